@@ -1,0 +1,87 @@
+package org.compassioncourse.account;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Creates accounts: learners who register themselves, and the demo accounts of a fresh install. */
+@Service
+public class AccountService {
+
+    public static final int MAX_DISPLAY_NAME = 80;
+    public static final int MAX_EMAIL = 254;
+    /** Something@something.tld with no spaces; deliberately simple (RFC 5322 allows far more than mail systems do). */
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy = new PasswordPolicy();
+    private final Clock clock;
+
+    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a learner. Nothing is stored unless every rule holds.
+     *
+     * @throws RegistrationException with a message for the person when a rule does not hold
+     */
+    @Transactional
+    public CurrentUser registerLearner(RegistrationForm form) {
+        return register(form, Role.LEARNER);
+    }
+
+    /** Creates an account of the given role, applying the same rules as self-registration. */
+    @Transactional
+    CurrentUser register(RegistrationForm form, Role role) {
+        String displayName = form.displayName() == null ? "" : form.displayName().strip();
+        String email = normalizeEmail(form.email());
+        if (displayName.isEmpty()) {
+            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, "Enter the name other people in the course will see.");
+        }
+        if (displayName.length() > MAX_DISPLAY_NAME) {
+            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, "Use at most " + MAX_DISPLAY_NAME + " characters for your name.");
+        }
+        if (email.isEmpty()) {
+            throw new RegistrationException(RegistrationException.Field.EMAIL, "Enter your email address.");
+        }
+        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            throw new RegistrationException(RegistrationException.Field.EMAIL, "Enter a valid email address, such as name@hospital.org.");
+        }
+        passwordPolicy.problemWith(form.password(), email, displayName).ifPresent(problem -> {
+            throw new RegistrationException(RegistrationException.Field.PASSWORD, problem);
+        });
+        if (accounts.existsByEmail(email)) {
+            throw emailTaken();
+        }
+        try {
+            UserAccount account = accounts.saveAndFlush(new UserAccount(email, displayName,
+                    passwordEncoder.encode(form.password()), role, clock.instant()));
+            return AccountUserDetailsService.toCurrentUser(account);
+        } catch (DataIntegrityViolationException raceWithAnotherRegistration) {
+            throw emailTaken();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public long countAccounts() {
+        return accounts.count();
+    }
+
+    private static RegistrationException emailTaken() {
+        return new RegistrationException(RegistrationException.Field.EMAIL,
+                "An account with this email already exists. Log in instead, or use another email.");
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,36 @@
+package org.compassioncourse.account;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Loads accounts for Spring Security's login by email (case-insensitive). */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository accounts;
+
+    AccountUserDetailsService(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CurrentUser loadUserByUsername(String email) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        UserAccount account = accounts.findByEmail(normalized)
+                .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
+        return toCurrentUser(account);
+    }
+
+    static CurrentUser toCurrentUser(UserAccount account) {
+        return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(),
+                account.getPasswordHash(), account.getRole(),
+                List.of(new SimpleGrantedAuthority(account.getRole().authority())));
+    }
+}

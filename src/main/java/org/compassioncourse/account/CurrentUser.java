@@ -1,0 +1,38 @@
+package org.compassioncourse.account;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+import java.util.Collection;
+
+/** The logged-in user as Spring Security holds it, carrying the account id and display name. */
+public class CurrentUser extends User {
+
+    private final long accountId;
+    private final String displayName;
+    private final Role role;
+
+    CurrentUser(long accountId, String email, String displayName, String passwordHash, Role role,
+                Collection<? extends GrantedAuthority> authorities) {
+        super(email, passwordHash, authorities);
+        this.accountId = accountId;
+        this.displayName = displayName;
+        this.role = role;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isInstructor() {
+        return role == Role.INSTRUCTOR;
+    }
+}

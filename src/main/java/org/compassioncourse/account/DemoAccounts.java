@@ -1,0 +1,36 @@
+package org.compassioncourse.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** Creates a demo learner and a demo instructor when the database has no users at all (never in prod). */
+@Component
+@Profile("!prod")
+class DemoAccounts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private final AccountService accountService;
+    private final DemoAccountProperties properties;
+
+    DemoAccounts(AccountService accountService, DemoAccountProperties properties) {
+        this.accountService = accountService;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled() || accountService.countAccounts() > 0) {
+            return;
+        }
+        accountService.register(new RegistrationForm("Demo Learner", properties.learnerEmail(),
+                properties.learnerPassword()), Role.LEARNER);
+        accountService.register(new RegistrationForm("Demo Instructor", properties.instructorEmail(),
+                properties.instructorPassword()), Role.INSTRUCTOR);
+        log.info("Created demo accounts {} and {} (see README)", properties.learnerEmail(), properties.instructorEmail());
+    }
+}

@@ -1,0 +1,67 @@
+package org.compassioncourse.account.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/** The login page: email and password, a link to register. Logged-in users are sent to the course. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Log in · Compassion Course")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+    private final AuthenticationContext authenticationContext;
+
+    public LoginView(AuthenticationContext authenticationContext) {
+        this.authenticationContext = authenticationContext;
+        addClassName("auth-page");
+
+        H1 title = new H1("Compassion Course");
+        Paragraph intro = new Paragraph("The neuroscience of compassion, for nurses, doctors and carers. "
+                + "Learn to tell feeling with someone from feeling for them, in short lessons you can pick up where you left off.");
+        intro.addClassName("auth-intro");
+
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(i18n());
+
+        Paragraph register = new Paragraph("New here? ");
+        Anchor registerLink = new Anchor("register", "Create an account");
+        registerLink.setId("register-link");
+        register.add(registerLink);
+
+        add(title, intro, login, register);
+    }
+
+    private static LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form form = i18n.getForm();
+        form.setTitle("Log in");
+        form.setUsername("Email");
+        form.setPassword("Password");
+        form.setSubmit("Log in");
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle("Incorrect email or password");
+        error.setMessage("Check your email and password and try again. Passwords are case-sensitive.");
+        return i18n;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

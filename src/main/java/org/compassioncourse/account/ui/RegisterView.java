@@ -1,0 +1,119 @@
+package org.compassioncourse.account.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.PasswordPolicy;
+import org.compassioncourse.account.RegistrationException;
+import org.compassioncourse.account.RegistrationForm;
+
+/** Self-registration of a learner: display name, email, password; logs the new learner in. */
+@Route(value = "register", autoLayout = false)
+@PageTitle("Create an account · Compassion Course")
+@AnonymousAllowed
+public class RegisterView extends Main implements BeforeEnterObserver {
+
+    final TextField displayName = new TextField("Your name");
+    final EmailField email = new EmailField("Email");
+    final PasswordField password = new PasswordField("Password");
+    final Button create = new Button("Create account");
+
+    private final AccountService accountService;
+    private final SessionLogin sessionLogin;
+    private final AuthenticationContext authenticationContext;
+
+    public RegisterView(AccountService accountService, SessionLogin sessionLogin,
+                        AuthenticationContext authenticationContext) {
+        this.accountService = accountService;
+        this.sessionLogin = sessionLogin;
+        this.authenticationContext = authenticationContext;
+        addClassName("auth-page");
+
+        displayName.setId("display-name");
+        displayName.setRequiredIndicatorVisible(true);
+        displayName.setMaxLength(AccountService.MAX_DISPLAY_NAME);
+        displayName.setHelperText("Shown to your instructor.");
+        displayName.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NAME);
+
+        email.setId("email");
+        email.setRequiredIndicatorVisible(true);
+        email.setMaxLength(AccountService.MAX_EMAIL);
+        email.setHelperText("You log in with this.");
+        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+
+        password.setId("password");
+        password.setRequiredIndicatorVisible(true);
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
+                + " characters. A few unrelated words work well; common passwords are refused.");
+        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+
+        create.setId("create-account");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setDisableOnClick(true);
+        create.addClickListener(click -> register());
+        create.addClickShortcut(Key.ENTER);
+
+        FormLayout form = new FormLayout(displayName, email, password, create);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.addClassName("auth-form");
+
+        Paragraph login = new Paragraph("Already registered? ");
+        login.add(new Anchor("login", "Log in"));
+
+        add(new H1("Compassion Course"), new H2("Create an account"), form, login);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("");
+        }
+    }
+
+    private void register() {
+        displayName.setInvalid(false);
+        email.setInvalid(false);
+        password.setInvalid(false);
+        try {
+            CurrentUser user = accountService.registerLearner(
+                    new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()));
+            sessionLogin.logIn(user);
+            // A full page load so the new session and its security context are used from here on.
+            UI.getCurrent().getPage().setLocation("");
+        } catch (RegistrationException refused) {
+            switch (refused.field()) {
+                case DISPLAY_NAME -> showError(displayName, refused.getMessage());
+                case EMAIL -> showError(email, refused.getMessage());
+                case PASSWORD -> showError(password, refused.getMessage());
+            }
+            create.setEnabled(true);
+        }
+    }
+
+    private static void showError(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+        if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            focusable.focus();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.compassioncourse.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.account.CurrentUser;
+
+/**
+ * The application shell: a header with the course name and the user's name and logout button, and
+ * a navigation menu built from the views' {@code @Menu} entries, which lists only what the user may open.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authenticationContext) {
+        setPrimarySection(Section.DRAWER);
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the menu");
+        Span appName = new Span("Compassion Course");
+        appName.addClassName("app-name");
+
+        Div user = new Div();
+        user.addClassName("user-box");
+        authenticationContext.getAuthenticatedUser(CurrentUser.class).ifPresent(current -> {
+            Span name = new Span(current.displayName());
+            name.setId("current-user-name");
+            Span role = new Span(current.isInstructor() ? "Instructor" : "Learner");
+            role.addClassName("role-badge");
+            user.add(name, role);
+        });
+        Button logout = new Button("Log out", click -> authenticationContext.logout());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        user.add(logout);
+
+        Header header = new Header(toggle, appName, user);
+        header.addClassName("app-header");
+        addToNavbar(header);
+        addToDrawer(navigation());
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setLabel("Main menu");
+        nav.setId("main-menu");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+}
