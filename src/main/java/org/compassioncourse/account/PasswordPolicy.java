@@ -25,6 +25,7 @@ public final class PasswordPolicy {
     /** About a billion guesses: below this an offline attack on a leaked hash is quick. */
     private static final double MINIMUM_ENTROPY_BITS = 30.0;
     private static final String COMMON_PASSWORDS = "passwords";
+    private static final java.util.regex.Pattern PADDING = java.util.regex.Pattern.compile("[\\d\\p{Punct}\\s]{0,4}");
 
     /**
      * Checks a password a person wants to use.
@@ -56,12 +57,16 @@ public final class PasswordPolicy {
         return Optional.empty();
     }
 
+    /** A listed common password, alone or with a few digits or symbols added before or after it. */
     private static boolean isCommonPassword(Result result, String password) {
         for (Match match : result.getMatches()) {
             if (match instanceof DictionaryMatch dictionaryMatch
-                    && COMMON_PASSWORDS.equals(dictionaryMatch.getDictionaryName())
-                    && match.getToken().length() >= password.length() - 1) {
-                return true;
+                    && COMMON_PASSWORDS.equals(dictionaryMatch.getDictionaryName())) {
+                String before = password.substring(0, match.getStartIndex());
+                String after = password.substring(match.getEndIndex() + 1);
+                if (PADDING.matcher(before + after).matches()) {
+                    return true;
+                }
             }
         }
         return false;

@@ -18,17 +18,17 @@ public class SessionLogin {
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
     public void logIn(CurrentUser user) {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        VaadinServletResponse response = VaadinServletResponse.getCurrent();
-        if (request == null || response == null) {
-            throw new IllegalStateException("Login needs a current HTTP request");
-        }
-        // A new session id after login, as Spring Security does for form logins (session fixation).
-        VaadinService.reinitializeSession(request);
         user.eraseCredentials();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (request != null && response != null) {
+            // A new session id after login, as Spring Security does for form logins (session fixation).
+            VaadinService.reinitializeSession(request);
+            repository.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
+        }
+        // Without a servlet request (browserless tests) the context of this thread is all there is.
         SecurityContextHolder.setContext(context);
-        repository.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
     }
 }

@@ -1,0 +1,83 @@
+package org.compassioncourse;
+
+import org.compassioncourse.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A new learner's first minutes with the app, in real headless Chromium against the running app. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AccountJourneyIT {
+
+    @LocalServerPort
+    int port;
+    Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void learnerRegistersLogsOutLogsBackInAndSeesTheCourseShell() {
+        String email = "e2e-" + UUID.randomUUID() + "@ward7.example";
+
+        browser.open("login").click(By.id("register-link")).waitForPath("register");
+        browser.type("display-name", "Noor Nurse")
+                .type("email", email)
+                .type("password", "calm-harbour-lantern")
+                .click(By.id("create-account"));
+        browser.waitForPath("");
+        assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Noor Nurse");
+
+        browser.click(By.id("logout")).waitForPath("login");
+
+        logIn(email, "calm-harbour-lantern");
+        browser.waitForPath("");
+        assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Noor Nurse");
+        assertThat(browser.textOf(By.id("main-menu"))).contains("Course", "My progress").doesNotContain("Instructor");
+    }
+
+    @Test
+    void wrongPasswordShowsAClearMessageAndKeepsTheLearnerOnTheLoginPage() {
+        browser.open("login");
+        logIn("nobody-" + UUID.randomUUID() + "@ward7.example", "not-the-password");
+        browser.waitForPath("login");
+        assertThat(browser.textOf(By.tagName("vaadin-login-form"))).contains("Incorrect email or password");
+    }
+
+    @Test
+    void learnerWhoTypesAnInstructorUrlIsDenied() {
+        String email = "e2e-" + UUID.randomUUID() + "@ward7.example";
+        browser.open("register")
+                .type("display-name", "Lee Learner").type("email", email).type("password", "calm-harbour-lantern")
+                .click(By.id("create-account"));
+        browser.waitForPath("");
+
+        browser.open("instructor");
+        assertThat(browser.textOf(By.id("access-denied"))).contains("You don't have access to this page");
+        assertThat(browser.isPresent(By.id("instructor-dashboard"))).isFalse();
+    }
+
+    private void logIn(String email, String password) {
+        browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
+        browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+    }
+}

@@ -1,0 +1,57 @@
+package org.compassioncourse.base;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.account.ui.LoginView;
+import org.compassioncourse.base.ui.AccessDeniedView;
+import org.compassioncourse.course.ui.CourseView;
+import org.compassioncourse.instructor.ui.InstructorView;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class NavigationByRoleViewTest extends SpringBrowserlessTest {
+
+    private List<String> menuLabels() {
+        return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    @WithCourseUser
+    void learnerSeesCourseAndMyProgressButNoInstructorMenu() {
+        navigate(CourseView.class);
+        assertThat(menuLabels()).containsExactly("Course", "My progress");
+    }
+
+    @Test
+    @WithCourseUser(email = "instructor.under.test@ward7.example", displayName = "Ivy Instructor", role = Role.INSTRUCTOR)
+    void instructorAlsoSeesTheInstructorMenuAndCanOpenIt() {
+        navigate(CourseView.class);
+        assertThat(menuLabels()).containsExactly("Course", "My progress", "Instructor");
+        navigate(InstructorView.class);
+        assertThat(getCurrentView()).isInstanceOf(InstructorView.class);
+    }
+
+    @Test
+    @WithCourseUser
+    void learnerWhoTypesAnInstructorUrlIsDeniedAndNotShownThePage() {
+        navigate("instructor", AccessDeniedView.class);
+        assertThat(getCurrentView()).isInstanceOf(AccessDeniedView.class);
+        assertThat($(InstructorView.class).all()).isEmpty();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void visitorWhoIsNotLoggedInIsSentToTheLoginPage() {
+        navigate("", LoginView.class);
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+    }
+}

@@ -1,0 +1,182 @@
+package org.compassioncourse.support;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Real headless Chromium (Debian's chromium + chromedriver) driving the running app. Every page the
+ * test reaches is checked with axe-core, and serious or critical accessibility violations fail the test.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final Path profileDir;
+    private final Set<String> checkedPages = new HashSet<>();
+
+    private Browser(WebDriver driver, String baseUrl, Path profileDir) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profileDir = profileDir;
+    }
+
+    /**
+     * Starts Chromium against the app at the given port. Skips the test where Chromium is not installed,
+     * except on CI, where .ci/run installs it and its absence is a failure.
+     */
+    public static Browser start(int port) {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("Chromium and chromedriver are missing on CI: .ci/run must install them");
+        }
+        Assumptions.assumeTrue(installed,
+                "Browser tests skipped: install Debian's chromium and chromium-driver (see README) to run them");
+        try {
+            Path profile = Files.createTempDirectory("chromium-profile");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, profile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the app (e.g. "login") and waits for Vaadin to settle. */
+    public Browser open(String path) {
+        driver.get(baseUrl + "/" + path);
+        settle();
+        return this;
+    }
+
+    /** The path of the current page, without host and query (e.g. "login"). */
+    public String path() {
+        String url = driver.getCurrentUrl();
+        String path = url.substring(baseUrl.length()).replaceFirst("^/", "");
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    /** Types into a Vaadin text field (its native input) found by the field's id. */
+    public Browser type(String fieldId, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + fieldId + " input"));
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(By by) {
+        waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+        settle();
+        return this;
+    }
+
+    public WebElement waitFor(By by) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public String textOf(By by) {
+        return waitFor(by).getText();
+    }
+
+    public boolean isPresent(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Waits for a page of the app to be shown at this path, then checks its accessibility. */
+    public Browser waitForPath(String path) {
+        waitUntil(d -> path().equals(path));
+        settle();
+        return this;
+    }
+
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT).until(condition);
+    }
+
+    /** Waits until Vaadin has no request in flight, then runs axe on any page not yet checked. */
+    public void settle() {
+        String[] last = {""};
+        try {
+            waitUntil(d -> {
+                last[0] = String.valueOf(((JavascriptExecutor) d).executeScript(VAADIN_STATE));
+                return "ready".equals(last[0]);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Page /" + path() + " did not settle: " + last[0], e);
+        }
+        String page = path();
+        if (checkedPages.add(page)) {
+            assertAccessible(page);
+        }
+    }
+
+    private static final String VAADIN_STATE = """
+            if (document.readyState !== 'complete') return 'loading document';
+            const flow = window.Vaadin && window.Vaadin.Flow;
+            if (!flow || !flow.clients) return 'no Vaadin client yet';
+            // the 'TypeScript' entry is the router bootstrap, not a server connection; skip it
+            const ids = Object.keys(flow.clients).filter(id => id !== 'TypeScript');
+            if (ids.length === 0) return 'no Flow client yet: ' + Object.keys(flow.clients);
+            const busy = ids.filter(id => flow.clients[id].isActive());
+            return busy.length === 0 ? 'ready' : 'busy: ' + busy;
+            """;
+
+    private void assertAccessible(String page) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<Rule> severe = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        if (!severe.isEmpty()) {
+            String report = severe.stream()
+                    .map(rule -> "- " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                            + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("\n"));
+            throw new AssertionError("Accessibility violations on /" + page + ":\n" + report);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profileDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
