@@ -98,7 +98,7 @@ public class RegisterView extends Main implements BeforeEnterObserver {
                     new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()));
             sessionLogin.logIn(user);
             // A full page load so the new session and its security context are used from here on.
-            UI.getCurrent().getPage().setLocation("");
+            UI.getCurrent().getPage().setLocation("./");
         } catch (RegistrationException refused) {
             switch (refused.field()) {
                 case DISPLAY_NAME -> showError(displayName, refused.getMessage());

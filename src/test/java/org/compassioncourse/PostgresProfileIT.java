@@ -1,0 +1,59 @@
+package org.compassioncourse;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.RegistrationForm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The postgres profile against a real PostgreSQL (127.0.0.1:5432 by default, or COURSE_TEST_POSTGRES_URL).
+ * Skips with a message where none is reachable, so the default suite runs anywhere.
+ */
+class PostgresProfileIT {
+
+    private static final String SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
+    private static final String DATABASE = "compassion_course_it_" + ProcessHandle.current().pid();
+
+    @BeforeAll
+    static void createDatabase() {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("create database " + DATABASE);
+        } catch (SQLException unreachable) {
+            Assumptions.abort("PostgreSQL profile tests skipped: no PostgreSQL at " + SERVER + " (" + unreachable.getMessage() + ")");
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + DATABASE + " with (force)");
+        } catch (SQLException unreachable) {
+            // nothing was created
+        }
+    }
+
+    @Test
+    void postgresProfileMigratesTheSchemaAndStoresAccounts() {
+        try (var app = new SpringApplicationBuilder(Application.class).profiles("postgres")
+                .run("--DATABASE_URL=" + SERVER + DATABASE, "--DATABASE_USER=" + USER, "--server.port=0",
+                        "--course.demo-accounts.enabled=true", "--logging.level.root=warn")) {
+            AccountService accounts = app.getBean(AccountService.class);
+            assertThat(accounts.countAccounts()).as("demo learner and instructor").isEqualTo(2);
+            accounts.registerLearner(new RegistrationForm("Pia Postgres", "pia@ward7.example", "calm-harbour-lantern"));
+            assertThat(accounts.countAccounts()).isEqualTo(3);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.compassioncourse.account;
+
+import org.compassioncourse.Application;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default profile's H2 file database: what is stored survives a restart, demo accounts are made once. */
+class AccountPersistenceTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start(boolean demoAccounts, String... profiles) {
+        return new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.SERVLET)
+                .profiles(profiles)
+                // command-line arguments outrank application.yaml (builder properties would not)
+                .run("--course.data-dir=" + dataDir, "--course.demo-accounts.enabled=" + demoAccounts,
+                        "--logging.level.root=warn", "--server.port=0");
+    }
+
+    @Test
+    void registeredLearnerStillExistsAfterTheApplicationRestartsOnTheSameFile() {
+        try (var first = start(false)) {
+            first.getBean(AccountService.class).registerLearner(
+                    new RegistrationForm("Pat Persistent", "pat@ward7.example", "calm-harbour-lantern"));
+        }
+        try (var second = start(false)) {
+            CurrentUser pat = second.getBean(AccountUserDetailsService.class).loadUserByUsername("pat@ward7.example");
+            assertThat(pat.displayName()).isEqualTo("Pat Persistent");
+            assertThat(second.getBean(AccountService.class).countAccounts()).isEqualTo(1);
+        }
+        assertThat(dataDir.resolve("compassion-course.mv.db")).exists();
+    }
+
+    @Test
+    void demoLearnerAndInstructorAreCreatedOnlyOnAnEmptyDatabase() {
+        try (var first = start(true)) {
+            var users = first.getBean(AccountUserDetailsService.class);
+            assertThat(users.loadUserByUsername("learner@example.org").role()).isEqualTo(Role.LEARNER);
+            assertThat(users.loadUserByUsername("instructor@example.org").role()).isEqualTo(Role.INSTRUCTOR);
+            assertThat(first.getBean(AccountService.class).countAccounts()).isEqualTo(2);
+        }
+        try (var second = start(true)) {
+            assertThat(second.getBean(AccountService.class).countAccounts()).as("no duplicates on restart").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void prodProfileNeverCreatesDemoAccounts() {
+        try (var prod = start(true, "prod")) {
+            assertThat(prod.getBean(AccountService.class).countAccounts()).isZero();
+        }
+    }
+}
