@@ -1,0 +1,49 @@
+package org.compassioncourse.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole course as loaded and validated from course-content/ at start-up: immutable, read by every
+ * feature, never re-parsed per request.
+ */
+public record Course(String id, String title, String summary, String audience, double ceHours, int passMark,
+                     int version, List<Lesson> lessons, Map<String, GlossaryTerm> glossary,
+                     Map<String, Reference> references, Map<String, Region> regions, List<Figure> figures) {
+
+    public Course {
+        lessons = List.copyOf(lessons);
+        glossary = Map.copyOf(glossary);
+        references = Map.copyOf(references);
+        regions = Map.copyOf(regions);
+        figures = List.copyOf(figures);
+    }
+
+    public Optional<Lesson> lesson(String lessonId) {
+        return lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst();
+    }
+
+    /** The lesson after the given one, if any. */
+    public Optional<Lesson> lessonAfter(String lessonId) {
+        for (int i = 0; i < lessons.size() - 1; i++) {
+            if (lessons.get(i).id().equals(lessonId)) {
+                return Optional.of(lessons.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Lesson> lessonBefore(String lessonId) {
+        for (int i = 1; i < lessons.size(); i++) {
+            if (lessons.get(i).id().equals(lessonId)) {
+                return Optional.of(lessons.get(i - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public int totalMinutes() {
+        return lessons.stream().mapToInt(Lesson::minutes).sum();
+    }
+}

@@ -1,0 +1,22 @@
+package org.compassioncourse.content;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loads the course once at start-up; invalid content stops the application with every problem listed. */
+@Configuration
+class CourseContentConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseContentConfig.class);
+
+    @Bean
+    Course course(CourseContentProperties properties) {
+        Course course = CourseContentLoader.load(properties.contentDir());
+        log.info("Loaded course '{}' (version {}) from {}: {} lessons, {} glossary terms, {} references, {} figures",
+                course.title(), course.version(), properties.contentDir().toAbsolutePath().normalize(),
+                course.lessons().size(), course.glossary().size(), course.references().size(), course.figures().size());
+        return course;
+    }
+}

@@ -1,0 +1,392 @@
+package org.compassioncourse.content;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a course-content folder into one immutable {@link Course}, or fails with every problem found, each
+ * naming file and line. Nothing half-valid is ever returned.
+ */
+public final class CourseContentLoader {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version");
+    private static final Set<String> REFERENCE_KEYS = Set.of("id", "authors", "year", "title", "source", "url");
+    private static final Set<String> GLOSSARY_KEYS = Set.of("id", "term", "definition", "region");
+    private static final Set<String> REGION_KEYS = Set.of("id", "name", "description");
+    private static final Set<String> LESSON_KEYS = Set.of("id", "title", "order", "minutes", "objectives", "terms", "regions", "references");
+
+    private final Path folder;
+    private final List<ContentProblem> problems = new ArrayList<>();
+    /** Files that could not be read at all: checks against their contents are skipped, to avoid cascades. */
+    private final Set<String> unreadable = new java.util.HashSet<>();
+
+    private CourseContentLoader(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Loads and validates the course in the folder. */
+    public static Course load(Path folder) {
+        return new CourseContentLoader(folder).load();
+    }
+
+    private Course load() {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidCourseContentException(folder, List.of(new ContentProblem(folder.toString(), 0,
+                    "course content folder not found; set course.content-dir to the folder holding course.yaml")));
+        }
+        CourseHeader header = readCourse();
+        Map<String, Reference> references = readReferences();
+        Map<String, Region> regions = readRegions();
+        Map<String, GlossaryTerm> glossary = readGlossary(regions);
+        List<Figure> figures = readFigures(regions);
+        List<ParsedLesson> parsed = readLessons();
+        checkLessons(parsed, glossary, regions, references);
+        if (!problems.isEmpty() || header == null) {
+            throw new InvalidCourseContentException(folder, problems);
+        }
+        List<Lesson> lessons = parsed.stream().sorted(Comparator.comparingInt(ParsedLesson::order))
+                .map(lesson -> lesson.render(glossary)).toList();
+        return new Course(header.id, header.title, header.summary, header.audience, header.ceHours, header.passMark,
+                header.version, lessons, glossary, references, regions, figures);
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------
+
+    private Optional<String> read(String relative) {
+        Path path = folder.resolve(relative);
+        if (!Files.isRegularFile(path)) {
+            problems.add(new ContentProblem(relative, 0, "file is missing"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        } catch (MalformedInputException notUtf8) {
+            problems.add(new ContentProblem(relative, 0, "file is not UTF-8 text"));
+        } catch (IOException unreadable) {
+            problems.add(new ContentProblem(relative, 0, "file cannot be read: " + unreadable.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private String relative(Path path) {
+        return folder.relativize(path).toString().replace('\\', '/');
+    }
+
+    private List<Path> filesIn(String subfolder, String suffix) {
+        Path dir = folder.resolve(subfolder);
+        if (!Files.isDirectory(dir)) {
+            problems.add(new ContentProblem(subfolder + "/", 0, "folder is missing"));
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException unreadable) {
+            problems.add(new ContentProblem(subfolder + "/", 0, "folder cannot be read: " + unreadable.getMessage()));
+            return List.of();
+        }
+    }
+
+    private void checkId(YamlDocument yaml, YamlDocument.Mapping map, String id) {
+        if (id != null && !ID.matcher(id).matches()) {
+            yaml.problem(map.lineOf("id"), "id '" + id + "' must be lower-case letters and digits joined by '-'");
+        }
+    }
+
+    // ---- course.yaml ---------------------------------------------------------------------------------
+
+    private record CourseHeader(String id, String title, String summary, String audience, double ceHours,
+                                int passMark, int version) {
+    }
+
+    private CourseHeader readCourse() {
+        String file = "course.yaml";
+        YamlDocument yaml = new YamlDocument(file, 0, problems);
+        Optional<YamlDocument.Mapping> map = read(file).flatMap(yaml::parse).flatMap(root -> yaml.mapping(root, "course.yaml"));
+        if (map.isEmpty()) {
+            return null;
+        }
+        YamlDocument.Mapping course = map.get().allowOnly(COURSE_KEYS);
+        String id = course.string("id", true);
+        checkId(yaml, course, id);
+        String title = course.string("title", true);
+        String summary = course.string("summary", true);
+        String audience = course.string("audience", true);
+        Double ceHours = course.number("ceHours", 0, 100);
+        Integer passMark = course.has("passMark") ? course.integer("passMark", 1, 100) : Integer.valueOf(80);
+        Integer version = course.integer("version", 1, Integer.MAX_VALUE);
+        if (id == null || title == null || summary == null || audience == null || ceHours == null || passMark == null || version == null) {
+            return null;
+        }
+        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version);
+    }
+
+    // ---- lists of things with ids ----------------------------------------------------------------------
+
+    private interface ItemReader<T> {
+        T read(YamlDocument yaml, YamlDocument.Mapping item, String id);
+    }
+
+    private <T> Map<String, T> readList(String file, Set<String> keys, ItemReader<T> reader) {
+        YamlDocument yaml = new YamlDocument(file, 0, problems);
+        Map<String, T> result = new LinkedHashMap<>();
+        Optional<Node> root = read(file).flatMap(yaml::parse);
+        if (root.isEmpty()) {
+            unreadable.add(file);
+            return result;
+        }
+        for (Node node : yaml.list(root.get(), file)) {
+            yaml.mapping(node, "each item of " + file).ifPresent(item -> {
+                item.allowOnly(keys);
+                String id = item.string("id", true);
+                checkId(yaml, item, id);
+                T value = reader.read(yaml, item, id);
+                if (id != null && value != null) {
+                    if (result.containsKey(id)) {
+                        yaml.problem(item.lineOf("id"), "duplicate id '" + id + "'");
+                    } else {
+                        result.put(id, value);
+                    }
+                }
+            });
+        }
+        return result;
+    }
+
+    private Map<String, Reference> readReferences() {
+        return readList("references.yaml", REFERENCE_KEYS, (yaml, item, id) -> {
+            String authors = item.string("authors", true);
+            Integer year = item.integer("year", 1800, 2100);
+            String title = item.string("title", true);
+            String source = item.string("source", true);
+            String url = item.string("url", false);
+            if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
+                yaml.problem(item.lineOf("url"), "url must start with https:// or http://");
+            }
+            return authors == null || year == null || title == null || source == null ? null
+                    : new Reference(id, authors, year, title, source, url);
+        });
+    }
+
+    private Map<String, Region> readRegions() {
+        return readList("regions.yaml", REGION_KEYS, (yaml, item, id) -> {
+            String name = item.string("name", true);
+            String description = item.string("description", true);
+            return name == null || description == null ? null : new Region(id, name, description);
+        });
+    }
+
+    private Map<String, GlossaryTerm> readGlossary(Map<String, Region> regions) {
+        return readList("glossary.yaml", GLOSSARY_KEYS, (yaml, item, id) -> {
+            String term = item.string("term", true);
+            String definition = item.string("definition", true);
+            String region = item.string("region", false);
+            if (region != null && !regions.containsKey(region) && !unreadable.contains("regions.yaml")) {
+                yaml.problem(item.lineOf("region"), "glossary term '" + id + "' names region '" + region + "', which is not in regions.yaml");
+            }
+            return term == null || definition == null ? null : new GlossaryTerm(id, term, definition, region);
+        });
+    }
+
+    // ---- figures ---------------------------------------------------------------------------------------
+
+    private List<Figure> readFigures(Map<String, Region> regions) {
+        List<Figure> figures = new ArrayList<>();
+        Map<String, Boolean> drawn = new HashMap<>();
+        for (Path path : filesIn("figures", ".svg")) {
+            String file = relative(path);
+            String figureId = path.getFileName().toString().replaceFirst("\\.svg$", "");
+            read(file).ifPresent(text -> {
+                Figure figure = BrainFigures.read(file, figureId, text, regions.keySet(), problems);
+                if (figure != null) {
+                    figures.add(figure);
+                    figure.regionIds().forEach(id -> drawn.put(id, true));
+                }
+            });
+        }
+        if (figures.size() == filesIn("figures", ".svg").size()) {
+            regions.keySet().stream().filter(id -> !drawn.containsKey(id)).forEach(id ->
+                    problems.add(new ContentProblem("regions.yaml", 0, "region '" + id + "' is not drawn in any figure")));
+        }
+        return figures;
+    }
+
+    // ---- lessons ---------------------------------------------------------------------------------------
+
+    private record Located(String value, int line) {
+    }
+
+    private record ParsedLesson(String file, String id, int idLine, String title, int order, int orderLine, int minutes,
+                                List<String> objectives, List<Located> terms, List<Located> regions,
+                                List<Located> references, LessonMarkdown body) {
+
+        Lesson render(Map<String, GlossaryTerm> glossary) {
+            LessonMarkdown.Renderer renderer = new LessonMarkdown.Renderer(glossary, id);
+            String intro = renderer.render(body.intro);
+            renderer.citedReferences();
+            List<Section> sections = body.sections.stream()
+                    .map(s -> {
+                        String html = renderer.render(s.nodes());
+                        return new Section(s.id(), s.title(), html, renderer.citedReferences());
+                    })
+                    .toList();
+            return new Lesson(id, title, order, minutes, objectives, values(terms), values(regions), values(references),
+                    intro, sections, file);
+        }
+
+        private static List<String> values(List<Located> located) {
+            return located.stream().map(Located::value).toList();
+        }
+    }
+
+    private List<ParsedLesson> readLessons() {
+        List<ParsedLesson> lessons = new ArrayList<>();
+        List<Path> files = filesIn("lessons", ".md");
+        if (files.isEmpty() && Files.isDirectory(folder.resolve("lessons"))) {
+            problems.add(new ContentProblem("lessons/", 0, "the course has no lessons (lessons/*.md)"));
+        }
+        for (Path path : files) {
+            String file = relative(path);
+            read(file).ifPresent(text -> readLesson(file, text).ifPresent(lessons::add));
+        }
+        return lessons;
+    }
+
+    private Optional<ParsedLesson> readLesson(String file, String text) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            problems.add(new ContentProblem(file, 1, "a lesson must start with a YAML header between two '---' lines"));
+            return Optional.empty();
+        }
+        int closing = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("---")) {
+                closing = i;
+                break;
+            }
+        }
+        if (closing < 0) {
+            problems.add(new ContentProblem(file, 1, "the YAML header is not closed with a '---' line"));
+            return Optional.empty();
+        }
+        String headerText = String.join("\n", List.of(lines).subList(1, closing));
+        String body = String.join("\n", List.of(lines).subList(closing + 1, lines.length));
+        YamlDocument yaml = new YamlDocument(file, 1, problems);
+        Optional<YamlDocument.Mapping> map = yaml.parse(headerText).flatMap(root -> yaml.mapping(root, "the lesson header"));
+        LessonMarkdown markdown = LessonMarkdown.parse(file, body, closing + 2, problems);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlDocument.Mapping header = map.get().allowOnly(LESSON_KEYS);
+        String id = header.string("id", true);
+        checkId(yaml, header, id);
+        String title = header.string("title", true);
+        Integer order = header.integer("order", 1, 1000);
+        Integer minutes = header.integer("minutes", 1, 60);
+        List<String> objectives = header.strings("objectives", true).stream().map(YamlDocument.LocatedValue::value).toList();
+        List<Located> terms = located(yaml, header.strings("terms", false));
+        List<Located> regions = located(yaml, header.strings("regions", false));
+        List<Located> references = located(yaml, header.strings("references", false));
+        if (markdown.sections.isEmpty()) {
+            problems.add(new ContentProblem(file, closing + 2, "a lesson needs at least one '## ' section"));
+        } else if (markdown.sections.stream().noneMatch(s -> s.title().equals(Section.IN_PRACTICE))) {
+            problems.add(new ContentProblem(file, markdown.sections.getLast().line(),
+                    "every lesson needs a section titled '## " + Section.IN_PRACTICE + "'"));
+        }
+        if (id == null) {
+            return Optional.empty();
+        }
+        // Kept even when other fields are missing (already reported), so links to it are not reported too.
+        return Optional.of(new ParsedLesson(file, id, yaml.fileLineOfKey(header, "id"), title == null ? id : title,
+                order == null ? -1 : order, yaml.fileLineOfKey(header, "order"), minutes == null ? 0 : minutes,
+                objectives, terms, regions, references, markdown));
+    }
+
+    private static List<Located> located(YamlDocument yaml, List<YamlDocument.LocatedValue> values) {
+        return values.stream().map(v -> new Located(v.value(), v.line() + 1)).toList();
+    }
+
+    private void checkLessons(List<ParsedLesson> lessons, Map<String, GlossaryTerm> glossary, Map<String, Region> regions,
+                              Map<String, Reference> references) {
+        Map<String, ParsedLesson> byId = new HashMap<>();
+        Map<Integer, ParsedLesson> byOrder = new HashMap<>();
+        for (ParsedLesson lesson : lessons) {
+            ParsedLesson sameId = byId.putIfAbsent(lesson.id(), lesson);
+            if (sameId != null) {
+                problems.add(new ContentProblem(lesson.file(), lesson.idLine(),
+                        "duplicate lesson id '" + lesson.id() + "' (also in " + sameId.file() + ")"));
+            }
+            ParsedLesson sameOrder = lesson.order() < 0 ? null : byOrder.putIfAbsent(lesson.order(), lesson);
+            if (sameOrder != null) {
+                problems.add(new ContentProblem(lesson.file(), lesson.orderLine(),
+                        "lesson order " + lesson.order() + " is also used by " + sameOrder.file()));
+            }
+        }
+        for (ParsedLesson lesson : lessons) {
+            for (Located term : lesson.terms()) {
+                if (!glossary.containsKey(term.value()) && !unreadable.contains("glossary.yaml")) {
+                    problems.add(new ContentProblem(lesson.file(), term.line(), "term '" + term.value() + "' is not in glossary.yaml"));
+                }
+            }
+            for (Located region : lesson.regions()) {
+                if (!regions.containsKey(region.value()) && !unreadable.contains("regions.yaml")) {
+                    problems.add(new ContentProblem(lesson.file(), region.line(), "region '" + region.value() + "' is not in regions.yaml"));
+                }
+            }
+            for (Located reference : lesson.references()) {
+                if (!references.containsKey(reference.value()) && !unreadable.contains("references.yaml")) {
+                    problems.add(new ContentProblem(lesson.file(), reference.line(), "reference '" + reference.value() + "' is not in references.yaml"));
+                }
+            }
+            Set<String> listed = new java.util.HashSet<>(lesson.references().stream().map(Located::value).toList());
+            for (LessonMarkdown.CourseLink link : lesson.body().links) {
+                switch (link.scheme()) {
+                    case "glossary" -> {
+                        if (!glossary.containsKey(link.target()) && !unreadable.contains("glossary.yaml")) {
+                            problems.add(new ContentProblem(lesson.file(), link.line(), "link to glossary term '" + link.target() + "', which is not in glossary.yaml"));
+                        }
+                    }
+                    case "region" -> {
+                        if (!regions.containsKey(link.target()) && !unreadable.contains("regions.yaml")) {
+                            problems.add(new ContentProblem(lesson.file(), link.line(), "link to region '" + link.target() + "', which is not in regions.yaml"));
+                        }
+                    }
+                    case "ref" -> {
+                        if (!listed.contains(link.target())) {
+                            problems.add(new ContentProblem(lesson.file(), link.line(), "cites '" + link.target()
+                                    + "', which is not listed in this lesson's 'references'"));
+                        }
+                    }
+                    case "lesson" -> {
+                        ParsedLesson target = byId.get(link.target());
+                        if (target == null) {
+                            problems.add(new ContentProblem(lesson.file(), link.line(), "link to lesson '" + link.target() + "', which does not exist"));
+                        } else if (!link.fragment().isEmpty()
+                                && target.body().sections.stream().noneMatch(s -> s.id().equals(link.fragment()))) {
+                            problems.add(new ContentProblem(lesson.file(), link.line(), "link to section '" + link.fragment()
+                                    + "' of lesson '" + link.target() + "', which has no such section"));
+                        }
+                    }
+                    default -> {
+                        // web links are checked by the renderer's URL sanitizer
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.compassioncourse.content;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CourseContentLoaderTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/course-fixture");
+
+    @TempDir
+    Path dir;
+
+    /** A copy of the small valid fixture course that a test may break. */
+    private Path fixtureCopy() {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(FIXTURE.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void replace(String file, String from, String to) {
+        try {
+            Path path = dir.resolve(file);
+            String text = Files.readString(path);
+            assertThat(text).as("fixture %s contains the text to replace", file).contains(from);
+            Files.writeString(path, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> problems() {
+        try {
+            CourseContentLoader.load(dir);
+        } catch (InvalidCourseContentException invalid) {
+            return invalid.problems().stream().map(ContentProblem::toString).toList();
+        }
+        throw new AssertionError("expected the content to be refused");
+    }
+
+    @Test
+    void validCourseLoadsIntoOneModelWithLessonsInOrder() {
+        Course course = CourseContentLoader.load(fixtureCopy());
+
+        assertThat(course.title()).isEqualTo("Fixture course");
+        assertThat(course.passMark()).isEqualTo(75);
+        assertThat(course.version()).isEqualTo(3);
+        assertThat(course.lessons()).extracting(Lesson::id).containsExactly("first-lesson", "second-lesson");
+        Lesson first = course.lessons().getFirst();
+        assertThat(first.sections()).extracting(Section::id).containsExactly("sharing-pain", "in-practice");
+        assertThat(first.objectives()).containsExactly("Say what empathy is.");
+        assertThat(course.lessonAfter("first-lesson")).map(Lesson::id).contains("second-lesson");
+        assertThat(course.totalMinutes()).isEqualTo(11);
+    }
+
+    @Test
+    void glossaryLinksBecomeInPlaceExplanationsAndCitationsLinkToTheReferenceList() {
+        Lesson first = CourseContentLoader.load(fixtureCopy()).lessons().getFirst();
+
+        assertThat(first.introHtml()).contains("<button type=\"button\" class=\"term\" popovertarget=\"first-lesson-term-1\"")
+                .contains("Feeling with another person.");
+        Section sharing = first.sections().getFirst();
+        assertThat(sharing.html()).contains("<a class=\"cite\" href=\"#ref-singer2004\">Singer et al., 2004</a>")
+                .contains("<a href=\"lesson/second-lesson/core-network\">the next lesson</a>")
+                .contains("href=\"glossary?region=insula\"");
+        assertThat(sharing.citedReferenceIds()).containsExactly("singer2004");
+    }
+
+    @Test
+    void figureRegionsAreHighlightedOnRequestWithoutCollidingIds() {
+        Figure figure = CourseContentLoader.load(fixtureCopy()).figures().getFirst();
+
+        String svg = BrainFigures.inline(figure, List.of("insula"));
+        assertThat(svg).contains("id=\"brain-test--insula\"").contains("data-region=\"insula\"")
+                .contains("class=\"region region--insula highlighted\"")
+                .contains("class=\"region region--cerebellum\"")
+                .doesNotContain("width=\"100\"");
+    }
+
+    @Test
+    void rawHtmlInALessonIsRefusedAndWouldOnlyEverBeShownAsText() {
+        fixtureCopy();
+        replace("lessons/02-second.md", "Look after yourself.", "Look after yourself. <script>alert('x')</script>");
+        assertThat(problems()).contains("lessons/02-second.md:16: raw HTML is not allowed in lessons (it would be shown as text): <script>");
+    }
+
+    @Test
+    void unknownKeyIsReportedWithFileAndLine() {
+        fixtureCopy();
+        replace("course.yaml", "passMark: 75", "passMark: 75\npassmark: 80");
+        assertThat(problems()).singleElement().asString()
+                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, id, passMark, summary, title, version)");
+    }
+
+    @Test
+    void missingRequiredFieldInALessonHeaderIsReportedWithFileAndLine() {
+        fixtureCopy();
+        replace("lessons/02-second.md", "title: Second lesson\n", "");
+        assertThat(problems()).containsExactly("lessons/02-second.md:2: missing required field 'title'");
+    }
+
+    @Test
+    void duplicateLessonIdsAreReported() {
+        fixtureCopy();
+        replace("lessons/02-second.md", "id: second-lesson", "id: first-lesson");
+        assertThat(problems()).contains("lessons/02-second.md:2: duplicate lesson id 'first-lesson' (also in lessons/01-first.md)");
+    }
+
+    @Test
+    void duplicateGlossaryIdsAreReported() {
+        fixtureCopy();
+        replace("glossary.yaml", "- id: insula\n  term: Insula", "- id: empathy\n  term: Insula");
+        assertThat(problems()).contains("glossary.yaml:4: duplicate id 'empathy'");
+    }
+
+    @Test
+    void brokenLinksToLessonsSectionsGlossaryAndRegionsAreReportedWithTheirLines() {
+        fixtureCopy();
+        replace("lessons/01-first.md", "(glossary:empathy)", "(glossary:sympathy)");
+        replace("lessons/01-first.md", "(region:insula)", "(region:hippocampus)");
+        replace("lessons/01-first.md", "lesson:second-lesson#core-network", "lesson:second-lesson#no-such-section");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "lessons/01-first.md:12: link to glossary term 'sympathy', which is not in glossary.yaml",
+                "lessons/01-first.md:16: link to region 'hippocampus', which is not in regions.yaml",
+                "lessons/01-first.md:17: link to section 'no-such-section' of lesson 'second-lesson', which has no such section");
+    }
+
+    @Test
+    void linkToAMissingLessonIsReported() {
+        fixtureCopy();
+        replace("lessons/01-first.md", "lesson:second-lesson#core-network", "lesson:third-lesson");
+        assertThat(problems()).containsExactly("lessons/01-first.md:17: link to lesson 'third-lesson', which does not exist");
+    }
+
+    @Test
+    void referenceCitedButNotListedInTheLessonHeaderIsReported() {
+        fixtureCopy();
+        replace("lessons/01-first.md", "references: [singer2004]", "references: []");
+        assertThat(problems()).containsExactly("lessons/01-first.md:16: cites 'singer2004', which is not listed in this lesson's 'references'");
+    }
+
+    @Test
+    void headerNamingUnknownTermsRegionsAndReferencesIsReported() {
+        fixtureCopy();
+        replace("lessons/01-first.md", "terms: [empathy, insula]", "terms: [empathy, kindness]");
+        replace("lessons/01-first.md", "regions: [insula]", "regions: [thalamus]");
+        replace("lessons/02-second.md", "references: [fan2011]", "references: [fan2011, nobody2020]");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "lessons/01-first.md:8: term 'kindness' is not in glossary.yaml",
+                "lessons/01-first.md:9: region 'thalamus' is not in regions.yaml",
+                "lessons/02-second.md:8: reference 'nobody2020' is not in references.yaml");
+    }
+
+    @Test
+    void unreadableYamlIsReportedWithTheLineWhereParsingFailed() {
+        fixtureCopy();
+        replace("references.yaml", "  year: 2011", "  year: [2011");
+        assertThat(problems()).singleElement().asString().startsWith("references.yaml:9: unreadable YAML");
+    }
+
+    @Test
+    void lessonWithoutAnInPracticeSectionIsReported() {
+        fixtureCopy();
+        replace("lessons/02-second.md", "## In practice", "## Looking after yourself");
+        assertThat(problems()).containsExactly("lessons/02-second.md:14: every lesson needs a section titled '## In practice'");
+    }
+
+    @Test
+    void figureDrawingARegionNotInRegionsYamlIsReported() {
+        fixtureCopy();
+        replace("figures/brain-test.svg", "id=\"cerebellum\"", "id=\"pons\"");
+        assertThat(problems()).containsExactly("figures/brain-test.svg:4: region 'pons' is not listed in regions.yaml");
+    }
+
+    @Test
+    void regionListedButDrawnInNoFigureIsReported() {
+        fixtureCopy();
+        replace("regions.yaml", "- id: cerebellum", "- id: amygdala\n  name: Amygdala\n  description: Deep in the temporal lobe.\n- id: cerebellum");
+        assertThat(problems()).containsExactly("regions.yaml: region 'amygdala' is not drawn in any figure");
+    }
+
+    @Test
+    void figureWithAScriptIsRefused() {
+        fixtureCopy();
+        replace("figures/brain-test.svg", "</svg>", "<script>alert(1)</script></svg>");
+        assertThat(problems()).contains("figures/brain-test.svg:5: <script> is not allowed in figures");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnceNotJustTheFirst() {
+        fixtureCopy();
+        replace("course.yaml", "version: 3", "version: three");
+        replace("glossary.yaml", "region: insula", "region: nowhere");
+        replace("lessons/02-second.md", "minutes: 6", "minutes: 600");
+        assertThatThrownBy(() -> CourseContentLoader.load(dir))
+                .isInstanceOf(InvalidCourseContentException.class)
+                .hasMessageContaining("has 3 problems")
+                .hasMessageContaining("course.yaml:7: 'version' must be a whole number, not 'three'")
+                .hasMessageContaining("glossary.yaml:7: glossary term 'insula' names region 'nowhere', which is not in regions.yaml")
+                .hasMessageContaining("lessons/02-second.md:5: 'minutes' must be between 1 and 60, not 600");
+    }
+
+    @Test
+    void missingContentFolderSaysWhichSettingToChange() {
+        assertThatThrownBy(() -> CourseContentLoader.load(dir.resolve("nowhere")))
+                .hasMessageContaining("course content folder not found; set course.content-dir");
+    }
+}
