@@ -12,7 +12,7 @@ import org.compassioncourse.account.Role;
 /** The instructor's overview of their learners. */
 @Route("instructor")
 @PageTitle("Instructor · Compassion Course")
-@Menu(order = 3, title = "Instructor", icon = "vaadin:academy-cap")
+@Menu(order = 4, title = "Instructor", icon = "vaadin:academy-cap")
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class InstructorView extends Main {
 

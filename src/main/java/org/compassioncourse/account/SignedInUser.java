@@ -1,0 +1,23 @@
+package org.compassioncourse.account;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The user of the current request, for services: they act on the signed-in user's own data and never take a
+ * user id from the caller, so a learner cannot reach another learner's data through them.
+ */
+@Component
+public class SignedInUser {
+
+    /** The signed-in user; refuses when there is none. */
+    public CurrentUser require() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+            return user;
+        }
+        throw new AccessDeniedException("Log in to continue.");
+    }
+}

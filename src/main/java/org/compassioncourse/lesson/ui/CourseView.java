@@ -1,0 +1,127 @@
+package org.compassioncourse.lesson.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.progress.CourseProgress;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.progress.ui.StatusBadge;
+
+/** The course outline: what the course is, the learner's overall progress, "Continue", and every lesson. */
+@Route("")
+@PageTitle("Course · Compassion Course")
+@Menu(order = 1, title = "Course", icon = "vaadin:book")
+@PermitAll
+public class CourseView extends Main implements BeforeEnterObserver {
+
+    private final Course course;
+    private final ProgressService progressService;
+
+    public CourseView(Course course, ProgressService progressService) {
+        this.course = course;
+        this.progressService = progressService;
+        addClassNames("page", "course-outline");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        CourseProgress progress = progressService.myProgress();
+
+        add(new H1(course.title()));
+        add(new Paragraph(course.summary()));
+        Paragraph facts = new Paragraph("For " + course.audience() + " · " + course.lessons().size() + " lessons · about "
+                + course.totalMinutes() + " minutes · " + formatHours(course.ceHours()) + " CE hours");
+        facts.addClassName("course-facts");
+        add(facts);
+
+        add(progressBlock(progress));
+        add(continueBlock(progress));
+
+        H2 lessonsHeading = new H2("Lessons");
+        lessonsHeading.setId("lessons-heading");
+        OrderedList list = new OrderedList();
+        list.addClassName("lesson-list");
+        list.getElement().setAttribute("aria-labelledby", "lessons-heading");
+        for (CourseProgress.LessonRow row : progress.lessons()) {
+            Lesson lesson = course.lesson(row.lessonId()).orElseThrow();
+            list.add(lessonItem(lesson, row));
+        }
+        add(lessonsHeading, list);
+    }
+
+    private Section progressBlock(CourseProgress progress) {
+        ProgressBar bar = new ProgressBar(0, 100, progress.percentComplete());
+        bar.setId("course-progress-bar");
+        bar.getElement().setAttribute("aria-label", "Course progress");
+        Paragraph text = new Paragraph(progress.completedLessons() + " of " + progress.lessons().size()
+                + " lessons completed (" + progress.percentComplete() + "%)");
+        text.setId("course-progress-text");
+        Section block = new Section(text, bar);
+        block.addClassName("progress-block");
+        return block;
+    }
+
+    private Div continueBlock(CourseProgress progress) {
+        Div block = new Div();
+        block.addClassName("continue-block");
+        progress.continuePlace().ifPresentOrElse(place -> {
+            boolean starting = place.fresh() && place.lessonOrder() == course.lessons().getFirst().order()
+                    && progress.completedLessons() == 0;
+            Paragraph where = new Paragraph((starting ? "Start with lesson " : place.fresh() ? "Next: lesson " : "Continue where you left off: lesson ")
+                    + place.lessonOrder() + ", " + place.lessonTitle() + (place.fresh() ? "" : " — " + place.sectionTitle()));
+            where.setId("continue-text");
+            Button go = new Button(starting ? "Start the course" : "Continue", click ->
+                    getUI().ifPresent(ui -> ui.navigate(LessonView.class, LessonView.parameters(place.lessonId(), place.sectionId()))));
+            go.setId("continue-button");
+            go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            block.add(where, go);
+        }, () -> {
+            Paragraph done = new Paragraph("You have completed every lesson. Well done — revisit any lesson below whenever you like.");
+            done.setId("continue-text");
+            block.add(done);
+        });
+        return block;
+    }
+
+    private ListItem lessonItem(Lesson lesson, CourseProgress.LessonRow row) {
+        Span number = new Span("Lesson " + lesson.order() + " · " + lesson.minutes() + " min");
+        number.addClassName("lesson-meta");
+        RouterLink title = new RouterLink(lesson.title(), LessonView.class, LessonView.parameters(lesson.id(), null));
+        title.addClassName("lesson-title");
+        title.setId("lesson-link-" + lesson.id());
+        Span status = StatusBadge.of(row.status());
+        status.setId("lesson-status-" + lesson.id());
+        Div header = new Div(number, status);
+        header.addClassName("lesson-item-header");
+        UnorderedList objectives = new UnorderedList();
+        objectives.addClassName("objectives");
+        lesson.objectives().forEach(o -> objectives.add(new ListItem(o)));
+        ListItem item = new ListItem(header, title, objectives);
+        item.addClassName("lesson-item");
+        return item;
+    }
+
+    static String formatHours(double hours) {
+        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+    }
+}

@@ -1,0 +1,97 @@
+package org.compassioncourse.progress;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Records and reports the signed-in learner's reading progress. Every write is idempotent: a refresh, a double
+ * click or a second tab records the same facts once.
+ */
+@Service
+@RolesAllowed({Role.LEARNER_NAME, Role.INSTRUCTOR_NAME})
+public class ProgressService {
+
+    private final Course course;
+    private final LessonProgressRepository lessons;
+    private final SectionReachedRepository sections;
+    private final SignedInUser signedInUser;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ProgressService(Course course, LessonProgressRepository lessons, SectionReachedRepository sections,
+                    SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock) {
+        this.course = course;
+        this.lessons = lessons;
+        this.sections = sections;
+        this.signedInUser = signedInUser;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The learner has opened this section of this lesson. */
+    public void reachSection(String lessonId, String sectionId) {
+        Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new IllegalArgumentException("No lesson '" + lessonId + "'"));
+        if (lesson.section(sectionId).isEmpty()) {
+            throw new IllegalArgumentException("Lesson '" + lessonId + "' has no section '" + sectionId + "'");
+        }
+        long userId = signedInUser.require().accountId();
+        Instant now = clock.instant();
+        retryOnceOnConflict(() -> {
+            LessonProgress progress = lessons.findByUserIdAndLessonId(userId, lessonId)
+                    .orElseGet(() -> new LessonProgress(userId, lessonId, sectionId, now));
+            progress.visit(sectionId, now);
+            lessons.saveAndFlush(progress);
+            SectionReached.Key key = new SectionReached.Key(userId, lessonId, sectionId);
+            if (!sections.existsById(key)) {
+                sections.saveAndFlush(new SectionReached(userId, lessonId, sectionId, now));
+            }
+        });
+    }
+
+    /** The learner reached the end of the lesson. Completing twice keeps the first completion. */
+    public void completeLesson(String lessonId) {
+        Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new IllegalArgumentException("No lesson '" + lessonId + "'"));
+        long userId = signedInUser.require().accountId();
+        Instant now = clock.instant();
+        retryOnceOnConflict(() -> {
+            LessonProgress progress = lessons.findByUserIdAndLessonId(userId, lessonId)
+                    .orElseGet(() -> new LessonProgress(userId, lessonId, lesson.lastSection().id(), now));
+            progress.complete(now);
+            lessons.saveAndFlush(progress);
+        });
+    }
+
+    /** The signed-in learner's progress through the course. */
+    public CourseProgress myProgress() {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> {
+            var visits = lessons.findByUserId(userId).stream()
+                    .map(p -> new ProgressSummary.Visit(p.lessonId(), p.lastSectionId(), p.lastVisitedAt(), p.completedAt()))
+                    .toList();
+            Set<ProgressSummary.Reached> reached = new HashSet<>();
+            sections.findKeysByUserId(userId).forEach(k -> reached.add(new ProgressSummary.Reached(k.lessonId(), k.sectionId())));
+            return ProgressSummary.of(course, visits, reached);
+        });
+    }
+
+    /** Two tabs can insert the same first row at once; the loser retries and then updates it. */
+    private void retryOnceOnConflict(Runnable work) {
+        try {
+            transaction.executeWithoutResult(status -> work.run());
+        } catch (DataIntegrityViolationException concurrentInsert) {
+            transaction.executeWithoutResult(status -> work.run());
+        }
+    }
+}
