@@ -7,7 +7,7 @@ import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.account.ui.LoginView;
 import org.compassioncourse.base.ui.AccessDeniedView;
-import org.compassioncourse.course.ui.CourseView;
+import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.instructor.ui.InstructorView;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,14 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
     @WithCourseUser
     void learnerSeesCourseAndMyProgressButNoInstructorMenu() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "My progress");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress");
     }
 
     @Test
     @WithCourseUser(email = "instructor.under.test@ward7.example", displayName = "Ivy Instructor", role = Role.INSTRUCTOR)
     void instructorAlsoSeesTheInstructorMenuAndCanOpenIt() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "My progress", "Instructor");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "Instructor");
         navigate(InstructorView.class);
         assertThat(getCurrentView()).isInstanceOf(InstructorView.class);
     }

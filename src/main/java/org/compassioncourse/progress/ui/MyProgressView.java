@@ -31,7 +31,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
 
     private final ProgressService progressService;
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
-    final Grid<CourseProgress.LessonRow> grid = new Grid<>();
+    private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
 
     public MyProgressView(ProgressService progressService) {
         this.progressService = progressService;

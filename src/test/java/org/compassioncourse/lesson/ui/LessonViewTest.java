@@ -1,0 +1,127 @@
+package org.compassioncourse.lesson.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.progress.CourseProgress;
+import org.compassioncourse.progress.LessonStatus;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.progress.ui.MyProgressView;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class LessonViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Course course;
+    @Autowired
+    ProgressService progressService;
+
+    private Button button(String id) {
+        return $(Button.class).withId(id).single();
+    }
+
+    private String pageHtml() {
+        return String.join("\n", $(Html.class).all().stream().map(Html::getInnerHtml).toList());
+    }
+
+    @Test
+    @WithCourseUser(email = "outline.new@ward7.example")
+    void newLearnerSeesEveryLessonNotStartedAndCanStartTheCourse() {
+        navigate(CourseView.class);
+
+        assertThat($(RouterLink.class).all()).extracting(RouterLink::getText)
+                .containsAll(course.lessons().stream().map(Lesson::title).toList());
+        assertThat($(Span.class).withId("lesson-status-" + course.lessons().getFirst().id()).single().getText()).isEqualTo("○ Not started");
+        assertThat($(Paragraph.class).withId("course-progress-text").single().getText())
+                .isEqualTo("0 of " + course.lessons().size() + " lessons completed (0%)");
+        assertThat(button("continue-button").getText()).isEqualTo("Start the course");
+
+        test(button("continue-button")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(LessonView.class);
+        assertThat($(H1.class).withId("lesson-title").single().getText()).isEqualTo(course.lessons().getFirst().title());
+    }
+
+    @Test
+    @WithCourseUser(email = "reader.sections@ward7.example")
+    void readingThroughALessonSectionBySectionAndFinishingCompletesItAndOpensTheNext() {
+        Lesson lesson = course.lessons().getFirst();
+        navigate(LessonView.class, Map.of("lessonId", lesson.id()));
+        assertThat($(H2.class).withId("section-title").single().getText()).isEqualTo(lesson.firstSection().title());
+
+        for (int i = 1; i < lesson.sections().size(); i++) {
+            test(button("next-section")).click();
+            assertThat($(H2.class).withId("section-title").single().getText()).isEqualTo(lesson.sections().get(i).title());
+        }
+        assertThat($(Button.class).withId("next-section").all()).isEmpty();
+        test(button("finish-lesson")).click();
+
+        Lesson next = course.lessons().get(1);
+        assertThat($(H1.class).withId("lesson-title").single().getText()).isEqualTo(next.title());
+        CourseProgress progress = progressService.myProgress();
+        CourseProgress.LessonRow row = progress.lessons().getFirst();
+        assertThat(row.status()).isEqualTo(LessonStatus.COMPLETED);
+        assertThat(row.sectionsReached()).isEqualTo(lesson.sections().size());
+    }
+
+    @Test
+    @WithCourseUser(email = "reader.terms@ward7.example")
+    void glossaryTermsAreExplainedInPlaceAndTheSectionNavMarksWhereTheLearnerIs() {
+        Lesson lesson = course.lessons().getFirst();
+        navigate(LessonView.class, Map.of("lessonId", lesson.id(), "sectionId", lesson.sections().get(1).id()));
+
+        Nav nav = $(Nav.class).single();
+        List<RouterLink> links = $(RouterLink.class, nav).all();
+        assertThat(links).extracting(RouterLink::getText).containsExactlyElementsOf(lesson.sections().stream().map(s -> s.title()).toList());
+        assertThat(links.get(1).getElement().getAttribute("aria-current")).isEqualTo("page");
+        assertThat(links.get(0).getElement().getAttribute("aria-current")).isNull();
+    }
+
+    @Test
+    @WithCourseUser(email = "reader.figures@ward7.example")
+    void lessonShowsItsBrainRegionsHighlightedInTheFigures() {
+        Lesson lesson = course.lessons().stream().filter(l -> !l.regionIds().isEmpty()).findFirst().orElseThrow();
+        navigate(LessonView.class, Map.of("lessonId", lesson.id()));
+
+        String html = pageHtml();
+        for (String region : lesson.regionIds()) {
+            assertThat(html).contains("region--" + region + " highlighted");
+        }
+    }
+
+    @Test
+    @WithCourseUser(email = "reader.progress@ward7.example")
+    void myProgressListsEveryLessonWithItsStatus() {
+        Lesson first = course.lessons().getFirst();
+        progressService.reachSection(first.id(), first.firstSection().id());
+
+        navigate(MyProgressView.class);
+        @SuppressWarnings("unchecked")
+        Grid<CourseProgress.LessonRow> grid = $(Grid.class).single();
+
+        assertThat($(Paragraph.class).withId("progress-summary").single().getText()).startsWith("0 of " + course.lessons().size());
+        List<CourseProgress.LessonRow> rows = java.util.stream.IntStream.range(0, test(grid).size())
+                .mapToObj(i -> test(grid).getRow(i)).toList();
+        assertThat(rows).hasSize(course.lessons().size());
+        assertThat(rows.getFirst().status()).isEqualTo(LessonStatus.IN_PROGRESS);
+        assertThat(rows.get(1).status()).isEqualTo(LessonStatus.NOT_STARTED);
+    }
+}
