@@ -64,12 +64,12 @@ class CourseContentLoaderTest {
         assertThat(course.title()).isEqualTo("Fixture course");
         assertThat(course.passMark()).isEqualTo(75);
         assertThat(course.version()).isEqualTo(3);
-        assertThat(course.lessons()).extracting(Lesson::id).containsExactly("first-lesson", "second-lesson");
+        assertThat(course.lessons()).extracting(Lesson::id).containsExactly("first-lesson", "second-lesson", "third-lesson");
         Lesson first = course.lessons().getFirst();
         assertThat(first.sections()).extracting(Section::id).containsExactly("sharing-pain", "in-practice");
         assertThat(first.objectives()).containsExactly("Say what empathy is.");
         assertThat(course.lessonAfter("first-lesson")).map(Lesson::id).contains("second-lesson");
-        assertThat(course.totalMinutes()).isEqualTo(11);
+        assertThat(course.totalMinutes()).isEqualTo(16);
     }
 
     @Test
@@ -147,8 +147,8 @@ class CourseContentLoaderTest {
     @Test
     void linkToAMissingLessonIsReported() {
         fixtureCopy();
-        replace("lessons/01-first.md", "lesson:second-lesson#core-network", "lesson:third-lesson");
-        assertThat(problems()).containsExactly("lessons/01-first.md:17: link to lesson 'third-lesson', which does not exist");
+        replace("lessons/01-first.md", "lesson:second-lesson#core-network", "lesson:fourth-lesson");
+        assertThat(problems()).containsExactly("lessons/01-first.md:17: link to lesson 'fourth-lesson', which does not exist");
     }
 
     @Test

@@ -47,7 +47,7 @@ class ProgressSummaryTest {
         CourseProgress progress = ProgressSummary.of(COURSE, List.of(visit("first-lesson", "in-practice", 5, true)), Set.of());
 
         assertThat(progress.lessons().getFirst().status()).isEqualTo(LessonStatus.COMPLETED);
-        assertThat(progress.percentComplete()).isEqualTo(50);
+        assertThat(progress.percentComplete()).isEqualTo(33);
         assertThat(progress.continueAt().lessonId()).isEqualTo("second-lesson");
         assertThat(progress.continueAt().sectionId()).isEqualTo("core-network");
     }
@@ -56,7 +56,8 @@ class ProgressSummaryTest {
     void completingTheLastLessonWithAnEarlierOneUnfinishedOffersTheUnfinishedOne() {
         CourseProgress progress = ProgressSummary.of(COURSE, List.of(
                 visit("first-lesson", "sharing-pain", 1, false),
-                visit("second-lesson", "in-practice", 9, true)), Set.of());
+                visit("second-lesson", "in-practice", 5, true),
+                visit("third-lesson", "in-practice", 9, true)), Set.of());
 
         assertThat(progress.continueAt().lessonId()).isEqualTo("first-lesson");
         assertThat(progress.continueAt().sectionId()).isEqualTo("sharing-pain");
@@ -65,7 +66,8 @@ class ProgressSummaryTest {
     @Test
     void learnerWhoCompletedEveryLessonIsDoneWithNowhereLeftToContinue() {
         CourseProgress progress = ProgressSummary.of(COURSE, List.of(
-                visit("first-lesson", "in-practice", 1, true), visit("second-lesson", "in-practice", 2, true)), Set.of());
+                visit("first-lesson", "in-practice", 1, true), visit("second-lesson", "in-practice", 2, true),
+                visit("third-lesson", "in-practice", 3, true)), Set.of());
 
         assertThat(progress.percentComplete()).isEqualTo(100);
         assertThat(progress.courseCompleted()).isTrue();

@@ -1,0 +1,96 @@
+package org.compassioncourse;
+
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A learner reads a lesson to its end in real Chromium and is offered the next lesson after logging in again. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CourseJourneyIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Course course;
+    Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void learnerReadsLessonTwoToTheEndAndAfterLoggingBackInIsOfferedLessonThree() {
+        Lesson two = course.lessons().get(1);
+        Lesson three = course.lessons().get(2);
+        String email = "journey-" + UUID.randomUUID() + "@ward7.example";
+        browser.open("register").type("display-name", "Jo Journey").type("email", email)
+                .type("password", "calm-harbour-lantern").click(By.id("create-account"));
+        browser.waitForPath("");
+
+        browser.click(By.id("lesson-link-" + two.id())).waitForPath("lesson/" + two.id());
+        assertThat(browser.textOf(By.id("lesson-title"))).isEqualTo(two.title());
+        for (int i = 1; i < two.sections().size(); i++) {
+            browser.click(By.id("next-section"));
+            String expected = two.sections().get(i).title();
+            browser.waitUntil(d -> d.findElement(By.id("section-title")).getText().equals(expected));
+        }
+        browser.click(By.id("finish-lesson")).waitForPath("lesson/" + three.id());
+        assertThat(browser.textOf(By.id("lesson-title"))).isEqualTo(three.title());
+
+        browser.click(By.id("logout")).waitForPath("login");
+        browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
+        browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys("calm-harbour-lantern", Keys.ENTER);
+        browser.waitForPath("");
+
+        assertThat(browser.textOf(By.id("continue-text"))).contains("lesson " + three.order() + ", " + three.title());
+        assertThat(browser.textOf(By.id("lesson-status-" + two.id()))).contains("Completed");
+        assertThat(browser.textOf(By.id("course-progress-text"))).startsWith("1 of " + course.lessons().size());
+
+        browser.click(By.id("continue-button")).waitForPath("lesson/" + three.id() + "/" + three.firstSection().id());
+        assertThat(browser.textOf(By.id("section-title"))).isEqualTo(three.firstSection().title());
+    }
+
+    @Test
+    void lessonWorksAtPhoneWidthAndGlossaryTermsOpenInPlaceByKeyboard() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Lesson first = course.lessons().getFirst();
+        String email = "phone-" + UUID.randomUUID() + "@ward7.example";
+        browser.open("register").type("display-name", "Pat Phone").type("email", email)
+                .type("password", "calm-harbour-lantern").click(By.id("create-account"));
+        browser.waitForPath("");
+        browser.open("lesson/" + first.id());
+
+        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("no sideways scrolling at phone width").isLessThanOrEqualTo(0L);
+
+        var terms = browser.driver().findElements(By.cssSelector("button.term"));
+        assertThat(terms).as("the first page of lesson 1 explains terms in place").isNotEmpty();
+        terms.getFirst().sendKeys(Keys.ENTER);
+        String popoverId = terms.getFirst().getAttribute("popovertarget");
+        browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.getElementById(arguments[0]).matches(':popover-open')", popoverId));
+    }
+}
