@@ -1,0 +1,69 @@
+package org.compassioncourse.content;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The course in course-content/ as shipped: it loads, and it covers what the chapter covers. */
+class ShippedCourseTest {
+
+    private static final Course COURSE = CourseContentLoader.load(Path.of("course-content"));
+
+    @Test
+    void shippedCourseLoadsWithZeroProblemsAsSixToEightShortLessons() {
+        assertThat(COURSE.lessons()).hasSizeBetween(6, 8);
+        for (Lesson lesson : COURSE.lessons()) {
+            assertThat(lesson.minutes()).as(lesson.file()).isBetween(5, 10);
+            assertThat(lesson.objectives()).as(lesson.file()).isNotEmpty();
+            assertThat(lesson.sections()).as(lesson.file()).extracting(Section::title).contains(Section.IN_PRACTICE);
+            assertThat(lesson.termIds()).as(lesson.file() + " key terms").isNotEmpty();
+            assertThat(lesson.referenceIds()).as(lesson.file() + " references").isNotEmpty();
+        }
+    }
+
+    @Test
+    void everyTermRegionAndReferenceALessonUsesExists() {
+        for (Lesson lesson : COURSE.lessons()) {
+            assertThat(COURSE.glossary().keySet()).as(lesson.file()).containsAll(lesson.termIds());
+            assertThat(COURSE.regions().keySet()).as(lesson.file()).containsAll(lesson.regionIds());
+            assertThat(COURSE.references().keySet()).as(lesson.file()).containsAll(lesson.referenceIds());
+            for (Section section : lesson.sections()) {
+                assertThat(lesson.referenceIds()).as(lesson.file() + " " + section.id()).containsAll(section.citedReferenceIds());
+            }
+        }
+        for (GlossaryTerm term : COURSE.glossary().values()) {
+            if (term.regionId() != null) {
+                assertThat(COURSE.regions()).as("glossary " + term.id()).containsKey(term.regionId());
+            }
+        }
+    }
+
+    @Test
+    void everyWorkInTheChaptersReferenceListIsCitedInSomeLesson() {
+        Set<String> cited = new HashSet<>();
+        COURSE.lessons().forEach(l -> l.sections().forEach(s -> cited.addAll(s.citedReferenceIds())));
+        assertThat(cited).containsAll(COURSE.references().keySet().stream().filter(id -> !id.equals("resource-website")).toList());
+    }
+
+    @Test
+    void everyRegionIsDrawnAndHighlightedBySomeLesson() {
+        Set<String> drawn = new HashSet<>();
+        COURSE.figures().forEach(f -> drawn.addAll(f.regionIds()));
+        assertThat(drawn).containsAll(COURSE.regions().keySet());
+        Set<String> taught = new HashSet<>();
+        COURSE.lessons().forEach(l -> taught.addAll(l.regionIds()));
+        assertThat(taught).containsAll(COURSE.regions().keySet());
+        assertThat(COURSE.figures()).extracting(Figure::id).contains("brain-lateral", "brain-medial");
+    }
+
+    @Test
+    void theCoreDistinctionIsTaughtFeelingWithVersusFeelingFor() {
+        String glossary = COURSE.glossary().get("empathy").definition() + " " + COURSE.glossary().get("compassion").definition();
+        assertThat(glossary.toLowerCase()).contains("with").contains("for");
+        assertThat(COURSE.glossary()).containsKeys("empathic-distress", "insula", "amygdala", "hrv");
+    }
+}
