@@ -10,9 +10,12 @@ import java.util.Optional;
  */
 public record Course(String id, String title, String summary, String audience, double ceHours, int passMark,
                      int version, List<Lesson> lessons, Map<String, GlossaryTerm> glossary,
-                     Map<String, Reference> references, Map<String, Region> regions, List<Figure> figures) {
+                     Map<String, Reference> references, Map<String, Region> regions, List<Figure> figures,
+                     List<Question> questions, Map<QuizSettings.Kind, QuizSettings> quizzes) {
 
     public Course {
+        questions = List.copyOf(questions);
+        quizzes = Map.copyOf(quizzes);
         lessons = List.copyOf(lessons);
         glossary = Map.copyOf(glossary);
         references = Map.copyOf(references);
@@ -41,6 +44,14 @@ public record Course(String id, String title, String summary, String audience, d
             }
         }
         return Optional.empty();
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    public QuizSettings quiz(QuizSettings.Kind kind) {
+        return quizzes.getOrDefault(kind, kind.defaults());
     }
 
     public int totalMinutes() {

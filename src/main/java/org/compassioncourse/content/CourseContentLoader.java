@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class CourseContentLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes");
     private static final Set<String> REFERENCE_KEYS = Set.of("id", "authors", "year", "title", "source", "url");
     private static final Set<String> GLOSSARY_KEYS = Set.of("id", "term", "definition", "region");
     private static final Set<String> REGION_KEYS = Set.of("id", "name", "description");
@@ -57,13 +57,44 @@ public final class CourseContentLoader {
         List<Figure> figures = readFigures(regions);
         List<ParsedLesson> parsed = readLessons();
         checkLessons(parsed, glossary, regions, references);
+        List<Question> questions = readQuestions(parsed, references, figures);
         if (!problems.isEmpty() || header == null) {
             throw new InvalidCourseContentException(folder, problems);
         }
         List<Lesson> lessons = parsed.stream().sorted(Comparator.comparingInt(ParsedLesson::order))
                 .map(lesson -> lesson.render(glossary)).toList();
         return new Course(header.id, header.title, header.summary, header.audience, header.ceHours, header.passMark,
-                header.version, lessons, glossary, references, regions, figures);
+                header.version, lessons, glossary, references, regions, figures, questions, header.quizzes);
+    }
+
+    // ---- quizzes ---------------------------------------------------------------------------------------
+
+    /** The question bank; a course without a quizzes/ folder has none (quizzes are then not offered). */
+    private List<Question> readQuestions(List<ParsedLesson> lessons, Map<String, Reference> references, List<Figure> figures) {
+        if (!Files.isDirectory(folder.resolve("quizzes"))) {
+            return List.of();
+        }
+        Map<String, QuestionBankReader.LessonTarget> lessonTargets = new HashMap<>();
+        for (ParsedLesson lesson : lessons) {
+            lessonTargets.put(lesson.id(), new QuestionBankReader.LessonTarget(
+                    new java.util.HashSet<>(lesson.body().sections.stream().map(LessonMarkdown.RawSection::id).toList()),
+                    lesson.objectives().size()));
+        }
+        Map<String, Figure> figuresById = new HashMap<>();
+        figures.forEach(f -> figuresById.put(f.id(), f));
+        Set<String> brokenFigures = new java.util.HashSet<>();
+        filesIn("figures", ".svg").forEach(p -> brokenFigures.add(p.getFileName().toString().replaceFirst("\\.svg$", "")));
+        brokenFigures.removeAll(figuresById.keySet());
+        QuestionBankReader.Targets targets = new QuestionBankReader.Targets(lessonTargets,
+                unreadable.contains("references.yaml") ? null : references.keySet(), figuresById, brokenFigures);
+        List<Question> questions = new ArrayList<>();
+        Map<String, String> idsSeen = new HashMap<>();
+        for (Path path : filesIn("quizzes", ".yaml")) {
+            String file = relative(path);
+            read(file).ifPresent(text -> questions.addAll(QuestionBankReader.read(file, text, targets, problems, idsSeen)));
+        }
+        QuestionBankReader.checkBlueprint(questions, problems);
+        return questions;
     }
 
     // ---- files ---------------------------------------------------------------------------------------
@@ -111,7 +142,7 @@ public final class CourseContentLoader {
     // ---- course.yaml ---------------------------------------------------------------------------------
 
     private record CourseHeader(String id, String title, String summary, String audience, double ceHours,
-                                int passMark, int version) {
+                                int passMark, int version, Map<QuizSettings.Kind, QuizSettings> quizzes) {
     }
 
     private CourseHeader readCourse() {
@@ -130,10 +161,59 @@ public final class CourseContentLoader {
         Double ceHours = course.number("ceHours", 0, 100);
         Integer passMark = course.has("passMark") ? course.integer("passMark", 1, 100) : Integer.valueOf(80);
         Integer version = course.integer("version", 1, Integer.MAX_VALUE);
+        Map<QuizSettings.Kind, QuizSettings> quizzes = readQuizSettings(yaml, course);
         if (id == null || title == null || summary == null || audience == null || ceHours == null || passMark == null || version == null) {
             return null;
         }
-        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version);
+        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes);
+    }
+
+    private Map<QuizSettings.Kind, QuizSettings> readQuizSettings(YamlDocument yaml, YamlDocument.Mapping course) {
+        Map<QuizSettings.Kind, QuizSettings> result = new java.util.EnumMap<>(QuizSettings.Kind.class);
+        YamlDocument.Mapping quizzes = course.has("quizzes") ? course.mapping("quizzes", true) : null;
+        if (quizzes == null) {
+            return result;
+        }
+        Set<String> kinds = new java.util.HashSet<>();
+        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
+            kinds.add(kind.yamlName());
+        }
+        quizzes.allowOnly(kinds);
+        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
+            YamlDocument.Mapping settings = quizzes.has(kind.yamlName()) ? quizzes.mapping(kind.yamlName(), true) : null;
+            if (settings == null) {
+                continue;
+            }
+            settings.allowOnly(Set.of("counts", "feedback", "cooldownMinutes"));
+            QuizSettings defaults = kind.defaults();
+            QuizSettings.CountingRule counts = settings.has("counts")
+                    ? named(yaml, settings, "counts", QuizSettings.CountingRule.values(), QuizSettings.CountingRule::yamlName)
+                    : defaults.counts();
+            QuizSettings.FeedbackTiming feedback = settings.has("feedback")
+                    ? named(yaml, settings, "feedback", QuizSettings.FeedbackTiming.values(), QuizSettings.FeedbackTiming::yamlName)
+                    : defaults.feedback();
+            Integer cooldown = settings.has("cooldownMinutes") ? settings.integer("cooldownMinutes", 0, 60 * 24 * 365)
+                    : Integer.valueOf(defaults.cooldownMinutes());
+            if (counts != null && feedback != null && cooldown != null) {
+                result.put(kind, new QuizSettings(counts, feedback, cooldown));
+            }
+        }
+        return result;
+    }
+
+    private static <E> E named(YamlDocument yaml, YamlDocument.Mapping map, String key, E[] values,
+                               java.util.function.Function<E, String> name) {
+        String text = map.string(key, true);
+        for (E value : values) {
+            if (name.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        if (text != null) {
+            yaml.problem(map.lineOf(key), "'" + key + "' must be one of "
+                    + java.util.Arrays.stream(values).map(name).toList() + ", not '" + text + "'");
+        }
+        return null;
     }
 
     // ---- lists of things with ids ----------------------------------------------------------------------

@@ -195,6 +195,53 @@ final class YamlDocument {
             }
         }
 
+        @Nullable Node node(String key) {
+            return values.get(key);
+        }
+
+        /** A nested mapping, e.g. feedback: {true: ..., false: ...}. */
+        @Nullable Mapping mapping(String key, boolean required) {
+            Node value = values.get(key);
+            if (value == null) {
+                if (required) {
+                    problem(line(), "missing required field '" + key + "'");
+                }
+                return null;
+            }
+            return YamlDocument.this.mapping(value, "'" + key + "'").orElse(null);
+        }
+
+        /** A list of nested mappings, e.g. options: [{id, text, feedback}, ...]. */
+        List<Mapping> mappings(String key, boolean required) {
+            Node value = values.get(key);
+            if (value == null) {
+                if (required) {
+                    problem(line(), "missing required field '" + key + "'");
+                }
+                return List.of();
+            }
+            List<Mapping> result = new ArrayList<>();
+            for (Node item : list(value, "'" + key + "'")) {
+                YamlDocument.this.mapping(item, "each item of '" + key + "'").ifPresent(result::add);
+            }
+            return result;
+        }
+
+        @Nullable Boolean bool(String key, boolean required) {
+            String text = string(key, required);
+            if (text == null) {
+                return null;
+            }
+            return switch (text) {
+                case "true", "yes" -> true;
+                case "false", "no" -> false;
+                default -> {
+                    problem(lineOf(key), "'" + key + "' must be true or false, not '" + text + "'");
+                    yield null;
+                }
+            };
+        }
+
         /** A list of plain values, each with its line; an inline list [a, b] works too. */
         List<LocatedValue> strings(String key, boolean required) {
             Node value = values.get(key);

@@ -108,7 +108,7 @@ class CourseContentLoaderTest {
         fixtureCopy();
         replace("course.yaml", "passMark: 75", "passMark: 75\npassmark: 80");
         assertThat(problems()).singleElement().asString()
-                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, id, passMark, summary, title, version)");
+                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, id, passMark, quizzes, summary, title, version)");
     }
 
     @Test

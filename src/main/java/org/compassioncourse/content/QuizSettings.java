@@ -1,0 +1,58 @@
+package org.compassioncourse.content;
+
+/** How one kind of quiz behaves, as set in course.yaml under 'quizzes'. */
+public record QuizSettings(CountingRule counts, FeedbackTiming feedback, int cooldownMinutes) {
+
+    /** Which attempt counts when a learner has several. */
+    public enum CountingRule {
+        HIGHEST("highest"), FIRST("first"), LAST("last");
+
+        private final String yamlName;
+
+        CountingRule(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+    }
+
+    /** When the key and the feedback are shown. */
+    public enum FeedbackTiming {
+        AFTER_EACH_ANSWER("after-each-answer"), AFTER_SUBMISSION("after-submission"), NEVER("never");
+
+        private final String yamlName;
+
+        FeedbackTiming(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+    }
+
+    /** The kinds of quiz and their settings when course.yaml says nothing. */
+    public enum Kind {
+        KNOWLEDGE_CHECK("knowledge-check", new QuizSettings(CountingRule.HIGHEST, FeedbackTiming.AFTER_EACH_ANSWER, 0)),
+        PRE_TEST("pre-test", new QuizSettings(CountingRule.FIRST, FeedbackTiming.AFTER_SUBMISSION, 0)),
+        FINAL_ASSESSMENT("final-assessment", new QuizSettings(CountingRule.HIGHEST, FeedbackTiming.AFTER_SUBMISSION, 60));
+
+        private final String yamlName;
+        private final QuizSettings defaults;
+
+        Kind(String yamlName, QuizSettings defaults) {
+            this.yamlName = yamlName;
+            this.defaults = defaults;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+
+        public QuizSettings defaults() {
+            return defaults;
+        }
+    }
+}
