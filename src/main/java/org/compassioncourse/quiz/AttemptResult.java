@@ -1,0 +1,17 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.content.QuizSettings;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A submitted attempt: score, pass or fail (assessments), and per-question feedback where the settings allow.
+ *
+ * @param passed null for knowledge checks and the pre-test, which are not passed or failed
+ */
+public record AttemptResult(long attemptId, QuizSettings.Kind kind, @Nullable String lessonId, double scorePercent,
+                            @Nullable Boolean passed, Instant submittedAt, List<QuestionFeedback> feedback,
+                            List<QuestionPaper> questions, java.util.Map<String, Answer> answers) {
+}

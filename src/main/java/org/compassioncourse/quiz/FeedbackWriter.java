@@ -1,0 +1,79 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.Reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes the feedback of an answered question from the bank: key, per-part explanations, lesson section, citation. */
+final class FeedbackWriter {
+
+    private FeedbackWriter() {
+    }
+
+    static QuestionFeedback of(Course course, Question question, Answer answer, Grade grade) {
+        List<QuestionFeedback.Line> lines = new ArrayList<>();
+        String key;
+        switch (question.body()) {
+            case Question.Choice choice -> {
+                Answer.Choices chosen = (Answer.Choices) answer;
+                for (Question.Option option : choice.options()) {
+                    boolean right = choice.correct().contains(option.id());
+                    lines.add(new QuestionFeedback.Line(option.text(), chosen.optionIds().contains(option.id()), right, option.feedback()));
+                }
+                key = choice.options().stream().filter(o -> choice.correct().contains(o.id())).map(Question.Option::text)
+                        .collect(Collectors.joining("; "));
+            }
+            case Question.TrueFalse trueFalse -> {
+                boolean said = ((Answer.TrueOrFalse) answer).value();
+                lines.add(new QuestionFeedback.Line("True", said, trueFalse.answer(), trueFalse.feedbackIfTrue()));
+                lines.add(new QuestionFeedback.Line("False", !said, !trueFalse.answer(), trueFalse.feedbackIfFalse()));
+                key = trueFalse.answer() ? "True" : "False";
+            }
+            case Question.Matching matching -> {
+                Map<String, String> chosen = ((Answer.Matches) answer).rightByLeft();
+                for (Question.Pair pair : matching.pairs()) {
+                    lines.add(new QuestionFeedback.Line(pair.left() + " → " + pair.right(), true,
+                            pair.id().equals(chosen.get(pair.id())), pair.feedback()));
+                }
+                key = matching.pairs().stream().map(p -> p.left() + " → " + p.right()).collect(Collectors.joining("; "));
+            }
+            case Question.Categorise categorise -> {
+                Map<String, String> chosen = ((Answer.Categories) answer).categoryByItem();
+                Map<String, String> labels = categorise.categories().stream()
+                        .collect(Collectors.toMap(Question.Category::id, Question.Category::label));
+                for (Question.Item item : categorise.items()) {
+                    lines.add(new QuestionFeedback.Line(item.text() + " → " + labels.get(item.category()), true,
+                            item.category().equals(chosen.get(item.id())), item.feedback()));
+                }
+                key = categorise.items().stream().map(i -> i.text() + " → " + labels.get(i.category())).collect(Collectors.joining("; "));
+            }
+            case Question.Ordering ordering -> {
+                List<String> given = ((Answer.Order) answer).itemIds();
+                for (int i = 0; i < ordering.items().size(); i++) {
+                    Question.Item item = ordering.items().get(i);
+                    lines.add(new QuestionFeedback.Line((i + 1) + ". " + item.text(), true,
+                            i < given.size() && given.get(i).equals(item.id()), item.feedback()));
+                }
+                key = ordering.items().stream().map(Question.Item::text).collect(Collectors.joining(" → "));
+            }
+            case Question.Hotspot hotspot -> {
+                String clicked = ((Answer.Region) answer).regionId();
+                boolean right = hotspot.answerRegion().equals(clicked);
+                String text = right ? hotspot.feedbackCorrect()
+                        : hotspot.regionFeedback().getOrDefault(clicked, hotspot.feedbackIncorrect());
+                lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), true, right, text));
+                key = course.regions().get(hotspot.answerRegion()).name();
+            }
+        }
+        String sectionTitle = course.lesson(question.lessonId()).flatMap(l -> l.section(question.sectionId()))
+                .map(s -> s.title()).orElse("");
+        Reference reference = course.references().get(question.referenceId());
+        return new QuestionFeedback(question.id(), grade.score(), grade.fullyCorrect(), key, List.copyOf(lines),
+                question.lessonId(), question.sectionId(), sectionTitle, reference == null ? "" : reference.citation());
+    }
+}

@@ -1,0 +1,15 @@
+package org.compassioncourse.quiz;
+
+import java.util.List;
+
+/**
+ * What a learner is shown about one answered question once feedback is allowed: the score, the key, why each
+ * choice is right or wrong, where the course teaches it and the work it rests on.
+ */
+public record QuestionFeedback(String questionId, double score, boolean correct, String key, List<Line> lines,
+                               String lessonId, String sectionId, String sectionTitle, String citation) {
+
+    /** Feedback on one part of the answer (an option, pair, item or region). */
+    public record Line(String part, boolean chosenOrPlaced, boolean right, String text) {
+    }
+}

@@ -1,0 +1,199 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Quizzes on the small fixture course, which has every question type and one assessment blueprint slot. */
+@SpringBootTest(properties = "course.content-dir=src/test/resources/course-fixture")
+@ActiveProfiles("test")
+class QuizServiceTest {
+
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+    @Autowired
+    AccountService accountService;
+    @Autowired
+    QuizResponseRepository responses;
+
+    /** A fully correct answer to a fixture question, built from the bank's key. */
+    private Answer rightAnswer(String questionId) {
+        Question question = course.question(questionId).orElseThrow();
+        return switch (question.body()) {
+            case Question.Choice c -> new Answer.Choices(Set.copyOf(c.correct()));
+            case Question.TrueFalse t -> new Answer.TrueOrFalse(t.answer());
+            case Question.Matching m -> new Answer.Matches(m.pairs().stream().collect(java.util.stream.Collectors.toMap(Question.Pair::id, Question.Pair::id)));
+            case Question.Categorise c -> new Answer.Categories(c.items().stream().collect(java.util.stream.Collectors.toMap(Question.Item::id, Question.Item::category)));
+            case Question.Ordering o -> new Answer.Order(o.items().stream().map(Question.Item::id).toList());
+            case Question.Hotspot h -> new Answer.Region(h.answerRegion());
+        };
+    }
+
+    private Answer wrongTrueFalse(String questionId) {
+        return new Answer.TrueOrFalse(!((Question.TrueFalse) course.question(questionId).orElseThrow().body()).answer());
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.papers@ward7.example")
+    void papersSentToThePageCarryNoKeyAndNoFeedback() {
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+
+        String everythingSent = paper.toString();
+        for (Question question : course.questions()) {
+            for (String secret : secretsOf(question)) {
+                assertThat(everythingSent).as("paper of %s leaks '%s'", question.id(), secret).doesNotContain(secret);
+            }
+        }
+        assertThat(paper.questions()).extracting(QuestionPaper::id).containsExactlyInAnyOrder("first-single", "first-multi",
+                "first-matching", "first-categorise", "first-ordering", "first-hotspot");
+        assertThat(paper.feedback()).isEmpty();
+    }
+
+    static List<String> secretsOf(Question question) {
+        return switch (question.body()) {
+            case Question.Choice c -> c.options().stream().map(Question.Option::feedback).toList();
+            case Question.TrueFalse t -> List.of(t.feedbackIfTrue(), t.feedbackIfFalse());
+            case Question.Matching m -> m.pairs().stream().map(Question.Pair::feedback).toList();
+            case Question.Categorise c -> c.items().stream().map(Question.Item::feedback).toList();
+            case Question.Ordering o -> o.items().stream().map(Question.Item::feedback).toList();
+            case Question.Hotspot h -> List.of(h.feedbackCorrect(), h.feedbackIncorrect());
+        };
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.check@ward7.example")
+    void knowledgeCheckGivesFeedbackAfterEachAnswerAndADoubleClickRecordsOneResponse() {
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        Answer answer = new Answer.Choices(Set.of("ai"));
+
+        Optional<QuestionFeedback> first = quizzes.answer(paper.attemptId(), "first-multi", answer, 4000);
+        Optional<QuestionFeedback> again = quizzes.answer(paper.attemptId(), "first-multi", answer, 4100);
+
+        assertThat(first).isPresent();
+        assertThat(first.get().score()).isEqualTo(0.5);
+        assertThat(first.get().key()).isEqualTo("Anterior insula; Cerebellum");
+        assertThat(first.get().lines()).extracting(QuestionFeedback.Line::text).contains("Not reported in this study.");
+        assertThat(first.get().sectionTitle()).isEqualTo("Sharing pain");
+        assertThat(again).contains(first.get());
+        assertThat(responses.findByAttemptId(paper.attemptId())).hasSize(1);
+        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-multi", new Answer.Choices(Set.of("ai", "cb")), 100))
+                .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("already answered");
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.tabs@ward7.example")
+    void aSecondTabOrARefreshResumesTheSameAttemptWithItsAnswers() {
+        AttemptPaper first = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        quizzes.answer(first.attemptId(), "first-single", rightAnswer("first-single"), 1000);
+
+        AttemptPaper second = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+
+        assertThat(second.attemptId()).isEqualTo(first.attemptId());
+        assertThat(second.questions()).isEqualTo(first.questions());
+        assertThat(second.answers()).containsKey("first-single");
+        assertThat(second.feedback()).containsKey("first-single");
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.submit@ward7.example")
+    void submittingScoresTheAttemptOnceAndAClosedAttemptRefusesAnswers() {
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        assertThatThrownBy(() -> quizzes.submit(paper.attemptId())).hasMessage("6 questions are not answered yet.");
+        for (QuestionPaper question : paper.questions()) {
+            Answer answer = question.id().equals("first-multi") ? new Answer.Choices(Set.of("ai")) : rightAnswer(question.id());
+            quizzes.answer(paper.attemptId(), question.id(), answer, 2000);
+        }
+
+        AttemptResult result = quizzes.submit(paper.attemptId());
+        AttemptResult again = quizzes.submit(paper.attemptId());
+
+        assertThat(result.scorePercent()).isEqualTo(91.7);
+        assertThat(result.passed()).as("knowledge checks are not passed or failed").isNull();
+        assertThat(again.scorePercent()).isEqualTo(result.scorePercent());
+        assertThat(again.submittedAt()).isEqualTo(result.submittedAt());
+        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", rightAnswer("first-single"), 1))
+                .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("has been submitted");
+        AttemptPaper retry = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        assertThat(retry.attemptId()).as("unlimited retries: a new attempt").isNotEqualTo(paper.attemptId());
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.unfit@ward7.example")
+    void answersThatDoNotFitAreRefusedAndRecordNothing() {
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+
+        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("zzz")), 1))
+                .hasMessageContaining("not part of this question");
+        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", new Answer.Region("insula"), 1))
+                .hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-tf", new Answer.TrueOrFalse(true), 1))
+                .hasMessage("That question is not part of this attempt.");
+        assertThat(responses.findByAttemptId(paper.attemptId())).isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.owner@ward7.example")
+    void anotherLearnersAttemptCanBeNeitherAnsweredNorReviewed() {
+        AttemptPaper mine = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+
+        CurrentUser other = accountService.registerLearner(new RegistrationForm("Nosy", "quiz.nosy@ward7.example", "calm-harbour-lantern"));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
+
+        assertThatThrownBy(() -> quizzes.answer(mine.attemptId(), "first-single", rightAnswer("first-single"), 1))
+                .isInstanceOf(AnswerRejectedException.class).hasMessage("There is no such attempt.");
+        assertThatThrownBy(() -> quizzes.review(mine.attemptId())).hasMessage("There is no such attempt.");
+        assertThatThrownBy(() -> quizzes.submit(mine.attemptId())).hasMessage("There is no such attempt.");
+        assertThat(responses.findByAttemptId(mine.attemptId())).isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.gain@ward7.example")
+    void preTestAndFinalDrawParallelQuestionsAndGiveTheLearningGain() {
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        assertThat(pre.questions()).hasSize(1);
+        String preQuestion = pre.questions().getFirst().id();
+        Answer wrong = preQuestion.equals("first-tf") ? wrongTrueFalse(preQuestion) : new Answer.Choices(Set.of("compassion"));
+        quizzes.answer(pre.attemptId(), preQuestion, wrong, 1000);
+        assertThat(quizzes.submit(pre.attemptId()).scorePercent()).isZero();
+
+        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        String postQuestion = post.questions().getFirst().id();
+        assertThat(postQuestion).as("the final uses the parallel question").isNotEqualTo(preQuestion);
+        quizzes.answer(post.attemptId(), postQuestion, rightAnswer(postQuestion), 1000);
+        AttemptResult result = quizzes.submit(post.attemptId());
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.feedback()).hasSize(1);
+        assertThat(quizzes.learningGain()).contains(1.0);
+        assertThat(quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).as("30-minute cool-down").isFalse();
+        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null))
+                .hasMessageContaining("30 minutes after your last attempt");
+    }
+
+    @Test
+    void learningGainIsTheShareOfPossibleImprovementAchieved() {
+        assertThat(LearningGain.normalised(40, 70)).contains(0.5);
+        assertThat(LearningGain.normalised(60, 50)).contains(-0.25);
+        assertThat(LearningGain.normalised(100, 100)).isEmpty();
+    }
+}
