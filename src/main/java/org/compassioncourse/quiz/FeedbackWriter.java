@@ -15,6 +15,14 @@ final class FeedbackWriter {
     private FeedbackWriter() {
     }
 
+    private static String choiceNote(boolean right, boolean chosen) {
+        return (right ? "right answer" : "wrong answer") + (chosen ? ", your choice" : "");
+    }
+
+    private static String placementNote(boolean right) {
+        return right ? "you placed this correctly" : "you placed this differently";
+    }
+
     static QuestionFeedback of(Course course, Question question, Answer answer, Grade grade) {
         List<QuestionFeedback.Line> lines = new ArrayList<>();
         String key;
@@ -23,22 +31,22 @@ final class FeedbackWriter {
                 Answer.Choices chosen = (Answer.Choices) answer;
                 for (Question.Option option : choice.options()) {
                     boolean right = choice.correct().contains(option.id());
-                    lines.add(new QuestionFeedback.Line(option.text(), chosen.optionIds().contains(option.id()), right, option.feedback()));
+                    lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, chosen.optionIds().contains(option.id())), right, option.feedback()));
                 }
                 key = choice.options().stream().filter(o -> choice.correct().contains(o.id())).map(Question.Option::text)
                         .collect(Collectors.joining("; "));
             }
             case Question.TrueFalse trueFalse -> {
                 boolean said = ((Answer.TrueOrFalse) answer).value();
-                lines.add(new QuestionFeedback.Line("True", said, trueFalse.answer(), trueFalse.feedbackIfTrue()));
-                lines.add(new QuestionFeedback.Line("False", !said, !trueFalse.answer(), trueFalse.feedbackIfFalse()));
+                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), said), trueFalse.answer(), trueFalse.feedbackIfTrue()));
+                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), !said), !trueFalse.answer(), trueFalse.feedbackIfFalse()));
                 key = trueFalse.answer() ? "True" : "False";
             }
             case Question.Matching matching -> {
                 Map<String, String> chosen = ((Answer.Matches) answer).rightByLeft();
                 for (Question.Pair pair : matching.pairs()) {
-                    lines.add(new QuestionFeedback.Line(pair.left() + " → " + pair.right(), true,
-                            pair.id().equals(chosen.get(pair.id())), pair.feedback()));
+                    boolean right = pair.id().equals(chosen.get(pair.id()));
+                    lines.add(new QuestionFeedback.Line(pair.left() + " → " + pair.right(), placementNote(right), right, pair.feedback()));
                 }
                 key = matching.pairs().stream().map(p -> p.left() + " → " + p.right()).collect(Collectors.joining("; "));
             }
@@ -47,8 +55,8 @@ final class FeedbackWriter {
                 Map<String, String> labels = categorise.categories().stream()
                         .collect(Collectors.toMap(Question.Category::id, Question.Category::label));
                 for (Question.Item item : categorise.items()) {
-                    lines.add(new QuestionFeedback.Line(item.text() + " → " + labels.get(item.category()), true,
-                            item.category().equals(chosen.get(item.id())), item.feedback()));
+                    boolean right = item.category().equals(chosen.get(item.id()));
+                    lines.add(new QuestionFeedback.Line(item.text() + " → " + labels.get(item.category()), placementNote(right), right, item.feedback()));
                 }
                 key = categorise.items().stream().map(i -> i.text() + " → " + labels.get(i.category())).collect(Collectors.joining("; "));
             }
@@ -56,8 +64,8 @@ final class FeedbackWriter {
                 List<String> given = ((Answer.Order) answer).itemIds();
                 for (int i = 0; i < ordering.items().size(); i++) {
                     Question.Item item = ordering.items().get(i);
-                    lines.add(new QuestionFeedback.Line((i + 1) + ". " + item.text(), true,
-                            i < given.size() && given.get(i).equals(item.id()), item.feedback()));
+                    boolean right = i < given.size() && given.get(i).equals(item.id());
+                    lines.add(new QuestionFeedback.Line((i + 1) + ". " + item.text(), placementNote(right), right, item.feedback()));
                 }
                 key = ordering.items().stream().map(Question.Item::text).collect(Collectors.joining(" → "));
             }
@@ -66,7 +74,7 @@ final class FeedbackWriter {
                 boolean right = hotspot.answerRegion().equals(clicked);
                 String text = right ? hotspot.feedbackCorrect()
                         : hotspot.regionFeedback().getOrDefault(clicked, hotspot.feedbackIncorrect());
-                lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), true, right, text));
+                lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), right ? "your choice, right" : "your choice, not the one asked for", right, text));
                 key = course.regions().get(hotspot.answerRegion()).name();
             }
         }

@@ -9,7 +9,12 @@ import java.util.List;
 public record QuestionFeedback(String questionId, double score, boolean correct, String key, List<Line> lines,
                                String lessonId, String sectionId, String sectionTitle, String citation) {
 
-    /** Feedback on one part of the answer (an option, pair, item or region). */
-    public record Line(String part, boolean chosenOrPlaced, boolean right, String text) {
+    /**
+     * Feedback on one part of the answer (an option, pair, item or region).
+     *
+     * @param note in words what the symbol shows, e.g. "right answer, your choice" or "you placed this differently"
+     * @param right whether this part is right (an option of the key, or the learner's placement)
+     */
+    public record Line(String part, String note, boolean right, String text) {
     }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Quizzes on the small fixture course, which has every question type and one assessment blueprint slot. */
 @SpringBootTest(properties = "course.content-dir=src/test/resources/course-fixture")
 @ActiveProfiles("test")
-class QuizServiceTest {
+public class QuizServiceTest {
 
     @Autowired
     QuizService quizzes;
@@ -69,7 +69,7 @@ class QuizServiceTest {
         assertThat(paper.feedback()).isEmpty();
     }
 
-    static List<String> secretsOf(Question question) {
+    public static List<String> secretsOf(Question question) {
         return switch (question.body()) {
             case Question.Choice c -> c.options().stream().map(Question.Option::feedback).toList();
             case Question.TrueFalse t -> List.of(t.feedbackIfTrue(), t.feedbackIfFalse());

@@ -23,7 +23,10 @@ import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.progress.CourseProgress;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.progress.ui.StatusBadge;
 
 /** The course outline: what the course is, the learner's overall progress, "Continue", and every lesson. */
@@ -35,10 +38,12 @@ public class CourseView extends Main implements BeforeEnterObserver {
 
     private final Course course;
     private final ProgressService progressService;
+    private final QuizService quizService;
 
-    public CourseView(Course course, ProgressService progressService) {
+    public CourseView(Course course, ProgressService progressService, QuizService quizService) {
         this.course = course;
         this.progressService = progressService;
+        this.quizService = quizService;
         addClassNames("page", "course-outline");
     }
 
@@ -56,6 +61,11 @@ public class CourseView extends Main implements BeforeEnterObserver {
 
         add(progressBlock(progress));
         add(continueBlock(progress));
+        boolean assessed = course.questions().stream().anyMatch(q -> q.use() == Question.Use.ASSESSMENT);
+        if (assessed) {
+            add(assessmentBlock(QuizSettings.Kind.PRE_TEST, "Pre-test",
+                    "Before lesson 1: find out what you already know. It does not count toward passing."));
+        }
 
         H2 lessonsHeading = new H2("Lessons");
         lessonsHeading.setId("lessons-heading");
@@ -67,6 +77,31 @@ public class CourseView extends Main implements BeforeEnterObserver {
             list.add(lessonItem(lesson, row));
         }
         add(lessonsHeading, list);
+        if (assessed) {
+            add(assessmentBlock(QuizSettings.Kind.FINAL_ASSESSMENT, "Final assessment",
+                    "After the last lesson. Pass with " + course.passMark() + "% or more to complete the course."));
+            quizService.learningGain().ifPresent(gain -> {
+                Paragraph gained = new Paragraph("Your learning gain from pre-test to final assessment: " + Math.round(gain * 100) + "%.");
+                gained.setId("learning-gain");
+                add(gained);
+            });
+        }
+    }
+
+    private Section assessmentBlock(QuizSettings.Kind kind, String title, String explanation) {
+        H2 heading = new H2(title);
+        Paragraph what = new Paragraph(explanation);
+        Paragraph status = new Paragraph(quizService.countingResult(kind)
+                .map(r -> "Your counted score: " + Math.round(r.scorePercent()) + "%"
+                        + (r.passed() == null ? "" : r.passed() ? " — passed ✓" : " — not passed yet ✗"))
+                .orElse("Not taken yet."));
+        status.setId(kind.yamlName() + "-status");
+        Button open = new Button(quizService.countingResult(kind).isPresent() ? "Take it again" : "Take the " + title.toLowerCase(),
+                click -> getUI().ifPresent(ui -> ui.navigate("quiz/" + kind.yamlName())));
+        open.setId(kind.yamlName() + "-button");
+        Section block = new Section(heading, what, status, open);
+        block.addClassName("assessment-block");
+        return block;
     }
 
     private Section progressBlock(CourseProgress progress) {

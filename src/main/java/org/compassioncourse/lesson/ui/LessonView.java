@@ -241,6 +241,14 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
             if (status == LessonStatus.COMPLETED) {
                 pager.add(new Span("✓ You have completed this lesson."));
             }
+            boolean hasCheck = course.questions().stream().anyMatch(q -> q.lessonId().equals(lesson.id())
+                    && q.use() == org.compassioncourse.content.Question.Use.KNOWLEDGE_CHECK);
+            if (hasCheck) {
+                Button check = new Button("Check your understanding", click ->
+                        UI.getCurrent().navigate("quiz/knowledge-check/" + lesson.id()));
+                check.setId("knowledge-check");
+                pager.add(check);
+            }
             pager.add(finish);
         }
         return pager;

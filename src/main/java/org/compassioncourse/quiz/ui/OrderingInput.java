@@ -1,0 +1,113 @@
+package org.compassioncourse.quiz.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Span;
+import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.QuestionPaper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Ordering: a numbered list with "move up" and "move down" buttons, so it works by keyboard and on touch. */
+class OrderingInput implements QuestionInput {
+
+    private final QuestionPaper paper;
+    private final Div root = new Div();
+    private final OrderedList list = new OrderedList();
+    private final List<QuestionPaper.Choice> order;
+    private final List<Runnable> listeners = new ArrayList<>();
+    private boolean readOnly;
+    private boolean touched;
+
+    OrderingInput(QuestionPaper paper) {
+        this.paper = paper;
+        this.order = new ArrayList<>(paper.items());
+        root.addClassName("ordering");
+        Span hint = new Span("Put the items in order with the Move up and Move down buttons.");
+        hint.addClassName("hint");
+        list.setId("order-" + paper.id());
+        root.add(hint, list);
+        render();
+    }
+
+    private void render() {
+        list.removeAll();
+        for (int i = 0; i < order.size(); i++) {
+            QuestionPaper.Choice item = order.get(i);
+            int index = i;
+            Button up = new Button("Move up", e -> move(index, -1));
+            up.getElement().setAttribute("aria-label", "Move \"" + item.text() + "\" up");
+            up.setEnabled(!readOnly && i > 0);
+            Button down = new Button("Move down", e -> move(index, 1));
+            down.getElement().setAttribute("aria-label", "Move \"" + item.text() + "\" down");
+            down.setEnabled(!readOnly && i < order.size() - 1);
+            up.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            down.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Span text = new Span(item.text());
+            text.addClassName("order-text");
+            ListItem li = new ListItem(text, up, down);
+            li.addClassName("order-item");
+            li.getElement().setAttribute("data-item", item.id());
+            list.add(li);
+        }
+    }
+
+    private void move(int index, int delta) {
+        int target = index + delta;
+        if (readOnly || target < 0 || target >= order.size()) {
+            return;
+        }
+        QuestionPaper.Choice moved = order.remove(index);
+        order.add(target, moved);
+        touched = true;
+        render();
+        listeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public Component component() {
+        return root;
+    }
+
+    /** Any order is an answer, but only once the learner has arranged it or confirmed it by answering. */
+    @Override
+    public Optional<Answer> answer() {
+        return Optional.of(new Answer.Order(order.stream().map(QuestionPaper.Choice::id).toList()));
+    }
+
+    boolean touched() {
+        return touched;
+    }
+
+    @Override
+    public void show(Answer answer) {
+        if (answer instanceof Answer.Order given) {
+            List<QuestionPaper.Choice> arranged = new ArrayList<>();
+            for (String id : given.itemIds()) {
+                paper.items().stream().filter(i -> i.id().equals(id)).findFirst().ifPresent(arranged::add);
+            }
+            if (arranged.size() == order.size()) {
+                order.clear();
+                order.addAll(arranged);
+                render();
+            }
+        }
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        render();
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+}

@@ -1,0 +1,127 @@
+package org.compassioncourse.quiz.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.content.BrainFigures;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.quiz.AnswerRejectedException;
+import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.QuestionFeedback;
+import org.compassioncourse.quiz.QuestionPaper;
+import org.compassioncourse.quiz.QuizService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One submitted attempt of the learner's: score, pass or fail, learning gain, and answer by answer review. */
+@Route("quiz-review/:attemptId")
+@PageTitle("Quiz result · Compassion Course")
+@PermitAll
+public class QuizReviewView extends Main implements BeforeEnterObserver {
+
+    private final Course course;
+    private final QuizService quizService;
+
+    public QuizReviewView(Course course, QuizService quizService) {
+        this.course = course;
+        this.quizService = quizService;
+        addClassNames("page", "quiz-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        long attemptId;
+        AttemptResult result;
+        try {
+            attemptId = Long.parseLong(event.getRouteParameters().get("attemptId").orElse(""));
+            result = quizService.review(attemptId);
+        } catch (NumberFormatException | AnswerRejectedException notYours) {
+            add(new H1("Result not found"), new Paragraph("There is no such attempt among yours."), new Anchor("", "Back to the course"));
+            return;
+        }
+        H1 heading = new H1(switch (result.kind()) {
+            case KNOWLEDGE_CHECK -> "Knowledge check result: " + course.lesson(result.lessonId()).map(l -> l.title()).orElse("");
+            case PRE_TEST -> "Pre-test result";
+            case FINAL_ASSESSMENT -> "Final assessment result";
+        });
+        Paragraph score = new Paragraph("Your score: " + format(result.scorePercent()) + "%"
+                + (result.passed() == null ? "" : result.passed() ? " — passed ✓ (pass mark " + course.passMark() + "%)"
+                : " — not passed yet ✗ (pass mark " + course.passMark() + "%)"));
+        score.setId("quiz-score");
+        add(heading, score);
+        if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
+            quizService.learningGain().ifPresent(gain -> {
+                Paragraph gained = new Paragraph("Your learning gain: " + Math.round(gain * 100)
+                        + "% of what you could still learn after the pre-test ((final − pre-test) ÷ (100 − pre-test)).");
+                gained.setId("learning-gain");
+                add(gained);
+            });
+        }
+        if (result.feedback().isEmpty()) {
+            add(new Paragraph("This quiz does not show the key or feedback."));
+        }
+        Map<String, QuestionFeedback> feedback = result.feedback().stream()
+                .collect(Collectors.toMap(QuestionFeedback::questionId, Function.identity()));
+        int number = 0;
+        for (QuestionPaper question : result.questions()) {
+            number++;
+            Section card = new Section();
+            card.addClassName("question-card");
+            Span counter = new Span("Question " + number + " of " + result.questions().size());
+            counter.addClassName("question-number");
+            card.add(counter);
+            if (question.scenario() != null) {
+                Paragraph scenario = new Paragraph(question.scenario());
+                scenario.addClassName("scenario");
+                card.add(scenario);
+            }
+            card.add(new H2(question.stem()));
+            QuestionInput input = QuestionInput.of(question, new QuestionInput.FigureSource() {
+                @Override
+                public String svg(String figureId) {
+                    return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst()
+                            .map(f -> BrainFigures.inline(f, List.of())).orElse("");
+                }
+
+                @Override
+                public List<QuestionPaper.Choice> regions(String figureId) {
+                    return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst()
+                            .map(f -> f.regionIds().stream().map(id -> new QuestionPaper.Choice(id, course.regions().get(id).name())).toList())
+                            .orElse(List.of());
+                }
+            });
+            Optional.ofNullable(result.answers().get(question.id())).ifPresent(input::show);
+            input.setReadOnly(true);
+            card.add(input.component());
+            Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
+            add(card);
+        }
+        if (result.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && result.lessonId() != null) {
+            Button again = new Button("Try the knowledge check again", click -> getUI().ifPresent(ui ->
+                    ui.navigate(QuizView.class, QuizView.parameters(QuizSettings.Kind.KNOWLEDGE_CHECK, result.lessonId()))));
+            again.setId("try-again");
+            add(again);
+        }
+        add(new Paragraph(new Anchor("", "Back to the course")));
+    }
+
+    private static String format(double percent) {
+        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
+    }
+}

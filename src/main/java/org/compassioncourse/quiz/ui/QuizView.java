@@ -1,0 +1,247 @@
+package org.compassioncourse.quiz.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.content.BrainFigures;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Figure;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.AnswerRejectedException;
+import org.compassioncourse.quiz.AttemptPaper;
+import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.QuestionFeedback;
+import org.compassioncourse.quiz.QuestionPaper;
+import org.compassioncourse.quiz.QuizService;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Taking a quiz: a knowledge check at the end of a lesson (feedback after each answer), the pre-test or the
+ * final assessment (answers saved as they change, feedback after submission). Only question papers reach the
+ * page; keys and feedback come from the server when the settings allow.
+ */
+@Route("quiz/:kind/:lessonId?")
+@PermitAll
+public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final Course course;
+    private final QuizService quizService;
+    private String title = "Quiz · Compassion Course";
+    private final Map<String, Long> shownAt = new HashMap<>();
+
+    public QuizView(Course course, QuizService quizService) {
+        this.course = course;
+        this.quizService = quizService;
+        addClassNames("page", "quiz-page");
+    }
+
+    public static RouteParameters parameters(QuizSettings.Kind kind, @Nullable String lessonId) {
+        return lessonId == null ? new RouteParameters("kind", kind.yamlName())
+                : new RouteParameters(Map.of("kind", kind.yamlName(), "lessonId", lessonId));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String kindName = event.getRouteParameters().get("kind").orElse("");
+        Optional<QuizSettings.Kind> kind = Arrays.stream(QuizSettings.Kind.values()).filter(k -> k.yamlName().equals(kindName)).findFirst();
+        String lessonId = event.getRouteParameters().get("lessonId").orElse(null);
+        if (kind.isEmpty() || (kind.get() == QuizSettings.Kind.KNOWLEDGE_CHECK && (lessonId == null || course.lesson(lessonId).isEmpty()))) {
+            event.rerouteToError(NotFoundException.class, "There is no such quiz.");
+            return;
+        }
+        removeAll();
+        String heading = heading(kind.get(), lessonId);
+        title = heading + " · Compassion Course";
+        H1 h1 = new H1(heading);
+        h1.setId("quiz-title");
+        add(h1);
+        QuizService.Availability availability = quizService.availability(kind.get(), lessonId);
+        Optional<AttemptPaper> paper = Optional.empty();
+        try {
+            paper = Optional.of(quizService.startOrResume(kind.get(), lessonId));
+        } catch (AnswerRejectedException notNow) {
+            Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : availability.reason());
+            message.setId("quiz-unavailable");
+            add(message, new Anchor("", "Back to the course"));
+        }
+        paper.ifPresent(this::show);
+    }
+
+    private String heading(QuizSettings.Kind kind, @Nullable String lessonId) {
+        return switch (kind) {
+            case KNOWLEDGE_CHECK -> "Knowledge check: " + course.lesson(lessonId).map(l -> l.title()).orElse("");
+            case PRE_TEST -> "Pre-test";
+            case FINAL_ASSESSMENT -> "Final assessment";
+        };
+    }
+
+    private void show(AttemptPaper paper) {
+        boolean immediate = paper.feedbackTiming() == QuizSettings.FeedbackTiming.AFTER_EACH_ANSWER;
+        add(new Paragraph(intro(paper)));
+        int number = 0;
+        for (QuestionPaper question : paper.questions()) {
+            number++;
+            add(questionCard(paper, question, number, immediate));
+        }
+        Paragraph problem = new Paragraph();
+        problem.setId("quiz-message");
+        problem.getElement().setAttribute("aria-live", "polite");
+        problem.addClassName("quiz-message");
+        Button submit = new Button(immediate ? "Finish knowledge check" : "Submit " + heading(paper.kind(), null).toLowerCase());
+        submit.setId("submit-quiz");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setDisableOnClick(true);
+        submit.addClickListener(click -> {
+            try {
+                AttemptResult result = quizService.submit(paper.attemptId());
+                UI.getCurrent().navigate(QuizReviewView.class, new RouteParameters("attemptId", String.valueOf(result.attemptId())));
+            } catch (AnswerRejectedException refused) {
+                problem.setText(refused.getMessage());
+                submit.setEnabled(true);
+            }
+        });
+        add(problem, submit);
+    }
+
+    private String intro(AttemptPaper paper) {
+        String count = paper.questions().size() + (paper.questions().size() == 1 ? " question" : " questions");
+        return switch (paper.kind()) {
+            case KNOWLEDGE_CHECK -> count + " to practise what this lesson teaches. Check each answer to see why it is right or wrong."
+                    + " This does not count toward your grade, and you can try again as often as you like.";
+            case PRE_TEST -> count + " on what the course covers, before you start. Answer as well as you can;"
+                    + " nobody expects you to know it yet. Your answers are saved as you go; feedback follows when you submit.";
+            case FINAL_ASSESSMENT -> count + ". You pass with " + course.passMark() + "% or more. Your answers are saved as you go;"
+                    + " feedback follows when you submit.";
+        };
+    }
+
+    private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate) {
+        Section card = new Section();
+        card.addClassName("question-card");
+        card.setId("question-" + question.id());
+        Span counter = new Span("Question " + number + " of " + paper.questions().size());
+        counter.addClassName("question-number");
+        card.add(counter);
+        if (question.scenario() != null) {
+            Paragraph scenario = new Paragraph(question.scenario());
+            scenario.addClassName("scenario");
+            card.add(scenario);
+        }
+        H2 stem = new H2(question.stem());
+        stem.addClassName("stem");
+        card.add(stem);
+        QuestionInput input = QuestionInput.of(question, figures());
+        card.add(input.component());
+        Div feedbackArea = new Div();
+        feedbackArea.getElement().setAttribute("aria-live", "polite");
+        Paragraph status = new Paragraph();
+        status.addClassName("save-status");
+        status.getElement().setAttribute("aria-live", "polite");
+        shownAt.put(question.id(), System.currentTimeMillis());
+
+        Answer earlier = paper.answers().get(question.id());
+        if (earlier != null) {
+            input.show(earlier);
+        }
+        if (immediate) {
+            Button check = new Button("Check answer");
+            check.setId("check-" + question.id());
+            check.setDisableOnClick(true);
+            check.addClickListener(click -> {
+                Optional<Answer> answer = input.answer();
+                if (answer.isEmpty()) {
+                    status.setText("Answer the question first.");
+                    check.setEnabled(true);
+                    return;
+                }
+                try {
+                    quizService.answer(paper.attemptId(), question.id(), answer.get(), elapsed(question.id()))
+                            .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
+                    input.setReadOnly(true);
+                    status.setText("");
+                } catch (AnswerRejectedException refused) {
+                    status.setText(refused.getMessage());
+                    check.setEnabled(true);
+                }
+            });
+            QuestionFeedback given = paper.feedback().get(question.id());
+            if (given != null) {
+                input.setReadOnly(true);
+                check.setEnabled(false);
+                showFeedback(feedbackArea, given);
+            }
+            card.add(check, status, feedbackArea);
+        } else {
+            if (earlier != null) {
+                status.setText("Answer saved.");
+            }
+            input.onChange(() -> input.answer().ifPresent(answer -> {
+                try {
+                    quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
+                    status.setText("Answer saved.");
+                } catch (AnswerRejectedException refused) {
+                    status.setText(refused.getMessage());
+                }
+            }));
+            card.add(status);
+        }
+        return card;
+    }
+
+    private long elapsed(String questionId) {
+        return System.currentTimeMillis() - shownAt.getOrDefault(questionId, System.currentTimeMillis());
+    }
+
+    private static void showFeedback(Div area, QuestionFeedback feedback) {
+        area.removeAll();
+        area.add(new FeedbackPanel(feedback));
+    }
+
+    private QuestionInput.FigureSource figures() {
+        return new QuestionInput.FigureSource() {
+            @Override
+            public String svg(String figureId) {
+                return figure(figureId).map(f -> BrainFigures.inline(f, List.of())).orElse("");
+            }
+
+            @Override
+            public List<QuestionPaper.Choice> regions(String figureId) {
+                return figure(figureId).map(f -> f.regionIds().stream()
+                        .map(id -> new QuestionPaper.Choice(id, course.regions().get(id).name()))
+                        .sorted(java.util.Comparator.comparing(QuestionPaper.Choice::text)).toList()).orElse(List.of());
+            }
+        };
+    }
+
+    private Optional<Figure> figure(String figureId) {
+        return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst();
+    }
+}

@@ -1,0 +1,142 @@
+package org.compassioncourse.quiz.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.quiz.QuestionPaper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every question type on the quiz page, server-side, on the fixture course. */
+@SpringBootTest(properties = "course.content-dir=src/test/resources/course-fixture")
+@ActiveProfiles("test")
+class QuizViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Course course;
+
+    private static final Map<String, String> KC = Map.of("kind", "knowledge-check", "lessonId", "first-lesson");
+
+    @SuppressWarnings("unchecked")
+    private <T> RadioButtonGroup<T> radios(String id) {
+        return $(RadioButtonGroup.class).withId(id).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Select<QuestionPaper.Choice> select(String id) {
+        return $(Select.class).withId(id).single();
+    }
+
+    private QuestionPaper.Choice item(RadioButtonGroup<QuestionPaper.Choice> group, String id) {
+        return group.getListDataView().getItems().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void check(String questionId) {
+        test($(Button.class).withId("check-" + questionId).single()).click();
+    }
+
+    private String page() {
+        return ((com.vaadin.flow.component.Component) getCurrentView()).getElement().getOuterHTML();
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.secret@ward7.example")
+    void thePageHoldsNoKeyOrFeedbackUntilAQuestionIsAnswered() {
+        navigate(QuizView.class, KC);
+        String before = page();
+        for (Question question : course.questions()) {
+            for (String secret : org.compassioncourse.quiz.QuizServiceTest.secretsOf(question)) {
+                assertThat(before).doesNotContain(secret);
+            }
+        }
+        assertThat(before).doesNotContain("data-correct").doesNotContain("Answer: ");
+
+        RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
+        test(single).selectItem("Feeling for someone, wanting to help");
+        check("first-single");
+
+        String after = page();
+        assertThat(after).contains("That describes compassion, which adds the motivation to help.").contains("✗ Not correct");
+        assertThat(after).as("other questions stay secret").doesNotContain("Yes, the cerebellum too.");
+        assertThat(single.isReadOnly()).isTrue();
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.types@ward7.example")
+    void everyQuestionTypeCanBeAnsweredAndChecked() {
+        navigate(QuizView.class, KC);
+
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<QuestionPaper.Choice> multi = $(CheckboxGroup.class).withId("answer-first-multi").single();
+        multi.setValue(multi.getListDataView().getItems().filter(c -> Set.of("ai", "cb").contains(c.id())).collect(Collectors.toSet()));
+        check("first-multi");
+
+        for (String left : List.of("singer", "fan")) {
+            Select<QuestionPaper.Choice> s = select("match-first-matching-" + left);
+            s.setValue(s.getListDataView().getItems().filter(c -> c.id().equals(left)).findFirst().orElseThrow());
+        }
+        check("first-matching");
+
+        RadioButtonGroup<QuestionPaper.Choice> r1 = radios("categorise-first-categorise-r1");
+        r1.setValue(item(r1, "empathy"));
+        RadioButtonGroup<QuestionPaper.Choice> r2 = radios("categorise-first-categorise-r2");
+        r2.setValue(item(r2, "empathy"));
+        check("first-categorise");
+
+        Select<QuestionPaper.Choice> region = select("hotspot-first-hotspot");
+        region.setValue(region.getListDataView().getItems().filter(c -> c.id().equals("cerebellum")).findFirst().orElseThrow());
+        check("first-hotspot");
+
+        check("first-ordering");
+
+        String html = page();
+        assertThat(html).contains("Yes, the cerebellum too.").contains("✓ Correct");
+        assertThat(html).contains("Fan and colleagues pooled forty studies.");
+        assertThat(html).contains("◐ Partly correct (50%)");
+        assertThat(html).contains("That is the cerebellum, at the back.");
+        assertThat(html).contains("Then you act.");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.order@ward7.example")
+    void orderingIsArrangedWithMoveButtonsByKeyboard() {
+        navigate(QuizView.class, KC);
+        List<Button> moves = $(Button.class).all().stream()
+                .filter(b -> "Move up".equals(b.getText()) && b.isEnabled()).toList();
+        assertThat(moves).isNotEmpty();
+        assertThat(moves.getFirst().getElement().getAttribute("aria-label")).startsWith("Move \"");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.pre@ward7.example")
+    void preTestSavesAnswersAsTheyChangeAndShowsTheResultAfterSubmission() {
+        navigate(QuizView.class, Map.of("kind", "pre-test"));
+        test($(Button.class).withId("submit-quiz").single()).click();
+        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).isEqualTo("One question is not answered yet.");
+
+        RadioButtonGroup<QuestionPaper.Choice> group = $(RadioButtonGroup.class).all().stream()
+                .map(g -> (RadioButtonGroup<QuestionPaper.Choice>) g).findFirst().orElseThrow();
+        test(group).selectItem(group.getListDataView().getItems().findFirst().orElseThrow().text());
+        assertThat(page()).contains("Answer saved.");
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
+        assertThat($(Paragraph.class).withId("quiz-score").single().getText()).startsWith("Your score: ");
+        assertThat(page()).contains("Answer: ");
+    }
+}
