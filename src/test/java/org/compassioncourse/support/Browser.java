@@ -99,8 +99,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks like a person: the element is scrolled into the middle of the window first. */
     public Browser click(By by) {
-        waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = waitUntil(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        waitUntil(ExpectedConditions.elementToBeClickable(element)).click();
         settle();
         return this;
     }

@@ -131,7 +131,13 @@ public class CourseView extends Main implements BeforeEnterObserver {
             go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             block.add(where, go);
         }, () -> {
-            Paragraph done = new Paragraph("You have completed every lesson. Well done — revisit any lesson below whenever you like.");
+            boolean assessed = course.questions().stream().anyMatch(q -> q.use() == Question.Use.ASSESSMENT);
+            boolean passed = quizService.countingResult(QuizSettings.Kind.FINAL_ASSESSMENT)
+                    .map(r -> Boolean.TRUE.equals(r.passed())).orElse(false);
+            // completing the course needs a passed final assessment, not merely read lessons
+            Paragraph done = new Paragraph(!assessed || passed
+                    ? "You have completed the course. Well done — revisit any lesson below whenever you like."
+                    : "You have read every lesson. Pass the final assessment below to complete the course.");
             done.setId("continue-text");
             block.add(done);
         });
