@@ -49,6 +49,7 @@ class PostgresProfileIT {
     void postgresProfileMigratesTheSchemaAndStoresAccounts() {
         try (var app = new SpringApplicationBuilder(Application.class).profiles("postgres")
                 .run("--DATABASE_URL=" + SERVER + DATABASE, "--DATABASE_USER=" + USER, "--server.port=0",
+                        "--course.content-dir=src/test/resources/course-fixture",
                         "--course.demo-accounts.enabled=true", "--logging.level.root=warn")) {
             AccountService accounts = app.getBean(AccountService.class);
             assertThat(accounts.countAccounts()).as("demo learner and instructor").isEqualTo(2);

@@ -23,7 +23,7 @@ import java.util.UUID;
  * Not a check but a tool for people: screenshots of the main pages at desktop and phone width, for reviewing
  * the look. Runs only when asked: ./mvnw verify -Dit.test=ScreenshotTourIT -Dtour.dir=/tmp/tour
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
 @ActiveProfiles("test")
 class ScreenshotTourIT {
 

@@ -1,8 +1,10 @@
 package org.compassioncourse.account;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignedInUser {
 
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+
+    SignedInUser(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy;
+    }
+
     /** The signed-in user; refuses when there is none. */
     public CurrentUser require() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // the application's own strategy (Vaadin's session-aware one), not whichever the JVM-wide holder has now
+        SecurityContextHolderStrategy holder = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        Authentication authentication = holder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
             return user;
         }

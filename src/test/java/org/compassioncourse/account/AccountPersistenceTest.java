@@ -22,7 +22,7 @@ class AccountPersistenceTest {
                 .web(WebApplicationType.SERVLET)
                 .profiles(profiles)
                 // command-line arguments outrank application.yaml (builder properties would not)
-                .run("--course.data-dir=" + dataDir, "--course.demo-accounts.enabled=" + demoAccounts,
+                .run("--course.data-dir=" + dataDir, "--course.content-dir=src/test/resources/course-fixture", "--course.demo-accounts.enabled=" + demoAccounts,
                         "--logging.level.root=warn", "--server.port=0");
     }
 

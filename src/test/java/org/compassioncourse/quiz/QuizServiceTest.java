@@ -9,10 +9,9 @@ import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.compassioncourse.support.ApplicationTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Quizzes on the small fixture course, which has every question type and one assessment blueprint slot. */
-@SpringBootTest(properties = "course.content-dir=src/test/resources/course-fixture")
-@ActiveProfiles("test")
+@ApplicationTest
 public class QuizServiceTest {
 
     @Autowired

@@ -12,8 +12,7 @@ import org.compassioncourse.content.Question;
 import org.compassioncourse.quiz.QuestionPaper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.compassioncourse.support.ApplicationTest;
 
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every question type on the quiz page, server-side, on the fixture course. */
-@SpringBootTest(properties = "course.content-dir=src/test/resources/course-fixture")
-@ActiveProfiles("test")
+@ApplicationTest
 class QuizViewTest extends SpringBrowserlessTest {
 
     @Autowired
