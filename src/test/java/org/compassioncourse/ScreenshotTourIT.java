@@ -49,6 +49,9 @@ class ScreenshotTourIT {
                 shot(browser, out, "lesson/" + lesson.id(), "lesson-start" + suffix);
                 shot(browser, out, "lesson/" + lesson.id() + "/" + lesson.lastSection().id(), "lesson-end" + suffix);
                 shot(browser, out, "glossary?region=insula", "glossary" + suffix);
+                for (Lesson each : course.lessons()) {
+                    shot(browser, out, "lesson/" + each.id(), "lesson-" + each.order() + suffix);
+                }
                 shot(browser, out, "progress", "progress" + suffix);
             }
         }

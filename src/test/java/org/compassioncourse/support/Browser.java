@@ -127,8 +127,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits for a condition; on timeout saves a screenshot under target/browser-failures/ to show what the page looked like. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).until(condition);
+        try {
+            return new WebDriverWait(driver, TIMEOUT).until(condition);
+        } catch (org.openqa.selenium.TimeoutException timeout) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
+                Path file = dir.resolve("timeout-" + System.currentTimeMillis() + ".png");
+                Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                timeout.addSuppressed(new IllegalStateException("Screenshot of the page: " + file.toAbsolutePath()));
+            } catch (IOException | RuntimeException ignored) {
+                // the timeout itself is what matters
+            }
+            throw timeout;
+        }
     }
 
     /** Waits until Vaadin has no request in flight, then runs axe on any page not yet checked. */

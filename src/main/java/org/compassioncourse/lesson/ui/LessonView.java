@@ -93,7 +93,8 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         CourseProgress progress = progressService.myProgress();
         title = section.title() + " · " + lesson.title() + " · Compassion Course";
         show(lesson, section, progress);
-        UI.getCurrent().getPage().executeJs("window.scrollTo(0, 0)");
+        // a new section starts at its top, whichever element scrolls (AppLayout scrolls its content area)
+        getElement().executeJs("this.scrollIntoView({block: 'start'})");
     }
 
     private void show(Lesson lesson, Section section, CourseProgress progress) {
