@@ -11,8 +11,12 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The default profile's H2 file database: what is stored survives a restart, demo accounts are made once. */
-class AccountPersistenceTest {
+/**
+ * The default profile's H2 file database: what is stored survives a restart, demo accounts are made once.
+ * An IT because it starts whole applications, which must not share a JVM with the browserless tests
+ * (each application installs its own security-context holder).
+ */
+class AccountPersistenceIT {
 
     @TempDir
     Path dataDir;

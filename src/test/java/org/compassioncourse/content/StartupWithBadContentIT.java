@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The application refuses to start on broken course content, naming file and line. */
-class StartupWithBadContentTest {
+class StartupWithBadContentIT {
 
     @TempDir
     Path dir;
