@@ -61,6 +61,30 @@ class ShippedCourseTest {
     }
 
     @Test
+    void questionBankHasSeventyQuestionsFivePerLessonAndTwentyFiveOnTheEmpathyCompassionDistinction() {
+        assertThat(COURSE.questions()).hasSizeGreaterThanOrEqualTo(70);
+        for (Lesson lesson : COURSE.lessons()) {
+            assertThat(COURSE.questions().stream().filter(q -> q.lessonId().equals(lesson.id())))
+                    .as(lesson.id()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(COURSE.questions().stream().filter(q -> q.lessonId().equals(lesson.id())
+                    && q.use() == Question.Use.KNOWLEDGE_CHECK)).as(lesson.id() + " knowledge check").isNotEmpty();
+        }
+        assertThat(COURSE.questions().stream().filter(Question::distinction)).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(COURSE.questions().stream().map(Question::type).distinct()).containsExactlyInAnyOrder(QuestionType.values());
+    }
+
+    @Test
+    void preTestAndFinalCoverEveryLessonThroughParallelBlueprintSlots() {
+        var slots = new java.util.HashMap<String, java.util.List<Question>>();
+        COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)
+                .forEach(q -> slots.computeIfAbsent(q.blueprint(), k -> new java.util.ArrayList<>()).add(q));
+        assertThat(slots.values()).allSatisfy(slot -> assertThat(slot).hasSizeGreaterThanOrEqualTo(2));
+        Set<String> lessonsCovered = new HashSet<>();
+        slots.values().forEach(slot -> slot.forEach(q -> lessonsCovered.add(q.lessonId())));
+        assertThat(lessonsCovered).containsExactlyInAnyOrderElementsOf(COURSE.lessons().stream().map(Lesson::id).toList());
+    }
+
+    @Test
     void theCoreDistinctionIsTaughtFeelingWithVersusFeelingFor() {
         String glossary = COURSE.glossary().get("empathy").definition() + " " + COURSE.glossary().get("compassion").definition();
         assertThat(glossary.toLowerCase()).contains("with").contains("for");
