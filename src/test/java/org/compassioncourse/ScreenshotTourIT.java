@@ -53,6 +53,8 @@ class ScreenshotTourIT {
                     shot(browser, out, "lesson/" + each.id(), "lesson-" + each.order() + suffix);
                 }
                 shot(browser, out, "progress", "progress" + suffix);
+                shot(browser, out, "quiz/knowledge-check/" + course.lessons().get(2).id(), "knowledge-check" + suffix);
+                shot(browser, out, "quiz/pre-test", "pre-test" + suffix);
             }
         }
     }

@@ -222,6 +222,17 @@ public class QuizService {
         });
     }
 
+    /** The learner's best knowledge-check score per lesson id (practice: shown as progress, never graded). */
+    public Map<String, Double> bestKnowledgeCheckScores() {
+        Map<String, Double> best = new HashMap<>();
+        for (AttemptResult result : myResults(QuizSettings.Kind.KNOWLEDGE_CHECK)) {
+            if (result.lessonId() != null) {
+                best.merge(result.lessonId(), result.scorePercent(), Math::max);
+            }
+        }
+        return best;
+    }
+
     /** Normalised learning gain (post − pre) / (100 − pre), once both a pre-test and a final assessment exist. */
     public Optional<Double> learningGain() {
         Optional<AttemptResult> pre = countingResult(QuizSettings.Kind.PRE_TEST);

@@ -126,6 +126,7 @@ public class QuizServiceTest {
         AttemptResult again = quizzes.submit(paper.attemptId());
 
         assertThat(result.scorePercent()).isEqualTo(91.7);
+        assertThat(quizzes.bestKnowledgeCheckScores()).as("shown as progress").containsEntry("first-lesson", 91.7);
         assertThat(result.passed()).as("knowledge checks are not passed or failed").isNull();
         assertThat(again.scorePercent()).isEqualTo(result.scorePercent());
         assertThat(again.submittedAt()).isEqualTo(result.submittedAt());

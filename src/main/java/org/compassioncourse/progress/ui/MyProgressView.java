@@ -14,10 +14,13 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.QuizService;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** The learner's own progress: per-lesson status, sections read and last activity. */
 @Route("progress")
@@ -30,15 +33,20 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
             .withZone(ZoneOffset.UTC);
 
     private final ProgressService progressService;
+    private final QuizService quizService;
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
     private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
+    private Map<String, Double> knowledgeChecks = Map.of();
 
-    public MyProgressView(ProgressService progressService) {
+    public MyProgressView(ProgressService progressService, QuizService quizService) {
         this.progressService = progressService;
+        this.quizService = quizService;
         addClassName("page");
         grid.addColumn(row -> row.order() + ". " + row.title()).setHeader("Lesson").setFlexGrow(3);
         grid.addComponentColumn(row -> StatusBadge.of(row.status())).setHeader("Status").setFlexGrow(1);
         grid.addColumn(row -> row.sectionsReached() + " of " + row.sectionsTotal()).setHeader("Sections read").setFlexGrow(1);
+        grid.addColumn(row -> Optional.ofNullable(knowledgeChecks.get(row.lessonId()))
+                .map(score -> "best " + Math.round(score) + "%").orElse("not tried")).setHeader("Knowledge check").setFlexGrow(1);
         grid.addColumn(row -> row.lastVisitedAt() == null ? "—" : WHEN.format(row.lastVisitedAt()))
                 .setHeader("Last activity").setFlexGrow(2);
         grid.setAllRowsVisible(true);
@@ -56,6 +64,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
         Paragraph summary = new Paragraph(progress.completedLessons() + " of " + progress.lessons().size()
                 + " lessons completed (" + progress.percentComplete() + "%)");
         summary.setId("progress-summary");
+        knowledgeChecks = quizService.bestKnowledgeCheckScores();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
     }
