@@ -14,7 +14,18 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,11 +45,13 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
 
     private final ProgressService progressService;
     private final QuizService quizService;
+    private final Course course;
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
     private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
     private Map<String, Double> knowledgeChecks = Map.of();
 
-    public MyProgressView(ProgressService progressService, QuizService quizService) {
+    public MyProgressView(ProgressService progressService, QuizService quizService, Course course) {
+        this.course = course;
         this.progressService = progressService;
         this.quizService = quizService;
         addClassName("page");
@@ -67,5 +80,35 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
         knowledgeChecks = quizService.bestKnowledgeCheckScores();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
+        add(attempts());
+    }
+
+    /** Every submitted quiz attempt, newest first, each linking to its review. */
+    private Section attempts() {
+        H2 heading = new H2("Your quiz attempts");
+        Section section = new Section(heading);
+        section.setId("quiz-attempts");
+        List<AttemptResult> all = new ArrayList<>();
+        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
+            all.addAll(quizService.myResults(kind));
+        }
+        all.sort(Comparator.comparing(AttemptResult::submittedAt).reversed());
+        if (all.isEmpty()) {
+            section.add(new Paragraph("No quiz attempts yet. Knowledge checks are at the end of each lesson."));
+            return section;
+        }
+        UnorderedList list = new UnorderedList();
+        for (AttemptResult result : all) {
+            String what = switch (result.kind()) {
+                case KNOWLEDGE_CHECK -> "Knowledge check, " + course.lesson(result.lessonId()).map(l -> l.title()).orElse("");
+                case PRE_TEST -> "Pre-test";
+                case FINAL_ASSESSMENT -> "Final assessment";
+            };
+            String verdict = result.passed() == null ? "" : result.passed() ? ", passed ✓" : ", not passed ✗";
+            list.add(new ListItem(new Anchor("quiz-review/" + result.attemptId(),
+                    what + ": " + Math.round(result.scorePercent()) + "%" + verdict + " (" + WHEN.format(result.submittedAt()) + ")")));
+        }
+        section.add(list);
+        return section;
     }
 }

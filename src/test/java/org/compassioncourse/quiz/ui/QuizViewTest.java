@@ -137,4 +137,24 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).startsWith("Your score: ");
         assertThat(page()).contains("Answer: ");
     }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.history@ward7.example")
+    void pastAttemptsAreListedOnMyProgressWithALinkToTheirReview() {
+        navigate(org.compassioncourse.progress.ui.MyProgressView.class);
+        assertThat(page()).contains("No quiz attempts yet.");
+
+        navigate(QuizView.class, Map.of("kind", "pre-test"));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<QuestionPaper.Choice> group = $(RadioButtonGroup.class).first();
+        test(group).selectItem(group.getListDataView().getItems().findFirst().orElseThrow().text());
+        test($(Button.class).withId("submit-quiz").single()).click();
+        String review = ((QuizReviewView) getCurrentView()).getElement().getAttribute("class");
+        assertThat(review).contains("quiz-page");
+
+        navigate(org.compassioncourse.progress.ui.MyProgressView.class);
+        List<com.vaadin.flow.component.html.Anchor> links = $(com.vaadin.flow.component.html.Anchor.class).all().stream()
+                .filter(a -> a.getHref().startsWith("quiz-review/")).toList();
+        assertThat(links).singleElement().satisfies(link -> assertThat(link.getText()).startsWith("Pre-test: "));
+    }
 }
