@@ -1,51 +1,26 @@
 package org.compassioncourse.content;
 
+import org.compassioncourse.support.FixtureCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CourseContentLoaderTest {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/course-fixture");
-
     @TempDir
     Path dir;
 
-    /** A copy of the small valid fixture course that a test may break. */
     private Path fixtureCopy() {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path source : files.toList()) {
-                Path target = dir.resolve(FIXTURE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureCourse.copyTo(dir);
     }
 
     private void replace(String file, String from, String to) {
-        try {
-            Path path = dir.resolve(file);
-            String text = Files.readString(path);
-            assertThat(text).as("fixture %s contains the text to replace", file).contains(from);
-            Files.writeString(path, text.replace(from, to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FixtureCourse.replace(dir, file, from, to);
     }
 
     private List<String> problems() {

@@ -1,50 +1,28 @@
 package org.compassioncourse.content;
 
+import org.compassioncourse.support.FixtureCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The question bank in quizzes/: every type is read, and every kind of mistake is reported with file and line. */
 class QuestionBankTest {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/course-fixture");
     private static final String QUIZ = "quizzes/01-first.yaml";
 
     @TempDir
     Path dir;
 
     private void copyFixture() {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path source : files.toList()) {
-                Path target = dir.resolve(FIXTURE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FixtureCourse.copyTo(dir);
     }
 
     private void replace(String from, String to) {
-        try {
-            Path path = dir.resolve(QUIZ);
-            String text = Files.readString(path);
-            assertThat(text).contains(from);
-            Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FixtureCourse.replace(dir, QUIZ, from, to);
     }
 
     private List<String> problems() {

@@ -1,12 +1,11 @@
 package org.compassioncourse.content;
 
 import org.compassioncourse.Application;
+import org.compassioncourse.support.FixtureCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +18,9 @@ class StartupWithBadContentIT {
     Path dir;
 
     @Test
-    void applicationDoesNotStartWhenALessonLinksToAMissingGlossaryTerm() throws IOException {
-        Path fixture = Path.of("src/test/resources/course-fixture");
-        try (var files = Files.walk(fixture)) {
-            for (Path source : files.toList()) {
-                Path target = dir.resolve(fixture.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        Path lesson = dir.resolve("lessons/01-first.md");
-        Files.writeString(lesson, Files.readString(lesson).replace("(glossary:empathy)", "(glossary:sympathy)"));
+    void applicationDoesNotStartWhenALessonLinksToAMissingGlossaryTerm() {
+        FixtureCourse.copyTo(dir);
+        FixtureCourse.replace(dir, "lessons/01-first.md", "(glossary:empathy)", "(glossary:sympathy)");
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
                 .run("--course.content-dir=" + dir, "--server.port=0", "--course.data-dir=" + dir.resolve("data"),

@@ -3,17 +3,13 @@ package org.compassioncourse.quiz.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.compassioncourse.content.BrainFigures;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.AnswerRejectedException;
@@ -22,7 +18,6 @@ import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
 import org.compassioncourse.quiz.QuizService;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -81,31 +76,8 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         int number = 0;
         for (QuestionPaper question : result.questions()) {
             number++;
-            Section card = new Section();
-            card.addClassName("question-card");
-            Span counter = new Span("Question " + number + " of " + result.questions().size());
-            counter.addClassName("question-number");
-            card.add(counter);
-            if (question.scenario() != null) {
-                Paragraph scenario = new Paragraph(question.scenario());
-                scenario.addClassName("scenario");
-                card.add(scenario);
-            }
-            card.add(new H2(question.stem()));
-            QuestionInput input = QuestionInput.of(question, new QuestionInput.FigureSource() {
-                @Override
-                public String svg(String figureId) {
-                    return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst()
-                            .map(f -> BrainFigures.inline(f, List.of())).orElse("");
-                }
-
-                @Override
-                public List<QuestionPaper.Choice> regions(String figureId) {
-                    return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst()
-                            .map(f -> f.regionIds().stream().map(id -> new QuestionPaper.Choice(id, course.regions().get(id).name())).toList())
-                            .orElse(List.of());
-                }
-            });
+            QuestionCard card = new QuestionCard(question, number, result.questions().size());
+            QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));
             Optional.ofNullable(result.answers().get(question.id())).ifPresent(input::show);
             input.setReadOnly(true);
             card.add(input.component());

@@ -7,11 +7,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,9 +16,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-import org.compassioncourse.content.BrainFigures;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AnswerRejectedException;
@@ -34,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -144,21 +138,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate) {
-        Section card = new Section();
-        card.addClassName("question-card");
-        card.setId("question-" + question.id());
-        Span counter = new Span("Question " + number + " of " + paper.questions().size());
-        counter.addClassName("question-number");
-        card.add(counter);
-        if (question.scenario() != null) {
-            Paragraph scenario = new Paragraph(question.scenario());
-            scenario.addClassName("scenario");
-            card.add(scenario);
-        }
-        H2 stem = new H2(question.stem());
-        stem.addClassName("stem");
-        card.add(stem);
-        QuestionInput input = QuestionInput.of(question, figures());
+        QuestionCard card = new QuestionCard(question, number, paper.questions().size());
+        QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));
         card.add(input.component());
         Div feedbackArea = new Div();
         feedbackArea.getElement().setAttribute("aria-live", "polite");
@@ -225,23 +206,4 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         area.add(new FeedbackPanel(feedback));
     }
 
-    private QuestionInput.FigureSource figures() {
-        return new QuestionInput.FigureSource() {
-            @Override
-            public String svg(String figureId) {
-                return figure(figureId).map(f -> BrainFigures.inline(f, List.of())).orElse("");
-            }
-
-            @Override
-            public List<QuestionPaper.Choice> regions(String figureId) {
-                return figure(figureId).map(f -> f.regionIds().stream()
-                        .map(id -> new QuestionPaper.Choice(id, course.regions().get(id).name()))
-                        .sorted(java.util.Comparator.comparing(QuestionPaper.Choice::text)).toList()).orElse(List.of());
-            }
-        };
-    }
-
-    private Optional<Figure> figure(String figureId) {
-        return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst();
-    }
 }

@@ -1,0 +1,37 @@
+package org.compassioncourse.quiz.ui;
+
+import org.compassioncourse.content.BrainFigures;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Figure;
+import org.compassioncourse.quiz.QuestionPaper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Hotspot figures from the course: the inline markup (nothing highlighted) and the regions by name. */
+class CourseFigureSource implements QuestionInput.FigureSource {
+
+    private final Course course;
+
+    CourseFigureSource(Course course) {
+        this.course = course;
+    }
+
+    @Override
+    public String svg(String figureId) {
+        return figure(figureId).map(f -> BrainFigures.inline(f, List.of())).orElse("");
+    }
+
+    @Override
+    public List<QuestionPaper.Choice> regions(String figureId) {
+        return figure(figureId).map(f -> f.regionIds().stream()
+                        .map(id -> new QuestionPaper.Choice(id, course.regions().get(id).name()))
+                        .sorted(Comparator.comparing(QuestionPaper.Choice::text)).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<Figure> figure(String figureId) {
+        return course.figures().stream().filter(f -> f.id().equals(figureId)).findFirst();
+    }
+}

@@ -1,0 +1,27 @@
+package org.compassioncourse.quiz.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import org.compassioncourse.quiz.QuestionPaper;
+
+/** The frame of one question on a quiz or review page: its number, the scenario if any, and the stem. */
+class QuestionCard extends Section {
+
+    QuestionCard(QuestionPaper question, int number, int total) {
+        addClassName("question-card");
+        setId("question-" + question.id());
+        Span counter = new Span("Question " + number + " of " + total);
+        counter.addClassName("question-number");
+        add(counter);
+        if (question.scenario() != null) {
+            Paragraph scenario = new Paragraph(question.scenario());
+            scenario.addClassName("scenario");
+            add(scenario);
+        }
+        H2 stem = new H2(question.stem());
+        stem.addClassName("stem");
+        add(stem);
+    }
+}
