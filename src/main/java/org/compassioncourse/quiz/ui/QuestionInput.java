@@ -26,8 +26,8 @@ interface QuestionInput {
         return switch (paper.type()) {
             case SINGLE_CHOICE, SCENARIO, TRUE_FALSE -> new SingleChoiceInput(paper);
             case MULTIPLE_RESPONSE -> new MultipleResponseInput(paper);
-            case MATCHING -> new MatchingInput(paper);
-            case CATEGORISE -> new CategoriseInput(paper);
+            case MATCHING -> ChoicePerRowInput.matching(paper);
+            case CATEGORISE -> ChoicePerRowInput.categorise(paper);
             case ORDERING -> new OrderingInput(paper);
             case HOTSPOT -> new HotspotInput(paper, figures);
         };
