@@ -18,7 +18,9 @@ import java.util.Map;
 /** Web security: Vaadin's view access control, form login with our login view, hashed passwords. */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// Services use @PreAuthorize. JSR-250 (@RolesAllowed/@PermitAll) stays off for methods: on views those
+// annotations are for Vaadin's navigation access control, and enabling them here would proxy every view.
+@EnableMethodSecurity
 class SecurityConfig {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";

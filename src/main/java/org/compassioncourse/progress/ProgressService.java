@@ -1,7 +1,6 @@
 package org.compassioncourse.progress;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.compassioncourse.account.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
@@ -20,7 +19,7 @@ import java.util.Set;
  * click or a second tab records the same facts once.
  */
 @Service
-@RolesAllowed({Role.LEARNER_NAME, Role.INSTRUCTOR_NAME})
+@PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
 public class ProgressService {
 
     private final Course course;

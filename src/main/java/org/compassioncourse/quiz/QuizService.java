@@ -1,7 +1,6 @@
 package org.compassioncourse.quiz;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.compassioncourse.account.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
@@ -35,7 +34,7 @@ import java.util.TreeMap;
  * allows. Every call acts on the signed-in learner's own attempts: another learner's attempt is refused.
  */
 @Service
-@RolesAllowed({Role.LEARNER_NAME, Role.INSTRUCTOR_NAME})
+@PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
 public class QuizService {
 
     private final Course course;

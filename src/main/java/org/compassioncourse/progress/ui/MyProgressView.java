@@ -17,6 +17,11 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.content.Course;
+import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.cohort.CohortService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import org.compassioncourse.content.QuizSettings;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -46,12 +51,14 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     private final ProgressService progressService;
     private final QuizService quizService;
     private final Course course;
+    private final CohortService cohortService;
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
     private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
     private Map<String, Double> knowledgeChecks = Map.of();
 
-    public MyProgressView(ProgressService progressService, QuizService quizService, Course course) {
+    public MyProgressView(ProgressService progressService, QuizService quizService, Course course, CohortService cohortService) {
         this.course = course;
+        this.cohortService = cohortService;
         this.progressService = progressService;
         this.quizService = quizService;
         addClassName("page");
@@ -80,7 +87,46 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
         knowledgeChecks = quizService.bestKnowledgeCheckScores();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
-        add(attempts());
+        add(attempts(), cohorts());
+    }
+
+    /** Cohorts the learner belongs to, and joining one with the code an instructor gave. */
+    private Section cohorts() {
+        Section section = new Section(new H2("Your cohorts"));
+        section.setId("my-cohorts");
+        UnorderedList joined = new UnorderedList();
+        Runnable refresh = () -> {
+            joined.removeAll();
+            var cohorts = cohortService.joinedCohorts();
+            if (cohorts.isEmpty()) {
+                joined.add(new ListItem("You have not joined a cohort. If your instructor gave you a code, enter it below."));
+            }
+            cohorts.forEach(c -> joined.add(new ListItem(c.name())));
+        };
+        refresh.run();
+        TextField code = new TextField("Join code");
+        code.setId("join-code");
+        code.setMaxLength(20);
+        Button join = new Button("Join cohort");
+        join.setId("join-cohort");
+        join.setDisableOnClick(true);
+        join.addClickListener(click -> {
+            try {
+                var cohort = cohortService.join(code.getValue());
+                code.clear();
+                code.setInvalid(false);
+                code.setHelperText("You joined \"" + cohort.name() + "\".");
+                refresh.run();
+            } catch (CohortException refused) {
+                code.setErrorMessage(refused.getMessage());
+                code.setInvalid(true);
+            }
+            join.setEnabled(true);
+        });
+        FlexLayout form = new FlexLayout(code, join);
+        form.addClassName("inline-form");
+        section.add(joined, form);
+        return section;
     }
 
     /** Every submitted quiz attempt, newest first, each linking to its review. */

@@ -1,0 +1,28 @@
+package org.compassioncourse.cohort;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface CohortRepository extends JpaRepository<Cohort, Long> {
+
+    Optional<Cohort> findByJoinCode(String joinCode);
+
+    boolean existsByJoinCode(String joinCode);
+
+    /** The instructor's cohorts with their member counts, in one query. */
+    @Query("""
+            select new org.compassioncourse.cohort.CohortSummary(c.id, c.name, c.joinCode, c.createdAt,
+                   (select count(m) from CohortMember m where m.key.cohortId = c.id))
+            from Cohort c where c.instructorId = :instructorId order by c.createdAt desc""")
+    List<CohortSummary> summariesOf(long instructorId);
+
+    @Query("""
+            select new org.compassioncourse.cohort.CohortSummary(c.id, c.name, c.joinCode, c.createdAt,
+                   (select count(m2) from CohortMember m2 where m2.key.cohortId = c.id))
+            from Cohort c where exists (select 1 from CohortMember m where m.key.cohortId = c.id and m.key.userId = :userId)
+            order by c.name""")
+    List<CohortSummary> joinedBy(long userId);
+}

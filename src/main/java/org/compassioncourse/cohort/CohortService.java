@@ -1,0 +1,105 @@
+package org.compassioncourse.cohort;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.compassioncourse.account.SignedInUser;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cohorts: instructors create them and see only their own; learners join with a code and see only the cohorts
+ * they belong to. Every method acts for the signed-in user; nothing takes a user id from the caller.
+ */
+@Service
+public class CohortService {
+
+    public static final int MAX_NAME = 100;
+    /** No 0/O, 1/I/L: codes are read aloud and typed from paper on a ward. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 8;
+
+    private final CohortRepository cohorts;
+    private final CohortMemberRepository members;
+    private final SignedInUser signedInUser;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    CohortService(CohortRepository cohorts, CohortMemberRepository members, SignedInUser signedInUser, Clock clock) {
+        this.cohorts = cohorts;
+        this.members = members;
+        this.signedInUser = signedInUser;
+        this.clock = clock;
+    }
+
+    /** Creates a cohort owned by the signed-in instructor, with a fresh join code. */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public CohortSummary createCohort(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new CohortException("Give the cohort a name, for example \"Ward 7 nurses, spring\".");
+        }
+        if (trimmed.length() > MAX_NAME) {
+            throw new CohortException("Use at most " + MAX_NAME + " characters for the cohort name.");
+        }
+        String code;
+        do {
+            code = newCode();
+        } while (cohorts.existsByJoinCode(code));
+        Cohort cohort = cohorts.saveAndFlush(new Cohort(signedInUser.require().accountId(), trimmed, code, now()));
+        return new CohortSummary(cohort.id(), cohort.name(), cohort.joinCode(), cohort.createdAt(), 0);
+    }
+
+    /** The signed-in instructor's cohorts, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public List<CohortSummary> myCohorts() {
+        return cohorts.summariesOf(signedInUser.require().accountId());
+    }
+
+    /** The signed-in learner joins the cohort with this code; joining twice changes nothing. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
+    public CohortSummary join(String code) {
+        String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
+        Cohort cohort = cohorts.findByJoinCode(normalized)
+                .orElseThrow(() -> new CohortException("No cohort has the code \"" + (code == null ? "" : code.strip())
+                        + "\". Check the code with your instructor and try again."));
+        long userId = signedInUser.require().accountId();
+        CohortMember.Key key = new CohortMember.Key(cohort.id(), userId);
+        if (!members.existsById(key)) {
+            try {
+                members.saveAndFlush(new CohortMember(cohort.id(), userId, now()));
+            } catch (DataIntegrityViolationException joinedInAnotherTab) {
+                // already a member: the outcome the learner asked for
+            }
+        }
+        return joinedCohorts().stream().filter(c -> c.id() == cohort.id()).findFirst().orElseThrow();
+    }
+
+    /** The cohorts the signed-in user has joined. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
+    public List<CohortSummary> joinedCohorts() {
+        return cohorts.joinedBy(signedInUser.require().accountId());
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

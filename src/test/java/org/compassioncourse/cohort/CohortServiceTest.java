@@ -1,0 +1,86 @@
+package org.compassioncourse.cohort;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ApplicationTest
+class CohortServiceTest {
+
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    AccountService accounts;
+
+    private void signInAsNewLearner() {
+        CurrentUser learner = accounts.registerLearner(new RegistrationForm("Cohort Learner",
+                "cohort-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
+    }
+
+    @Test
+    @WithCourseUser(email = "cohort.teacher@ward7.example", role = Role.INSTRUCTOR)
+    void instructorCreatesACohortWithAReadableJoinCodeAndLearnersJoinItOnce() {
+        CohortSummary created = cohorts.createCohort("  Ward 7 nurses, spring ");
+        assertThat(created.name()).isEqualTo("Ward 7 nurses, spring");
+        assertThat(created.joinCode()).matches("[A-HJKMNP-Z2-9]{8}");
+        var instructor = SecurityContextHolder.getContext().getAuthentication();
+
+        signInAsNewLearner();
+        String typed = created.joinCode().toLowerCase().substring(0, 4) + " " + created.joinCode().substring(4);
+        assertThat(cohorts.join(typed).members()).isEqualTo(1);
+        assertThat(cohorts.join(created.joinCode()).members()).as("joining twice changes nothing").isEqualTo(1);
+        assertThat(cohorts.joinedCohorts()).extracting(CohortSummary::name).containsExactly("Ward 7 nurses, spring");
+
+        SecurityContextHolder.getContext().setAuthentication(instructor);
+        assertThat(cohorts.myCohorts()).filteredOn(c -> c.id() == created.id()).singleElement()
+                .satisfies(c -> assertThat(c.members()).isEqualTo(1));
+    }
+
+    @Test
+    @WithCourseUser(email = "cohort.teacher2@ward7.example", role = Role.INSTRUCTOR)
+    void instructorSeesOnlyTheirOwnCohorts() {
+        CohortSummary mine = cohorts.createCohort("Mine");
+        CurrentUser other = accounts.registerLearner(new RegistrationForm("x", "x-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        assertThat(other.isInstructor()).isFalse();
+
+        assertThat(cohorts.myCohorts()).extracting(CohortSummary::id).contains(mine.id());
+        assertThat(cohorts.myCohorts()).allSatisfy(c -> assertThat(c.name()).isNotEqualTo("Ward 7 nurses, spring"));
+    }
+
+    @Test
+    @WithCourseUser(email = "cohort.teacher3@ward7.example", role = Role.INSTRUCTOR)
+    void blankCohortNameIsRefusedWithAnExample() {
+        assertThatThrownBy(() -> cohorts.createCohort("   ")).isInstanceOf(CohortException.class)
+                .hasMessageContaining("Give the cohort a name");
+    }
+
+    @Test
+    @WithCourseUser(email = "cohort.learner@ward7.example")
+    void unknownCodeIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> cohorts.join("NOPE1234")).isInstanceOf(CohortException.class)
+                .hasMessage("No cohort has the code \"NOPE1234\". Check the code with your instructor and try again.");
+        assertThat(cohorts.joinedCohorts()).isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "cohort.learner2@ward7.example")
+    void learnerCanNeitherCreateCohortsNorListAnInstructorsCohorts() {
+        assertThatThrownBy(() -> cohorts.createCohort("Sneaky")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> cohorts.myCohorts()).isInstanceOf(AuthorizationDeniedException.class);
+    }
+}

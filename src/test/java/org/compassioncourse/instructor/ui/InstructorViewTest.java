@@ -1,0 +1,55 @@
+package org.compassioncourse.instructor.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.progress.ui.MyProgressView;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class InstructorViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    CohortService cohorts;
+
+    @Test
+    @WithCourseUser(email = "view.teacher@ward7.example", role = Role.INSTRUCTOR)
+    void instructorCreatesACohortAndSeesItsJoinCode() {
+        InstructorView view = navigate(InstructorView.class);
+        test(view.name).setValue("Night shift carers");
+        test(view.create).click();
+
+        String listed = $(UnorderedList.class).withId("cohort-list").single().getElement().getTextRecursively();
+        String code = cohorts.myCohorts().getFirst().joinCode();
+        assertThat(listed).contains("Night shift carers — join code " + code + " — 0 learners");
+        assertThat(view.name.getHelperText()).contains(code);
+    }
+
+    @Test
+    @WithCourseUser(email = "view.teacher2@ward7.example", role = Role.INSTRUCTOR)
+    void emptyCohortNameIsExplainedOnTheField() {
+        InstructorView view = navigate(InstructorView.class);
+        test(view.create).click();
+        assertThat(view.name.isInvalid()).isTrue();
+        assertThat(view.name.getErrorMessage()).contains("Give the cohort a name");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.joiner@ward7.example")
+    void learnerWithAWrongCodeIsToldWhatToDo() {
+        navigate(MyProgressView.class);
+        TextField code = $(TextField.class).withId("join-code").single();
+        test(code).setValue("WRONG123");
+        test($(Button.class).withId("join-cohort").single()).click();
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).contains("Check the code with your instructor");
+    }
+}
