@@ -1,7 +1,17 @@
 package org.compassioncourse;
 
 import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.LearnerRow;
+import org.compassioncourse.instructor.LearnerStatus;
+import org.compassioncourse.progress.ProgressService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +55,11 @@ class PostgresProfileIT {
         }
     }
 
+    private static void signIn(CurrentUser user) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
     @Test
     void postgresProfileMigratesTheSchemaAndStoresAccounts() {
         try (var app = new SpringApplicationBuilder(Application.class).profiles("postgres")
@@ -53,8 +68,22 @@ class PostgresProfileIT {
                         "--course.demo-accounts.enabled=true", "--logging.level.root=warn")) {
             AccountService accounts = app.getBean(AccountService.class);
             assertThat(accounts.countAccounts()).as("demo learner and instructor").isEqualTo(2);
-            accounts.registerLearner(new RegistrationForm("Pia Postgres", "pia@ward7.example", "calm-harbour-lantern"));
+            CurrentUser pia = accounts.registerLearner(new RegistrationForm("Pia Postgres", "pia@ward7.example", "calm-harbour-lantern"));
             assertThat(accounts.countAccounts()).isEqualTo(3);
+
+            // the instructor's cohort overview runs its hand-written SQL on PostgreSQL too
+            CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Pat Teacher", "pat@ward7.example", "calm-harbour-lantern"));
+            signIn(teacher);
+            CohortSummary cohort = app.getBean(CohortService.class).createCohort("Postgres ward");
+            signIn(pia);
+            app.getBean(CohortService.class).join(cohort.joinCode());
+            app.getBean(ProgressService.class).reachSection("first-lesson", "sharing-pain");
+            signIn(teacher);
+            CohortReviewService review = app.getBean(CohortReviewService.class);
+            assertThat(review.learners(cohort.id(), LearnerStatus.IN_PROGRESS, CohortReviewService.SortColumn.LAST_ACTIVE, false, 0, 10))
+                    .extracting(LearnerRow::displayName).containsExactly("Pia Postgres");
+            assertThat(review.overview(cohort.id()).started()).isEqualTo(1);
+            SecurityContextHolder.clearContext();
         }
     }
 }

@@ -64,6 +64,17 @@ public class CohortService {
         return cohorts.summariesOf(signedInUser.require().accountId());
     }
 
+    /**
+     * One of the signed-in instructor's own cohorts; any other id is refused exactly like a missing one, so an
+     * instructor cannot learn about (or reach the learners of) someone else's cohort.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public CohortSummary requireOwnCohort(long cohortId) {
+        return myCohorts().stream().filter(c -> c.id() == cohortId).findFirst()
+                .orElseThrow(() -> new CohortException("There is no such cohort among yours."));
+    }
+
     /** The signed-in learner joins the cohort with this code; joining twice changes nothing. */
     @Transactional
     @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")

@@ -1,0 +1,159 @@
+package org.compassioncourse.instructor;
+
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.quiz.LearningGain;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The instructor's view of one of their cohorts: a page of learners at a time, filtered and sorted by the
+ * database (never all rows in memory), plus summary figures. Only the instructor who owns the cohort gets in.
+ */
+@Service
+@PreAuthorize("hasRole('INSTRUCTOR')")
+public class CohortReviewService {
+
+    /** Days without any activity after which a learner who has not finished counts as stuck. */
+    public static final int STUCK_AFTER_DAYS = 14;
+
+    /** Columns the grid may sort by, mapped to the query's column names (a whitelist: no SQL from the browser). */
+    public enum SortColumn {
+        NAME("display_name"), PERCENT("lessons_completed"), LAST_ACTIVE("last_active"),
+        PRE_TEST("pre_test"), FINAL("final_score");
+
+        private final String column;
+
+        SortColumn(String column) {
+            this.column = column;
+        }
+    }
+
+    private final CohortService cohortService;
+    private final Course course;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    CohortReviewService(CohortService cohortService, Course course, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.cohortService = cohortService;
+        this.course = course;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One page of the cohort's learners. */
+    @Transactional(readOnly = true)
+    public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
+        cohortService.requireOwnCohort(cohortId);
+        String sql = "select * from (" + rowsSql() + ") t where " + statusCondition(status)
+                + " order by " + sort.column + (ascending ? " asc" : " desc") + " nulls last, display_name asc, user_id asc"
+                + " offset :offset rows fetch next :limit rows only";
+        return jdbc.query(sql, parameters(cohortId).addValue("offset", offset).addValue("limit", limit), (rs, n) -> {
+            int completed = rs.getInt("lessons_completed");
+            String lessonId = rs.getString("current_lesson");
+            Double pre = (Double) rs.getObject("pre_test");
+            Double fin = (Double) rs.getObject("final_score");
+            return new LearnerRow(rs.getLong("user_id"), rs.getString("display_name"), rs.getString("email"), completed,
+                    course.lessons().isEmpty() ? 0 : completed * 100 / course.lessons().size(),
+                    lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
+                    instant(rs.getObject("last_active")), pre, fin,
+                    fin == null ? null : fin >= course.passMark(),
+                    pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null));
+        });
+    }
+
+    /** How many of the cohort's learners match the filter. */
+    @Transactional(readOnly = true)
+    public int count(long cohortId, LearnerStatus status) {
+        cohortService.requireOwnCohort(cohortId);
+        Integer count = jdbc.queryForObject("select count(*) from (" + rowsSql() + ") t where " + statusCondition(status),
+                parameters(cohortId), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Summary figures for the top of the overview. */
+    @Transactional(readOnly = true)
+    public CohortOverview overview(long cohortId) {
+        CohortSummary cohort = cohortService.requireOwnCohort(cohortId);
+        Map<String, Object> row = jdbc.queryForMap("select count(*) as learners,"
+                + " sum(case when last_active is not null then 1 else 0 end) as started,"
+                + " sum(case when lessons_completed >= :lessons then 1 else 0 end) as completed,"
+                + " sum(case when final_score >= :passMark then 1 else 0 end) as passed,"
+                + " avg(final_score) as average_final"
+                + " from (" + rowsSql() + ") t", parameters(cohortId));
+        return new CohortOverview(cohort.id(), cohort.name(), cohort.joinCode(), number(row.get("learners")),
+                number(row.get("started")), number(row.get("completed")), number(row.get("passed")),
+                row.get("average_final") == null ? null : ((Number) row.get("average_final")).doubleValue());
+    }
+
+    private MapSqlParameterSource parameters(long cohortId) {
+        return new MapSqlParameterSource("cohortId", cohortId)
+                .addValue("lessons", course.lessons().size())
+                .addValue("passMark", (double) course.passMark())
+                .addValue("stuckBefore", OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(STUCK_AFTER_DAYS)), java.time.ZoneOffset.UTC));
+    }
+
+    private String statusCondition(LearnerStatus status) {
+        return switch (status) {
+            case ALL -> "1 = 1";
+            case NOT_STARTED -> "last_active is null";
+            case IN_PROGRESS -> "last_active >= :stuckBefore and lessons_completed < :lessons";
+            case STUCK -> "last_active < :stuckBefore and lessons_completed < :lessons";
+            case COMPLETED -> "lessons_completed >= :lessons";
+            case PASSED -> "final_score >= :passMark";
+        };
+    }
+
+    /** One row per member of the cohort, every figure computed in the database with correlated subqueries. */
+    private String rowsSql() {
+        String perLearner = "select u.id as user_id, u.display_name, u.email,"
+                + " (select count(*) from lesson_progress lp where lp.user_id = u.id and lp.completed_at is not null) as lessons_completed,"
+                + " (select lp.lesson_id from lesson_progress lp where lp.user_id = u.id order by lp.last_visited_at desc fetch first 1 rows only) as current_lesson,"
+                + " (select max(lp.last_visited_at) from lesson_progress lp where lp.user_id = u.id) as last_visit,"
+                + " (select max(a.submitted_at) from quiz_attempt a where a.user_id = u.id and a.submitted_at is not null) as last_quiz,"
+                + " " + counted(QuizSettings.Kind.PRE_TEST) + " as pre_test,"
+                + " " + counted(QuizSettings.Kind.FINAL_ASSESSMENT) + " as final_score"
+                + " from cohort_member m join user_account u on u.id = m.user_id where m.cohort_id = :cohortId";
+        return "select r.*, case when r.last_quiz is null then r.last_visit when r.last_visit is null then r.last_quiz"
+                + " when r.last_visit > r.last_quiz then r.last_visit else r.last_quiz end as last_active from (" + perLearner + ") r";
+    }
+
+    /** The counted score of a quiz kind under the course's counting rule (the kind is an enum name, not input). */
+    private String counted(QuizSettings.Kind kind) {
+        String submitted = "from quiz_attempt a where a.user_id = u.id and a.kind = '" + kind.name() + "' and a.submitted_at is not null";
+        return switch (course.quiz(kind).counts()) {
+            case HIGHEST -> "(select max(a.score_percent) " + submitted + ")";
+            case FIRST -> "(select a.score_percent " + submitted + " order by a.submitted_at asc fetch first 1 rows only)";
+            case LAST -> "(select a.score_percent " + submitted + " order by a.submitted_at desc fetch first 1 rows only)";
+        };
+    }
+
+    private static long number(@Nullable Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static @Nullable Instant instant(@Nullable Object value) {
+        return switch (value) {
+            case null -> null;
+            case Timestamp t -> t.toInstant();
+            case OffsetDateTime o -> o.toInstant();
+            case java.time.Instant i -> i;
+            default -> throw new IllegalStateException("Unexpected time value " + value.getClass());
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package org.compassioncourse.instructor;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
+/**
+ * One learner of a cohort as the overview grid shows it; computed by the database for one page of rows.
+ *
+ * @param preTest the counted pre-test score in percent, if taken
+ * @param finalScore the counted final assessment score in percent, if taken
+ */
+public record LearnerRow(long userId, String displayName, String email, int lessonsCompleted, int percentComplete,
+                         @Nullable String currentLessonId, @Nullable String currentLessonTitle, @Nullable Instant lastActive,
+                         @Nullable Double preTest, @Nullable Double finalScore, @Nullable Boolean passed,
+                         @Nullable Double learningGain) {
+}

@@ -1,0 +1,184 @@
+package org.compassioncourse.instructor;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.AttemptPaper;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A cohort of three learners on the fixture course: one idle, one reading, one finished and passed. */
+@ApplicationTest
+class CohortReviewServiceTest {
+
+    @Autowired
+    CohortReviewService review;
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CurrentUser instructor;
+    CurrentUser idle;
+    CurrentUser reading;
+    CurrentUser finished;
+    CohortSummary cohort;
+
+    private CurrentUser register(String name, boolean instructorRole) {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@ward7.example";
+        return instructorRole ? TestAccounts.instructor(accounts, new RegistrationForm(name, email, "calm-harbour-lantern"))
+                : accounts.registerLearner(new RegistrationForm(name, email, "calm-harbour-lantern"));
+    }
+
+    private void as(CurrentUser user) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    @BeforeEach
+    void cohortWithThreeLearners() {
+        instructor = register("Ina Instructor", true);
+        idle = register("Ada Idle", false);
+        reading = register("Ben Reading", false);
+        finished = register("Cal Finished", false);
+        as(instructor);
+        cohort = cohorts.createCohort("Review cohort");
+        for (CurrentUser learner : List.of(idle, reading, finished)) {
+            as(learner);
+            cohorts.join(cohort.joinCode());
+        }
+        as(reading);
+        progress.reachSection(course.lessons().getFirst().id(), course.lessons().getFirst().firstSection().id());
+        as(finished);
+        for (Lesson lesson : course.lessons()) {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        }
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        pre.questions().forEach(q -> quizzes.answer(pre.attemptId(), q.id(), wrong(q.id()), 1000));
+        quizzes.submit(pre.attemptId());
+        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        post.questions().forEach(q -> quizzes.answer(post.attemptId(), q.id(), right(q.id()), 1000));
+        quizzes.submit(post.attemptId());
+        as(instructor);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private Answer right(String id) {
+        Question q = course.question(id).orElseThrow();
+        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(tf.answer())
+                : new Answer.Choices(Set.copyOf(((Question.Choice) q.body()).correct()));
+    }
+
+    private Answer wrong(String id) {
+        Question q = course.question(id).orElseThrow();
+        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(!tf.answer())
+                : new Answer.Choices(Set.of(((Question.Choice) q.body()).options().stream()
+                .map(Question.Option::id).filter(o -> !((Question.Choice) q.body()).correct().contains(o)).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void instructorSeesEachLearnersProgressScoresAndGainComputedByTheDatabase() {
+        List<LearnerRow> rows = review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 10);
+
+        assertThat(rows).extracting(LearnerRow::displayName).containsExactly("Ada Idle", "Ben Reading", "Cal Finished");
+        LearnerRow ada = rows.get(0);
+        assertThat(ada.lastActive()).isNull();
+        assertThat(ada.percentComplete()).isZero();
+        LearnerRow ben = rows.get(1);
+        assertThat(ben.currentLessonTitle()).isEqualTo(course.lessons().getFirst().title());
+        assertThat(ben.lastActive()).isNotNull();
+        LearnerRow cal = rows.get(2);
+        assertThat(cal.percentComplete()).isEqualTo(100);
+        assertThat(cal.preTest()).isEqualTo(0.0);
+        assertThat(cal.finalScore()).isEqualTo(100.0);
+        assertThat(cal.passed()).isTrue();
+        assertThat(cal.learningGain()).isEqualTo(1.0);
+    }
+
+    @Test
+    void pagesAndSortingComeFromTheDatabase() {
+        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, false, 0, 2))
+                .extracting(LearnerRow::displayName).containsExactly("Cal Finished", "Ben Reading");
+        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, false, 2, 2))
+                .extracting(LearnerRow::displayName).containsExactly("Ada Idle");
+        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.FINAL, false, 0, 1))
+                .extracting(LearnerRow::displayName).containsExactly("Cal Finished");
+        assertThat(review.count(cohort.id(), LearnerStatus.ALL)).isEqualTo(3);
+    }
+
+    @Test
+    void filtersFindNotStartedInProgressStuckCompletedAndPassedLearners() {
+        assertThat(names(LearnerStatus.NOT_STARTED)).containsExactly("Ada Idle");
+        assertThat(names(LearnerStatus.IN_PROGRESS)).containsExactly("Ben Reading");
+        assertThat(names(LearnerStatus.COMPLETED)).containsExactly("Cal Finished");
+        assertThat(names(LearnerStatus.PASSED)).containsExactly("Cal Finished");
+        assertThat(names(LearnerStatus.STUCK)).isEmpty();
+
+        jdbc.update("update lesson_progress set last_visited_at = last_visited_at - interval '20' day where user_id = ?", reading.accountId());
+        assertThat(names(LearnerStatus.STUCK)).containsExactly("Ben Reading");
+        assertThat(review.count(cohort.id(), LearnerStatus.STUCK)).isEqualTo(1);
+    }
+
+    @Test
+    void summaryFiguresCountLearnersStartedCompletedAndPassed() {
+        CohortOverview overview = review.overview(cohort.id());
+        assertThat(overview.learners()).isEqualTo(3);
+        assertThat(overview.started()).isEqualTo(2);
+        assertThat(overview.completedLessons()).isEqualTo(1);
+        assertThat(overview.passed()).isEqualTo(1);
+        assertThat(overview.averageFinal()).isEqualTo(100.0);
+    }
+
+    @Test
+    void anotherInstructorCannotSeeThisCohortAndLearnersCannotUseTheReview() {
+        as(register("Other Instructor", true));
+        assertThatThrownBy(() -> review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 10))
+                .isInstanceOf(CohortException.class).hasMessage("There is no such cohort among yours.");
+        assertThatThrownBy(() -> review.overview(cohort.id())).isInstanceOf(CohortException.class);
+
+        as(finished);
+        assertThatThrownBy(() -> review.count(cohort.id(), LearnerStatus.ALL)).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    private List<String> names(LearnerStatus status) {
+        return review.learners(cohort.id(), status, CohortReviewService.SortColumn.NAME, true, 0, 10).stream()
+                .map(LearnerRow::displayName).toList();
+    }
+}
