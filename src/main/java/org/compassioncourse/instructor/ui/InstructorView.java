@@ -3,6 +3,7 @@ package org.compassioncourse.instructor.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -52,7 +53,7 @@ public class InstructorView extends Main {
 
         list.setId("cohort-list");
         add(new H1("Instructor"), new H2("Your cohorts"), form, list,
-                new Paragraph("Learner review, item analysis and exports are coming soon."));
+                new Paragraph("Open a cohort to review its learners. Item analysis, charts and exports are coming soon."));
         refresh();
     }
 
@@ -79,7 +80,8 @@ public class InstructorView extends Main {
         for (CohortSummary cohort : cohorts) {
             Span code = new Span(cohort.joinCode());
             code.addClassName("join-code");
-            ListItem item = new ListItem(new Span(cohort.name() + " — join code "), code,
+            Anchor open = new Anchor("instructor/cohort/" + cohort.id(), cohort.name());
+            ListItem item = new ListItem(open, new Span(" — join code "), code,
                     new Span(" — " + cohort.members() + (cohort.members() == 1 ? " learner" : " learners")));
             item.setId("cohort-" + cohort.id());
             list.add(item);

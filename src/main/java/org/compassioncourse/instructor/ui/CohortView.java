@@ -1,0 +1,107 @@
+package org.compassioncourse.instructor.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.instructor.CohortOverview;
+import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.LearnerRow;
+import org.compassioncourse.instructor.LearnerStatus;
+import org.jspecify.annotations.Nullable;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One cohort's learners for its instructor: summary figures, a status filter and a grid that fetches one page at
+ * a time from the database, sorted there.
+ */
+@Route("instructor/cohort/:cohortId")
+@PageTitle("Cohort · Compassion Course")
+@RolesAllowed(Role.INSTRUCTOR_NAME)
+public class CohortView extends Main implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
+    private final CohortReviewService review;
+    final Select<LearnerStatus> filter = new Select<>();
+    final Grid<LearnerRow> grid = new Grid<>();
+    private long cohortId;
+
+    public CohortView(CohortReviewService review) {
+        this.review = review;
+        addClassNames("page", "cohort-page");
+        filter.setLabel("Show");
+        filter.setItems(LearnerStatus.values());
+        filter.setItemLabelGenerator(LearnerStatus::label);
+        filter.setValue(LearnerStatus.ALL);
+        filter.setId("status-filter");
+        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        grid.addColumn(row -> row.displayName() + " (" + row.email() + ")").setHeader("Learner")
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3);
+        grid.addColumn(row -> row.percentComplete() + "%").setHeader("Complete")
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true);
+        grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson").setFlexGrow(2);
+        grid.addColumn(row -> row.lastActive() == null ? "never" : WHEN.format(row.lastActive())).setHeader("Last active")
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(2);
+        grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true);
+        grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true);
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result");
+        grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAriaLabel("Learners of this cohort");
+        grid.setId("learner-grid");
+        grid.setPageSize(50);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        CohortOverview overview;
+        try {
+            cohortId = Long.parseLong(event.getRouteParameters().get("cohortId").orElse(""));
+            overview = review.overview(cohortId);
+        } catch (NumberFormatException | CohortException notYours) {
+            add(new H1("Cohort not found"), new Paragraph("There is no such cohort among yours."), new Anchor("instructor", "Back to your cohorts"));
+            return;
+        }
+        Paragraph summary = new Paragraph(overview.learners() + " learners · " + overview.started() + " started · "
+                + overview.completedLessons() + " read every lesson · " + overview.passed() + " passed the final"
+                + (overview.averageFinal() == null ? "" : " · average final " + Math.round(overview.averageFinal()) + "%"));
+        summary.setId("cohort-summary");
+        grid.setItems(query -> {
+            CohortReviewService.SortColumn sort = CohortReviewService.SortColumn.NAME;
+            boolean ascending = true;
+            if (!query.getSortOrders().isEmpty()) {
+                var order = query.getSortOrders().getFirst();
+                sort = CohortReviewService.SortColumn.valueOf(order.getSorted());
+                ascending = order.getDirection() == SortDirection.ASCENDING;
+            }
+            return review.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
+        }, query -> review.count(cohortId, filter.getValue()));
+        add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, filter, grid,
+                new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."),
+                new Anchor("instructor", "Back to your cohorts"));
+    }
+
+    private static String percent(@Nullable Double value) {
+        return value == null ? "—" : Math.round(value) + "%";
+    }
+}

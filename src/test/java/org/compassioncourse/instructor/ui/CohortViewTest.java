@@ -1,0 +1,93 @@
+package org.compassioncourse.instructor.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.instructor.LearnerRow;
+import org.compassioncourse.instructor.LearnerStatus;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class CohortViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    Course course;
+
+    private CohortSummary cohortWithTwoLearners() {
+        Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
+        CohortSummary cohort = cohorts.createCohort("Grid cohort " + UUID.randomUUID());
+        for (String name : new String[]{"Gil Grid", "Hana Grid"}) {
+            CurrentUser learner = accounts.registerLearner(new RegistrationForm(name, UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
+            cohorts.join(cohort.joinCode());
+            if (name.startsWith("Hana")) {
+                progress.reachSection(course.lessons().getFirst().id(), course.lessons().getFirst().firstSection().id());
+            }
+        }
+        SecurityContextHolder.getContext().setAuthentication(instructor);
+        return cohort;
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<LearnerRow> rows() {
+        Grid<LearnerRow> grid = $(Grid.class).withId("learner-grid").single();
+        return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i)).toList();
+    }
+
+    @Test
+    @WithCourseUser(email = "grid.teacher@ward7.example", role = Role.INSTRUCTOR)
+    void instructorSeesTheCohortsLearnersAndFiltersThem() {
+        CohortSummary cohort = cohortWithTwoLearners();
+        CohortView view = navigate(CohortView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+
+        assertThat($(Paragraph.class).withId("cohort-summary").single().getText()).startsWith("2 learners · 1 started");
+        assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Gil Grid", "Hana Grid");
+
+        view.filter.setValue(LearnerStatus.NOT_STARTED);
+        assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Gil Grid");
+        view.filter.setValue(LearnerStatus.IN_PROGRESS);
+        assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Hana Grid");
+    }
+
+    @Test
+    @WithCourseUser(email = "grid.teacher2@ward7.example", role = Role.INSTRUCTOR)
+    void anotherInstructorsCohortIsNotShown() {
+        Authentication me = SecurityContextHolder.getContext().getAuthentication();
+        CurrentUser other = TestAccounts.instructor(accounts, new RegistrationForm("Oli Other", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
+        CohortSummary theirs = cohorts.createCohort("Not yours");
+        SecurityContextHolder.getContext().setAuthentication(me);
+
+        navigate(CohortView.class, Map.of("cohortId", String.valueOf(theirs.id())));
+        assertThat($(H1.class).single().getText()).isEqualTo("Cohort not found");
+        assertThat($(Grid.class).all()).isEmpty();
+    }
+}
