@@ -1,0 +1,71 @@
+package org.compassioncourse;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An instructor creates a cohort, a learner joins it with the code, and the instructor sees the learner. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
+@ActiveProfiles("test")
+class InstructorJourneyIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void instructorCreatesACohortALearnerJoinsAndAppearsInTheCohortGrid() {
+        String teacherEmail = "teacher-" + UUID.randomUUID() + "@ward7.example";
+        TestAccounts.instructor(accounts, new RegistrationForm("Tia Teacher", teacherEmail, "steady-maple-compass"));
+        String code;
+        try (Browser teacher = Browser.start(port)) {
+            logIn(teacher, teacherEmail, "steady-maple-compass");
+            teacher.open("instructor");
+            teacher.type("cohort-name", "Ward 9 carers").click(By.id("create-cohort"));
+            String listed = teacher.waitUntil(d -> {
+                String text = d.findElement(By.id("cohort-list")).getText();
+                return text.contains("Ward 9 carers") ? text : null;
+            });
+            code = listed.replaceAll("(?s).*join code ([A-Z0-9]{8}).*", "$1");
+            assertThat(code).matches("[A-Z0-9]{8}");
+        }
+        try (Browser learner = Browser.start(port)) {
+            learner.open("register").type("display-name", "Lou Learner").type("email", "lou-" + UUID.randomUUID() + "@ward7.example")
+                    .type("password", "calm-harbour-lantern").click(By.id("create-account"));
+            learner.waitForPath("");
+            learner.open("progress").type("join-code", code.toLowerCase()).click(By.id("join-cohort"));
+            learner.waitUntil(d -> d.findElement(By.id("my-cohorts")).getText().contains("Ward 9 carers"));
+        }
+        try (Browser teacher = Browser.start(port)) {
+            logIn(teacher, teacherEmail, "steady-maple-compass");
+            teacher.open("instructor").click(By.linkText("Ward 9 carers"));
+            teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/"));
+            assertThat(teacher.textOf(By.id("cohort-summary"))).startsWith("1 learners");
+            teacher.waitUntil(d -> d.findElement(By.id("learner-grid")).getText().contains("Lou Learner"));
+        }
+    }
+
+    private static boolean browserPathStartsWith(Browser browser, String prefix) {
+        return browser.path().startsWith(prefix);
+    }
+
+    private static void logIn(Browser browser, String email, String password) {
+        browser.open("login");
+        browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
+        browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+        browser.waitForPath("");
+    }
+}
