@@ -1,0 +1,140 @@
+package org.compassioncourse.instructor;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Classical item analysis of a test, in the spirit of Moodle's quiz statistics, computed in one pass over the
+ * attempts (running sums only, so 10,000 learners cost no more memory than 10):
+ * <ul>
+ * <li>facility index: the mean score of an item (0–1);</li>
+ * <li>discrimination index: Pearson correlation of the item score with the rest of the test (total minus the item);</li>
+ * <li>per-option choice counts, for distractor analysis;</li>
+ * <li>for the whole test: Cronbach's alpha over the blueprint slots (each attempt answers one question per slot,
+ * so slots are the test's items) and the standard error of measurement, SD × √(1 − α), in percent.</li>
+ * </ul>
+ * Items are flagged too easy (facility above 0.9), too hard (below 0.2) or discriminating negatively.
+ */
+public final class ItemStatistics {
+
+    public static final double TOO_EASY = 0.9;
+    public static final double TOO_HARD = 0.2;
+
+    /** One answered question of an attempt: its score (0–1), blueprint slot and the options chosen (if any). */
+    public record Response(String questionId, String slot, double score, Set<String> chosenOptions) {
+    }
+
+    /** The statistics of one question. */
+    public record ItemStat(String questionId, String slot, long responses, double facility, @Nullable Double discrimination,
+                           Map<String, Long> optionCounts, List<String> flags) {
+    }
+
+    /** The whole report. */
+    public record Report(long attempts, List<ItemStat> items, @Nullable Double cronbachAlpha,
+                         @Nullable Double standardErrorPercent, double meanPercent) {
+    }
+
+    private static final class ItemSums {
+        final String slot;
+        long n;
+        double x;
+        double xx;
+        double y;
+        double yy;
+        double xy;
+        final Map<String, Long> options = new TreeMap<>();
+
+        ItemSums(String slot) {
+            this.slot = slot;
+        }
+    }
+
+    private final Map<String, ItemSums> items = new LinkedHashMap<>();
+    private final Map<String, double[]> slotSums = new TreeMap<>();
+    private long attempts;
+    private int itemsPerAttempt;
+    private double total;
+    private double totalSquared;
+
+    /** Adds one submitted attempt (all its responses). */
+    public void add(List<Response> attempt) {
+        if (attempt.isEmpty()) {
+            return;
+        }
+        attempts++;
+        itemsPerAttempt = Math.max(itemsPerAttempt, attempt.size());
+        double sum = 0;
+        for (Response response : attempt) {
+            sum += response.score();
+        }
+        total += sum;
+        totalSquared += sum * sum;
+        for (Response response : attempt) {
+            double rest = sum - response.score();
+            ItemSums item = items.computeIfAbsent(response.questionId(), id -> new ItemSums(response.slot()));
+            item.n++;
+            item.x += response.score();
+            item.xx += response.score() * response.score();
+            item.y += rest;
+            item.yy += rest * rest;
+            item.xy += response.score() * rest;
+            response.chosenOptions().forEach(option -> item.options.merge(option, 1L, Long::sum));
+            double[] slot = slotSums.computeIfAbsent(response.slot(), s -> new double[2]);
+            slot[0] += response.score();
+            slot[1] += response.score() * response.score();
+        }
+    }
+
+    public Report report() {
+        List<ItemStat> stats = new ArrayList<>();
+        items.forEach((id, s) -> {
+            double facility = s.x / s.n;
+            Double discrimination = correlation(s.n, s.x, s.xx, s.y, s.yy, s.xy);
+            List<String> flags = new ArrayList<>();
+            if (facility > TOO_EASY) {
+                flags.add("too easy");
+            }
+            if (facility < TOO_HARD) {
+                flags.add("too hard");
+            }
+            if (discrimination != null && discrimination < 0) {
+                flags.add("discriminates negatively");
+            }
+            stats.add(new ItemStat(id, s.slot, s.n, facility, discrimination, Map.copyOf(s.options), List.copyOf(flags)));
+        });
+        Double alpha = null;
+        Double sem = null;
+        int k = slotSums.size();
+        double mean = attempts == 0 ? 0 : total / attempts;
+        if (attempts > 1 && k > 1) {
+            double totalVariance = totalSquared / attempts - mean * mean;
+            double itemVariances = 0;
+            for (double[] slot : slotSums.values()) {
+                double slotMean = slot[0] / attempts;
+                itemVariances += slot[1] / attempts - slotMean * slotMean;
+            }
+            if (totalVariance > 0) {
+                alpha = (double) k / (k - 1) * (1 - itemVariances / totalVariance);
+                double sdPercent = Math.sqrt(totalVariance) * 100.0 / itemsPerAttempt;
+                sem = sdPercent * Math.sqrt(Math.max(0, 1 - alpha));
+            }
+        }
+        double meanPercent = itemsPerAttempt == 0 ? 0 : mean * 100.0 / itemsPerAttempt;
+        return new Report(attempts, List.copyOf(stats), alpha, sem, meanPercent);
+    }
+
+    private static @Nullable Double correlation(long n, double x, double xx, double y, double yy, double xy) {
+        double numerator = n * xy - x * y;
+        double denominator = Math.sqrt(n * xx - x * x) * Math.sqrt(n * yy - y * y);
+        if (n < 2 || denominator == 0 || Double.isNaN(denominator)) {
+            return null;
+        }
+        return numerator / denominator;
+    }
+}
