@@ -177,6 +177,18 @@ class CohortReviewServiceTest {
         assertThatThrownBy(() -> review.count(cohort.id(), LearnerStatus.ALL)).isInstanceOf(AuthorizationDeniedException.class);
     }
 
+    @Test
+    void itemAnalysisOfTheCohortsFinalAssessmentCountsItsSubmittedAttempts(@Autowired ItemAnalysisService items) {
+        ItemStatistics.Report report = items.report(cohort.id(), QuizSettings.Kind.FINAL_ASSESSMENT);
+        assertThat(report.attempts()).isEqualTo(1);
+        assertThat(report.items()).singleElement().satisfies(item -> {
+            assertThat(item.facility()).isEqualTo(1.0);
+            assertThat(item.optionCounts()).isNotEmpty();
+        });
+        assertThat(items.report(cohort.id(), QuizSettings.Kind.PRE_TEST).items()).singleElement()
+                .satisfies(item -> assertThat(item.facility()).isZero());
+    }
+
     private List<String> names(LearnerStatus status) {
         return review.learners(cohort.id(), status, CohortReviewService.SortColumn.NAME, true, 0, 10).stream()
                 .map(LearnerRow::displayName).toList();

@@ -17,6 +17,12 @@ import org.compassioncourse.account.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.instructor.CohortOverview;
 import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.ItemAnalysisService;
+import org.compassioncourse.instructor.ItemStatistics;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Section;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.jspecify.annotations.Nullable;
@@ -38,12 +44,16 @@ public class CohortView extends Main implements BeforeEnterObserver {
             .withZone(ZoneOffset.UTC);
 
     private final CohortReviewService review;
+    private final ItemAnalysisService itemAnalysis;
+    private final Course course;
     final Select<LearnerStatus> filter = new Select<>();
     final Grid<LearnerRow> grid = new Grid<>();
     private long cohortId;
 
-    public CohortView(CohortReviewService review) {
+    public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course) {
         this.review = review;
+        this.itemAnalysis = itemAnalysis;
+        this.course = course;
         addClassNames("page", "cohort-page");
         filter.setLabel("Show");
         filter.setItems(LearnerStatus.values());
@@ -97,8 +107,40 @@ public class CohortView extends Main implements BeforeEnterObserver {
             return review.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
         }, query -> review.count(cohortId, filter.getValue()));
         add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, filter, grid,
-                new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."),
+                new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
+        add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
+                itemAnalysis(QuizSettings.Kind.PRE_TEST, "Item analysis: pre-test"),
                 new Anchor("instructor", "Back to your cohorts"));
+    }
+
+    /** Per-question statistics of one test; the rows are the bank's questions (a bounded list), not learners. */
+    private Section itemAnalysis(QuizSettings.Kind kind, String title) {
+        ItemStatistics.Report report = itemAnalysis.report(cohortId, kind);
+        Section section = new Section(new H2(title));
+        section.setId("items-" + kind.yamlName());
+        Paragraph test = new Paragraph(report.attempts() + " submitted attempts · mean " + Math.round(report.meanPercent()) + "%"
+                + (report.cronbachAlpha() == null ? "" : " · Cronbach's alpha " + String.format(Locale.UK, "%.2f", report.cronbachAlpha()))
+                + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));
+        section.add(test);
+        if (report.items().isEmpty()) {
+            return section;
+        }
+        Grid<ItemStatistics.ItemStat> items = new Grid<>();
+        items.addColumn(item -> course.question(item.questionId()).map(q -> item.questionId() + ": " + q.stem()).orElse(item.questionId()))
+                .setHeader("Question").setFlexGrow(4);
+        items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Responses");
+        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility");
+        items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
+                .setHeader("Discrimination");
+        items.addColumn(item -> item.optionCounts().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("—")).setHeader("Choices").setFlexGrow(2);
+        items.addColumn(item -> item.flags().isEmpty() ? "—" : "⚠ " + String.join(", ", item.flags())).setHeader("Flags").setFlexGrow(2);
+        items.setItems(report.items());
+        items.setAllRowsVisible(true);
+        items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        items.setAriaLabel(title);
+        section.add(items);
+        return section;
     }
 
     private static String percent(@Nullable Double value) {

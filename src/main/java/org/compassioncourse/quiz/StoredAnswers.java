@@ -1,0 +1,19 @@
+package org.compassioncourse.quiz;
+
+import java.util.Set;
+
+/** Reading stored answers for reports, without exposing how they are stored. */
+public final class StoredAnswers {
+
+    private StoredAnswers() {
+    }
+
+    /** The option ids a stored answer chose (choice and true/false questions); empty for other types. */
+    public static Set<String> chosenOptions(String stored) {
+        return switch (AnswerCodec.decode(stored)) {
+            case Answer.Choices choices -> choices.optionIds();
+            case Answer.TrueOrFalse trueOrFalse -> Set.of(String.valueOf(trueOrFalse.value()));
+            default -> Set.of();
+        };
+    }
+}
