@@ -55,6 +55,11 @@ class InstructorJourneyIT {
             teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/"));
             assertThat(teacher.textOf(By.id("cohort-summary"))).startsWith("1 learners");
             teacher.waitUntil(d -> d.findElement(By.id("learner-grid")).getText().contains("Lou Learner"));
+            String href = teacher.waitFor(By.id("download-gradebook")).getAttribute("href");
+            assertThat(href).as("gradebook download link").isNotBlank();
+            Object csv = ((org.openqa.selenium.JavascriptExecutor) teacher.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
+            assertThat(String.valueOf(csv)).startsWith("learner,email,percent_complete").contains("Lou Learner");
         }
     }
 

@@ -189,6 +189,38 @@ class CohortReviewServiceTest {
                 .satisfies(item -> assertThat(item.facility()).isZero());
     }
 
+    @Test
+    void gradebookCsvHasOneCorrectlyQuotedRowPerLearnerAndParsesBack(@Autowired GradebookCsvExport gradebook) throws Exception {
+        CurrentUser tricky = register("O'Neil, \"Sam\"", false);
+        as(tricky);
+        cohorts.join(cohort.joinCode());
+        as(instructor);
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        gradebook.write(cohort.id(), out);
+
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(out.toString())).getRecords();
+        assertThat(records).extracting(r -> r.get("learner"))
+                .containsExactly("Ada Idle", "Ben Reading", "Cal Finished", "O'Neil, \"Sam\"");
+        var cal = records.get(2);
+        assertThat(cal.get("percent_complete")).isEqualTo("100");
+        assertThat(cal.get("pre_test_percent")).isEqualTo("0.0");
+        assertThat(cal.get("final_percent")).isEqualTo("100.0");
+        assertThat(cal.get("passed")).isEqualTo("yes");
+        assertThat(cal.get("learning_gain")).isEqualTo("1.000");
+        assertThat(records.get(0).get("last_active_utc")).isEmpty();
+        assertThat(out.toString()).startsWith("learner,email,percent_complete");
+    }
+
+    @Test
+    void anotherInstructorCannotExportThisCohortsGradebook(@Autowired GradebookCsvExport gradebook) {
+        as(register("Nosy Instructor", true));
+        assertThatThrownBy(() -> gradebook.write(cohort.id(), new java.io.StringWriter())).isInstanceOf(CohortException.class);
+        as(finished);
+        assertThatThrownBy(() -> gradebook.write(cohort.id(), new java.io.StringWriter())).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
     private List<String> names(LearnerStatus status) {
         return review.learners(cohort.id(), status, CohortReviewService.SortColumn.NAME, true, 0, 10).stream()
                 .map(LearnerRow::displayName).toList();

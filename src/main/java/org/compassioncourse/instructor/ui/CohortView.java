@@ -17,6 +17,8 @@ import org.compassioncourse.account.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.instructor.CohortOverview;
 import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.GradebookCsvExport;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.ItemStatistics;
 import org.compassioncourse.content.Course;
@@ -44,14 +46,16 @@ public class CohortView extends Main implements BeforeEnterObserver {
             .withZone(ZoneOffset.UTC);
 
     private final CohortReviewService review;
+    private final GradebookCsvExport gradebook;
     private final ItemAnalysisService itemAnalysis;
     private final Course course;
     final Select<LearnerStatus> filter = new Select<>();
     final Grid<LearnerRow> grid = new Grid<>();
     private long cohortId;
 
-    public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course) {
+    public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course, GradebookCsvExport gradebook) {
         this.review = review;
+        this.gradebook = gradebook;
         this.itemAnalysis = itemAnalysis;
         this.course = course;
         addClassNames("page", "cohort-page");
@@ -106,7 +110,18 @@ public class CohortView extends Main implements BeforeEnterObserver {
             }
             return review.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
         }, query -> review.count(cohortId, filter.getValue()));
-        add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, filter, grid,
+        long exportedCohort = cohortId;
+        // streamed to the browser page by page, never held whole in memory
+        DownloadHandler csv = download -> {
+            download.setFileName("gradebook-cohort-" + exportedCohort + ".csv");
+            download.setContentType("text/csv;charset=UTF-8");
+            try (java.io.Writer out = new java.io.OutputStreamWriter(download.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                gradebook.write(exportedCohort, out);
+            }
+        };
+        Anchor download = new Anchor(csv, "Download gradebook (CSV)");
+        download.setId("download-gradebook");
+        add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, new Paragraph(download), filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
                 itemAnalysis(QuizSettings.Kind.PRE_TEST, "Item analysis: pre-test"),
