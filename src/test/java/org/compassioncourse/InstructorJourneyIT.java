@@ -60,6 +60,10 @@ class InstructorJourneyIT {
             Object csv = ((org.openqa.selenium.JavascriptExecutor) teacher.driver()).executeAsyncScript(
                     "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
             assertThat(String.valueOf(csv)).startsWith("learner,email,percent_complete").contains("Lou Learner");
+
+            teacher.click(By.partialLinkText("Lou Learner"));
+            teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/") && teacher.path().contains("/learner/"));
+            assertThat(teacher.textOf(By.id("learner-lessons"))).contains("Not started");
         }
     }
 

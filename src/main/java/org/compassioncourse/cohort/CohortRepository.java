@@ -12,6 +12,9 @@ interface CohortRepository extends JpaRepository<Cohort, Long> {
 
     boolean existsByJoinCode(String joinCode);
 
+    @Query(value = "select display_name from user_account where id = :userId", nativeQuery = true)
+    String displayNameOf(long userId);
+
     /** The instructor's cohorts with their member counts, in one query. */
     @Query("""
             select new org.compassioncourse.cohort.CohortSummary(c.id, c.name, c.joinCode, c.createdAt,

@@ -75,6 +75,18 @@ public class CohortService {
                 .orElseThrow(() -> new CohortException("There is no such cohort among yours."));
     }
 
+    /** A learner of one of the signed-in instructor's cohorts; anyone else is refused like a missing learner. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public LearnerInMyCohort requireLearnerInOwnCohort(long cohortId, long userId) {
+        requireOwnCohort(cohortId);
+        if (!members.existsById(new CohortMember.Key(cohortId, userId))) {
+            throw new CohortException("There is no such learner in this cohort.");
+        }
+        String name = cohorts.displayNameOf(userId);
+        return new LearnerInMyCohort(cohortId, userId, name);
+    }
+
     /** The signed-in learner joins the cohort with this code; joining twice changes nothing. */
     @Transactional
     @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")

@@ -2,6 +2,7 @@ package org.compassioncourse.progress;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -74,7 +75,16 @@ public class ProgressService {
 
     /** The signed-in learner's progress through the course. */
     public CourseProgress myProgress() {
-        long userId = signedInUser.require().accountId();
+        return progressOf(signedInUser.require().accountId());
+    }
+
+    /** A learner's progress for their instructor; the argument proves the instructor may see this learner. */
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public CourseProgress progressOf(LearnerInMyCohort learner) {
+        return progressOf(learner.userId());
+    }
+
+    private CourseProgress progressOf(long userId) {
         return transaction.execute(status -> {
             var visits = lessons.findByUserId(userId).stream()
                     .map(p -> new ProgressSummary.Visit(p.lessonId(), p.lastSectionId(), p.lastVisitedAt(), p.completedAt()))

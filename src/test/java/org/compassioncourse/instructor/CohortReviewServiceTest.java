@@ -221,6 +221,35 @@ class CohortReviewServiceTest {
         assertThatThrownBy(() -> gradebook.write(cohort.id(), new java.io.StringWriter())).isInstanceOf(AuthorizationDeniedException.class);
     }
 
+    @Test
+    void drillDownShowsALearnersLessonsAndEveryAttemptAnswerByAnswerWithTheKey(
+            @Autowired org.compassioncourse.quiz.AttemptRecords records) {
+        var learner = cohorts.requireLearnerInOwnCohort(cohort.id(), finished.accountId());
+        assertThat(learner.displayName()).isEqualTo("Cal Finished");
+        assertThat(progress.progressOf(learner).completedLessons()).isEqualTo(course.lessons().size());
+
+        var attempts = records.attemptsOf(learner);
+        assertThat(attempts).extracting(a -> a.kind()).containsExactly(QuizSettings.Kind.PRE_TEST, QuizSettings.Kind.FINAL_ASSESSMENT);
+        var finalAnswer = attempts.get(1).responses().getFirst();
+        assertThat(finalAnswer.score()).isEqualTo(1.0);
+        assertThat(finalAnswer.key()).isNotBlank();
+        assertThat(finalAnswer.timeTakenMs()).isEqualTo(1000);
+        assertThat(attempts.get(0).responses().getFirst().score()).isZero();
+    }
+
+    @Test
+    void drillDownIsRefusedForLearnersOutsideTheInstructorsCohorts() {
+        CurrentUser stranger = register("Sid Stranger", false);
+        assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), stranger.accountId()))
+                .isInstanceOf(CohortException.class).hasMessage("There is no such learner in this cohort.");
+        as(register("Other Teacher", true));
+        assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), finished.accountId()))
+                .isInstanceOf(CohortException.class);
+        as(finished);
+        assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), finished.accountId()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
     private List<String> names(LearnerStatus status) {
         return review.learners(cohort.id(), status, CohortReviewService.SortColumn.NAME, true, 0, 10).stream()
                 .map(LearnerRow::displayName).toList();

@@ -66,7 +66,8 @@ public class CohortView extends Main implements BeforeEnterObserver {
         filter.setId("status-filter");
         filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(row -> row.displayName() + " (" + row.email() + ")").setHeader("Learner")
+        grid.addComponentColumn(row -> new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(),
+                        row.displayName() + " (" + row.email() + ")")).setHeader("Learner")
                 .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3);
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Complete")
                 .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true);

@@ -1,0 +1,85 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.cohort.LearnerInMyCohort;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** An instructor's read-only view of one learner's quiz attempts, answer by answer with the key and time taken. */
+@Service
+@PreAuthorize("hasRole('INSTRUCTOR')")
+public class AttemptRecords {
+
+    /** One submitted attempt. */
+    public record AttemptDetail(long attemptId, QuizSettings.Kind kind, @Nullable String lessonId, Instant startedAt,
+                                @Nullable Instant submittedAt, @Nullable Double scorePercent, @Nullable Boolean passed,
+                                List<ResponseDetail> responses) {
+    }
+
+    /** One answer: what the learner chose, the key, the score and how long it took. */
+    public record ResponseDetail(String questionId, String stem, String answer, String key, double score, long timeTakenMs) {
+    }
+
+    private final QuizAttemptRepository attempts;
+    private final QuizResponseRepository responses;
+    private final Course course;
+
+    AttemptRecords(QuizAttemptRepository attempts, QuizResponseRepository responses, Course course) {
+        this.attempts = attempts;
+        this.responses = responses;
+        this.course = course;
+    }
+
+    /** The learner's attempts, oldest first; the argument proves the instructor may see this learner. */
+    @Transactional(readOnly = true)
+    public List<AttemptDetail> attemptsOf(LearnerInMyCohort learner) {
+        List<AttemptDetail> result = new ArrayList<>();
+        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
+            for (QuizAttempt attempt : attempts.findByUserIdAndKindOrderByStartedAtAsc(learner.userId(), kind)) {
+                Map<String, QuizResponse> byQuestion = responses.findByAttemptId(attempt.id()).stream()
+                        .collect(Collectors.toMap(QuizResponse::questionId, Function.identity()));
+                List<ResponseDetail> details = new ArrayList<>();
+                for (String questionId : attempt.questionIds()) {
+                    QuizResponse response = byQuestion.get(questionId);
+                    if (response == null) {
+                        continue;
+                    }
+                    Question question = course.question(questionId).orElse(null);
+                    if (question == null) {
+                        details.add(new ResponseDetail(questionId, "(question no longer in the course)", response.answer(), "", response.score(), response.timeTakenMs()));
+                        continue;
+                    }
+                    Answer answer = AnswerCodec.decode(response.answer());
+                    QuestionFeedback feedback = FeedbackWriter.of(course, question, answer, Grading.grade(question, answer));
+                    details.add(new ResponseDetail(questionId, question.stem(), describe(feedback), feedback.key(),
+                            response.score(), response.timeTakenMs()));
+                }
+                result.add(new AttemptDetail(attempt.id(), kind, attempt.lessonId(), attempt.startedAt(), attempt.submittedAt(),
+                        attempt.scorePercent(), attempt.passed(), List.copyOf(details)));
+            }
+        }
+        result.sort(java.util.Comparator.comparing(AttemptDetail::startedAt));
+        return result;
+    }
+
+    /** The learner's answer in words, from the feedback lines (chosen options, or placements). */
+    private static String describe(QuestionFeedback feedback) {
+        List<String> chosen = feedback.lines().stream().filter(l -> l.note().contains("your choice")).map(QuestionFeedback.Line::part).toList();
+        if (!chosen.isEmpty()) {
+            return String.join("; ", chosen);
+        }
+        long right = feedback.lines().stream().filter(QuestionFeedback.Line::right).count();
+        return right + " of " + feedback.lines().size() + " placed correctly";
+    }
+}
