@@ -53,8 +53,10 @@ class InstructorJourneyIT {
             logIn(teacher, teacherEmail, "steady-maple-compass");
             teacher.open("instructor").click(By.linkText("Ward 9 carers"));
             teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/"));
-            assertThat(teacher.textOf(By.id("cohort-summary"))).startsWith("1 learners");
+            assertThat(teacher.textOf(By.id("cohort-summary"))).startsWith("1 learner ·");
             teacher.waitUntil(d -> d.findElement(By.id("learner-grid")).getText().contains("Lou Learner"));
+            teacher.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 3000));
+            saveScreenshot(teacher, "target/instructor-cohort.png");
             String href = teacher.waitFor(By.id("download-gradebook")).getAttribute("href");
             assertThat(href).as("gradebook download link").isNotBlank();
             Object csv = ((org.openqa.selenium.JavascriptExecutor) teacher.driver()).executeAsyncScript(
@@ -64,6 +66,16 @@ class InstructorJourneyIT {
             teacher.click(By.partialLinkText("Lou Learner"));
             teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/") && teacher.path().contains("/learner/"));
             assertThat(teacher.textOf(By.id("learner-lessons"))).contains("Not started");
+        }
+    }
+
+    /** For people reviewing the look; not an assertion. */
+    private static void saveScreenshot(Browser browser, String file) {
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of(file),
+                    ((org.openqa.selenium.TakesScreenshot) browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException ignored) {
+            // a missing screenshot does not matter to the test
         }
     }
 

@@ -101,6 +101,31 @@ public class CohortReviewService {
                 row.get("average_final") == null ? null : ((Number) row.get("average_final")).doubleValue());
     }
 
+    /** Completion by lesson, final score distribution and pre vs post means, each computed by the database. */
+    @Transactional(readOnly = true)
+    public CohortCharts charts(long cohortId) {
+        cohortService.requireOwnCohort(cohortId);
+        Map<String, Long> completed = new java.util.HashMap<>();
+        jdbc.query("select lp.lesson_id, count(*) as learners from lesson_progress lp join cohort_member m on m.user_id = lp.user_id"
+                + " where m.cohort_id = :cohortId and lp.completed_at is not null group by lp.lesson_id", parameters(cohortId),
+                rs -> {
+                    completed.put(rs.getString("lesson_id"), rs.getLong("learners"));
+                });
+        List<CohortCharts.LessonCount> funnel = course.lessons().stream()
+                .map(l -> new CohortCharts.LessonCount(l.order(), l.title(), completed.getOrDefault(l.id(), 0L))).toList();
+        long[] buckets = new long[10];
+        jdbc.query("select case when final_score >= 100 then 9 else cast(floor(final_score / 10) as integer) end as bucket, count(*) as learners"
+                + " from (" + rowsSql() + ") t where final_score is not null group by 1", parameters(cohortId),
+                rs -> {
+                    buckets[rs.getInt("bucket")] = rs.getLong("learners");
+                });
+        Map<String, Object> means = jdbc.queryForMap("select avg(pre_test) as pre, avg(final_score) as post, count(*) as learners"
+                + " from (" + rowsSql() + ") t where pre_test is not null and final_score is not null", parameters(cohortId));
+        return new CohortCharts(funnel, buckets,
+                means.get("pre") == null ? null : ((Number) means.get("pre")).doubleValue(),
+                means.get("post") == null ? null : ((Number) means.get("post")).doubleValue(), number(means.get("learners")));
+    }
+
     private MapSqlParameterSource parameters(long cohortId) {
         return new MapSqlParameterSource("cohortId", cohortId)
                 .addValue("lessons", course.lessons().size())

@@ -250,6 +250,17 @@ class CohortReviewServiceTest {
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 
+    @Test
+    void chartNumbersComeFromTheDatabaseCompletionFunnelScoreBandsAndPrePost() {
+        CohortCharts charts = review.charts(cohort.id());
+        assertThat(charts.completedPerLesson()).extracting(CohortCharts.LessonCount::learners).containsOnly(1L);
+        assertThat(charts.finalScoreBuckets()[9]).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(charts.finalScoreBuckets()).sum()).isEqualTo(1);
+        assertThat(charts.meanPre()).isEqualTo(0.0);
+        assertThat(charts.meanPost()).isEqualTo(100.0);
+        assertThat(charts.learnersWithBoth()).isEqualTo(1);
+    }
+
     private List<String> names(LearnerStatus status) {
         return review.learners(cohort.id(), status, CohortReviewService.SortColumn.NAME, true, 0, 10).stream()
                 .map(LearnerRow::displayName).toList();

@@ -17,6 +17,10 @@ import org.compassioncourse.account.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.instructor.CohortOverview;
 import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.CohortCharts;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.compassioncourse.instructor.GradebookCsvExport;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import org.compassioncourse.instructor.ItemAnalysisService;
@@ -97,7 +101,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
             add(new H1("Cohort not found"), new Paragraph("There is no such cohort among yours."), new Anchor("instructor", "Back to your cohorts"));
             return;
         }
-        Paragraph summary = new Paragraph(overview.learners() + " learners · " + overview.started() + " started · "
+        Paragraph summary = new Paragraph(overview.learners() + (overview.learners() == 1 ? " learner · " : " learners · ") + overview.started() + " started · "
                 + overview.completedLessons() + " read every lesson · " + overview.passed() + " passed the final"
                 + (overview.averageFinal() == null ? "" : " · average final " + Math.round(overview.averageFinal()) + "%"));
         summary.setId("cohort-summary");
@@ -124,9 +128,53 @@ public class CohortView extends Main implements BeforeEnterObserver {
         download.setId("download-gradebook");
         add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, new Paragraph(download), filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
+        add(charts());
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
                 itemAnalysis(QuizSettings.Kind.PRE_TEST, "Item analysis: pre-test"),
                 new Anchor("instructor", "Back to your cohorts"));
+    }
+
+    /** Completion funnel, final score distribution and pre vs post: SVG drawn on the server, numbers repeated as text. */
+    private Section charts() {
+        CohortCharts data = review.charts(cohortId);
+        Section section = new Section(new H2("Charts"));
+        section.setId("cohort-charts");
+
+        DefaultCategoryDataset funnel = new DefaultCategoryDataset();
+        data.completedPerLesson().forEach(l -> funnel.addValue(l.learners(), "Completed", l.order() + ". " + l.title()));
+        String funnelText = data.completedPerLesson().stream().map(l -> "lesson " + l.order() + ": " + l.learners())
+                .collect(java.util.stream.Collectors.joining(", "));
+        section.add(chart("chart-funnel", "Completion by lesson", "Learners who completed each lesson: " + funnelText,
+                "Lesson", "Learners", funnel, true), new Paragraph("Completed, by lesson: " + funnelText + "."));
+
+        DefaultCategoryDataset scores = new DefaultCategoryDataset();
+        StringBuilder scoreText = new StringBuilder();
+        for (int bucket = 0; bucket < 10; bucket++) {
+            String label = bucket * 10 + "–" + (bucket == 9 ? 100 : bucket * 10 + 9) + "%";
+            scores.addValue(data.finalScoreBuckets()[bucket], "Learners", label);
+            scoreText.append(bucket == 0 ? "" : ", ").append(label).append(": ").append(data.finalScoreBuckets()[bucket]);
+        }
+        section.add(chart("chart-scores", "Final assessment score distribution", "Learners per score band: " + scoreText,
+                "Final score", "Learners", scores, false), new Paragraph("Final scores: " + scoreText + "."));
+
+        if (data.learnersWithBoth() > 0) {
+            DefaultCategoryDataset prePost = new DefaultCategoryDataset();
+            prePost.addValue(data.meanPre(), "Mean score", "Pre-test");
+            prePost.addValue(data.meanPost(), "Mean score", "Final assessment");
+            String text = "mean pre-test " + Math.round(data.meanPre()) + "%, mean final " + Math.round(data.meanPost())
+                    + "% (" + data.learnersWithBoth() + " learners who took both)";
+            section.add(chart("chart-pre-post", "Pre-test versus final assessment", text, "", "Mean score (%)", prePost, false),
+                    new Paragraph("Pre vs post: " + text + "."));
+        }
+        return section;
+    }
+
+    private static Div chart(String id, String title, String description, String categoryAxis, String valueAxis,
+                             DefaultCategoryDataset data, boolean horizontal) {
+        Div holder = new Div(new Html("<div class=\"chart\">" + ChartSvg.bars(id, title, description, categoryAxis, valueAxis,
+                data, horizontal) + "</div>"));
+        holder.addClassName("html-holder");
+        return holder;
     }
 
     /** Per-question statistics of one test; the rows are the bank's questions (a bounded list), not learners. */

@@ -1,0 +1,25 @@
+package org.compassioncourse.instructor.ui;
+
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartSvgTest {
+
+    @Test
+    void chartIsAnAccessibleScalableSvgWithTitleAndDescription() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(3, "Learners", "90–100%");
+        data.addValue(1, "Learners", "80–89%");
+
+        String svg = ChartSvg.bars("chart-test", "Score <distribution>", "3 learners scored 90–100%", "Score", "Learners", data, false);
+
+        assertThat(svg).startsWith("<svg").contains("role=\"img\"")
+                .contains("aria-labelledby=\"chart-test-title chart-test-desc\"")
+                .contains("<title id=\"chart-test-title\">Score &lt;distribution&gt;</title>")
+                .contains("<desc id=\"chart-test-desc\">3 learners scored 90–100%</desc>");
+        assertThat(svg.split("viewBox=", -1)).as("exactly one viewBox").hasSize(2);
+        assertThat(svg).contains("90–100%").doesNotContain("<script");
+    }
+}
