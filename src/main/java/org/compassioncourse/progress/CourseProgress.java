@@ -11,7 +11,8 @@ public record CourseProgress(List<LessonRow> lessons, int percentComplete, @Null
 
     /** One lesson's status for this learner. */
     public record LessonRow(String lessonId, int order, String title, int minutes, LessonStatus status,
-                            int sectionsReached, int sectionsTotal, @Nullable Instant lastVisitedAt) {
+                            int sectionsReached, int sectionsTotal, @Nullable Instant firstVisitedAt,
+                            @Nullable Instant lastVisitedAt, @Nullable Instant completedAt) {
     }
 
     /**

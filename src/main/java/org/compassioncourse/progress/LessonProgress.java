@@ -73,6 +73,10 @@ class LessonProgress {
         return lastSectionId;
     }
 
+    Instant firstVisitedAt() {
+        return firstVisitedAt;
+    }
+
     Instant lastVisitedAt() {
         return lastVisitedAt;
     }

@@ -87,7 +87,7 @@ public class ProgressService {
     private CourseProgress progressOf(long userId) {
         return transaction.execute(status -> {
             var visits = lessons.findByUserId(userId).stream()
-                    .map(p -> new ProgressSummary.Visit(p.lessonId(), p.lastSectionId(), p.lastVisitedAt(), p.completedAt()))
+                    .map(p -> new ProgressSummary.Visit(p.lessonId(), p.lastSectionId(), p.firstVisitedAt(), p.lastVisitedAt(), p.completedAt()))
                     .toList();
             Set<ProgressSummary.Reached> reached = new HashSet<>();
             sections.findKeysByUserId(userId).forEach(k -> reached.add(new ProgressSummary.Reached(k.lessonId(), k.sectionId())));

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class ProgressSummary {
 
     /** What is stored for one lesson a learner has opened. */
-    record Visit(String lessonId, String lastSectionId, Instant lastVisitedAt, @Nullable Instant completedAt) {
+    record Visit(String lessonId, String lastSectionId, Instant firstVisitedAt, Instant lastVisitedAt, @Nullable Instant completedAt) {
     }
 
     /** A section reached: lesson id and section id. */
@@ -42,7 +42,8 @@ final class ProgressSummary {
             LessonStatus status = visit == null ? LessonStatus.NOT_STARTED
                     : visit.completedAt() != null ? LessonStatus.COMPLETED : LessonStatus.IN_PROGRESS;
             rows.add(new CourseProgress.LessonRow(lesson.id(), lesson.order(), lesson.title(), lesson.minutes(), status,
-                    sectionsReached, lesson.sections().size(), visit == null ? null : visit.lastVisitedAt()));
+                    sectionsReached, lesson.sections().size(), visit == null ? null : visit.firstVisitedAt(),
+                    visit == null ? null : visit.lastVisitedAt(), visit == null ? null : visit.completedAt()));
         }
         long completed = rows.stream().filter(r -> r.status() == LessonStatus.COMPLETED).count();
         int percent = course.lessons().isEmpty() ? 0 : (int) (completed * 100 / course.lessons().size());

@@ -8,6 +8,11 @@ public final class StoredAnswers {
     private StoredAnswers() {
     }
 
+    /** A stored answer read back, for reports that need its shape (e.g. the xAPI response string). */
+    public static Answer answer(String stored) {
+        return AnswerCodec.decode(stored);
+    }
+
     /** The option ids a stored answer chose (choice and true/false questions); empty for other types. */
     public static Set<String> chosenOptions(String stored) {
         return switch (AnswerCodec.decode(stored)) {

@@ -18,7 +18,7 @@ class ProgressSummaryTest {
 
     private static ProgressSummary.Visit visit(String lesson, String section, int minutesLater, boolean completed) {
         Instant at = T0.plusSeconds(60L * minutesLater);
-        return new ProgressSummary.Visit(lesson, section, at, completed ? at : null);
+        return new ProgressSummary.Visit(lesson, section, at, at, completed ? at : null);
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.compassioncourse.instructor.GradebookCsvExport;
+import org.compassioncourse.instructor.XapiStatementsExport;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.ItemStatistics;
@@ -51,15 +52,18 @@ public class CohortView extends Main implements BeforeEnterObserver {
 
     private final CohortReviewService review;
     private final GradebookCsvExport gradebook;
+    private final XapiStatementsExport xapi;
     private final ItemAnalysisService itemAnalysis;
     private final Course course;
     final Select<LearnerStatus> filter = new Select<>();
     final Grid<LearnerRow> grid = new Grid<>();
     private long cohortId;
 
-    public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course, GradebookCsvExport gradebook) {
+    public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course, GradebookCsvExport gradebook,
+                      XapiStatementsExport xapi) {
         this.review = review;
         this.gradebook = gradebook;
+        this.xapi = xapi;
         this.itemAnalysis = itemAnalysis;
         this.course = course;
         addClassNames("page", "cohort-page");
@@ -126,7 +130,16 @@ public class CohortView extends Main implements BeforeEnterObserver {
         };
         Anchor download = new Anchor(csv, "Download gradebook (CSV)");
         download.setId("download-gradebook");
-        add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, new Paragraph(download), filter, grid,
+        DownloadHandler statements = xapiDownload -> {
+            xapiDownload.setFileName("xapi-statements-cohort-" + exportedCohort + ".json");
+            xapiDownload.setContentType("application/json");
+            xapi.writeCohort(exportedCohort, xapiDownload.getOutputStream());
+        };
+        Anchor xapiLink = new Anchor(statements, "Download learning records (xAPI statements, JSON)");
+        xapiLink.setId("download-xapi");
+        Paragraph downloads = new Paragraph(download, new com.vaadin.flow.component.Text(" · "), xapiLink);
+        downloads.addClassName("downloads");
+        add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, downloads, filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(charts());
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),

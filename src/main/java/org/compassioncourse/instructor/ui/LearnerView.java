@@ -22,9 +22,15 @@ import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.quiz.AttemptRecords;
+import com.vaadin.flow.server.streams.DownloadHandler;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -41,12 +47,14 @@ public class LearnerView extends Main implements BeforeEnterObserver {
     private final ProgressService progress;
     private final AttemptRecords attempts;
     private final Course course;
+    private final XapiStatementsExport xapi;
 
-    public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course) {
+    public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi) {
         this.cohorts = cohorts;
         this.progress = progress;
         this.attempts = attempts;
         this.course = course;
+        this.xapi = xapi;
         addClassNames("page", "learner-page");
     }
 
@@ -62,6 +70,15 @@ public class LearnerView extends Main implements BeforeEnterObserver {
             return;
         }
         add(new H1(learner.displayName()));
+        LearnerInMyCohort exported = learner;
+        DownloadHandler statements = download -> {
+            download.setFileName("xapi-statements-learner-" + exported.userId() + ".json");
+            download.setContentType("application/json");
+            xapi.writeLearner(exported, download.getOutputStream());
+        };
+        Anchor xapiLink = new Anchor(statements, "Download this learner's records (xAPI statements, JSON)");
+        xapiLink.setId("download-learner-xapi");
+        add(new Paragraph(xapiLink));
 
         CourseProgress lessons = progress.progressOf(learner);
         add(new H2("Lessons"), new Paragraph(lessons.completedLessons() + " of " + lessons.lessons().size() + " lessons completed"));
@@ -73,20 +90,17 @@ public class LearnerView extends Main implements BeforeEnterObserver {
         }
         add(lessonList);
 
-        add(new H2("Quiz attempts"));
         var all = attempts.attemptsOf(learner);
+        add(new H2("Timeline"), timeline(lessons, all));
+
+        add(new H2("Quiz attempts"));
         if (all.isEmpty()) {
             add(new Paragraph("No quiz attempts yet."));
         }
         for (AttemptRecords.AttemptDetail attempt : all) {
-            String what = switch (attempt.kind()) {
-                case KNOWLEDGE_CHECK -> "Knowledge check, " + course.lesson(attempt.lessonId()).map(l -> l.title()).orElse("");
-                case PRE_TEST -> "Pre-test";
-                case FINAL_ASSESSMENT -> "Final assessment";
-            };
+            String what = quizName(attempt);
             String outcome = attempt.submittedAt() == null ? "not submitted (started " + WHEN.format(attempt.startedAt()) + ")"
-                    : Math.round(attempt.scorePercent()) + "%" + (attempt.passed() == null ? "" : attempt.passed() ? ", passed" : ", not passed")
-                    + " — " + WHEN.format(attempt.submittedAt());
+                    : score(attempt) + " — " + WHEN.format(attempt.submittedAt());
             Grid<AttemptRecords.ResponseDetail> answers = new Grid<>();
             answers.addColumn(AttemptRecords.ResponseDetail::stem).setHeader("Question").setFlexGrow(3);
             answers.addColumn(AttemptRecords.ResponseDetail::answer).setHeader("Answer").setFlexGrow(2);
@@ -102,5 +116,54 @@ public class LearnerView extends Main implements BeforeEnterObserver {
             add(details);
         }
         add(new Anchor("instructor/cohort/" + learner.cohortId(), "Back to the cohort"));
+    }
+
+    private String quizName(AttemptRecords.AttemptDetail attempt) {
+        return switch (attempt.kind()) {
+            case KNOWLEDGE_CHECK -> "Knowledge check, " + course.lesson(attempt.lessonId()).map(l -> l.title()).orElse("");
+            case PRE_TEST -> "Pre-test";
+            case FINAL_ASSESSMENT -> "Final assessment";
+        };
+    }
+
+    private static String score(AttemptRecords.AttemptDetail attempt) {
+        return Math.round(attempt.scorePercent() == null ? 0 : attempt.scorePercent()) + "%"
+                + (attempt.passed() == null ? "" : attempt.passed() ? ", passed" : ", not passed");
+    }
+
+    private static String lowerFirst(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private record Event(Instant at, String text) {
+    }
+
+    /** Lessons opened and finished and quizzes started and submitted, oldest first. */
+    private OrderedList timeline(CourseProgress lessons, List<AttemptRecords.AttemptDetail> all) {
+        List<Event> events = new ArrayList<>();
+        for (CourseProgress.LessonRow row : lessons.lessons()) {
+            if (row.firstVisitedAt() != null) {
+                events.add(new Event(row.firstVisitedAt(), "Opened lesson " + row.order() + ": " + row.title()));
+            }
+            if (row.completedAt() != null) {
+                events.add(new Event(row.completedAt(), "Finished lesson " + row.order() + ": " + row.title()));
+            }
+        }
+        for (AttemptRecords.AttemptDetail attempt : all) {
+            events.add(attempt.submittedAt() == null
+                    ? new Event(attempt.startedAt(), "Started the " + lowerFirst(quizName(attempt)) + " (not submitted)")
+                    : new Event(attempt.submittedAt(), "Submitted the " + lowerFirst(quizName(attempt)) + ": " + score(attempt)));
+        }
+        events.sort(Comparator.comparing(Event::at));
+        OrderedList list = new OrderedList();
+        list.setId("learner-timeline");
+        list.addClassName("timeline");
+        if (events.isEmpty()) {
+            list.add(new ListItem("Nothing yet: this learner has not opened a lesson or a quiz."));
+        }
+        for (Event event : events) {
+            list.add(new ListItem(WHEN.format(event.at()) + " — " + event.text()));
+        }
+        return list;
     }
 }

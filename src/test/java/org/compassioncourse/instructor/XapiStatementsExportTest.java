@@ -1,0 +1,277 @@
+package org.compassioncourse.instructor;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.AttemptPaper;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * xAPI export of a cohort on the fixture course: one learner idle, one reading, one who read everything, did the
+ * first lesson's knowledge check (every question type), the pre-test and the final. The JSON is parsed back.
+ */
+@ApplicationTest
+class XapiStatementsExportTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    XapiStatementsExport xapi;
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+
+    CurrentUser instructor;
+    CurrentUser reading;
+    CurrentUser finished;
+    CohortSummary cohort;
+
+    private CurrentUser register(String name, boolean instructorRole) {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@ward7.example";
+        return instructorRole ? TestAccounts.instructor(accounts, new RegistrationForm(name, email, "calm-harbour-lantern"))
+                : accounts.registerLearner(new RegistrationForm(name, email, "calm-harbour-lantern"));
+    }
+
+    private void as(CurrentUser user) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    @BeforeEach
+    void cohortWithThreeLearners() {
+        instructor = register("Ina Instructor", true);
+        CurrentUser idle = register("Ada Idle", false);
+        reading = register("Ben Reading", false);
+        finished = register("Cal Finished", false);
+        as(instructor);
+        cohort = cohorts.createCohort("xAPI cohort");
+        for (CurrentUser learner : List.of(idle, reading, finished)) {
+            as(learner);
+            cohorts.join(cohort.joinCode());
+        }
+        as(reading);
+        progress.reachSection(course.lessons().getFirst().id(), course.lessons().getFirst().firstSection().id());
+        as(finished);
+        for (Lesson lesson : course.lessons()) {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        }
+        AttemptPaper check = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id());
+        check.questions().forEach(q -> quizzes.answer(check.attemptId(), q.id(), right(q.id()), 2500));
+        quizzes.submit(check.attemptId());
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        pre.questions().forEach(q -> quizzes.answer(pre.attemptId(), q.id(), wrong(q.id()), 1000));
+        quizzes.submit(pre.attemptId());
+        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        post.questions().forEach(q -> quizzes.answer(post.attemptId(), q.id(), right(q.id()), 1000));
+        quizzes.submit(post.attemptId());
+        as(instructor);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** The keyed answer of any question type. */
+    private Answer right(String id) {
+        return switch (course.question(id).orElseThrow().body()) {
+            case Question.Choice c -> new Answer.Choices(Set.copyOf(c.correct()));
+            case Question.TrueFalse tf -> new Answer.TrueOrFalse(tf.answer());
+            case Question.Matching m -> new Answer.Matches(m.pairs().stream().collect(Collectors.toMap(Question.Pair::id, Question.Pair::id)));
+            case Question.Categorise c -> new Answer.Categories(c.items().stream().collect(Collectors.toMap(Question.Item::id, Question.Item::category)));
+            case Question.Ordering o -> new Answer.Order(o.items().stream().map(Question.Item::id).toList());
+            case Question.Hotspot h -> new Answer.Region(h.answerRegion());
+        };
+    }
+
+    private Answer wrong(String id) {
+        Question q = course.question(id).orElseThrow();
+        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(!tf.answer())
+                : new Answer.Choices(Set.of(((Question.Choice) q.body()).options().stream()
+                .map(Question.Option::id).filter(o -> !((Question.Choice) q.body()).correct().contains(o)).findFirst().orElseThrow()));
+    }
+
+    private List<JsonNode> cohortStatements() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long written = xapi.writeCohort(cohort.id(), out);
+        List<JsonNode> statements = parse(out);
+        assertThat(statements).as("the returned count matches the array").hasSize((int) written);
+        return statements;
+    }
+
+    private static List<JsonNode> parse(ByteArrayOutputStream out) {
+        JsonNode array = JSON.readTree(out.toByteArray());
+        assertThat(array.isArray()).as("a JSON array of statements, as a learning record store accepts it").isTrue();
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static List<JsonNode> withVerb(List<JsonNode> statements, String verb) {
+        return statements.stream().filter(s -> s.path("verb").path("id").asString().equals(verb)).toList();
+    }
+
+    @Test
+    void everyStatementHasTheRequiredXapiPropertiesAndAUniqueUuid() {
+        List<JsonNode> statements = cohortStatements();
+
+        Set<String> ids = new HashSet<>();
+        for (JsonNode statement : statements) {
+            assertThat(UUID.fromString(statement.path("id").asString())).isNotNull();
+            ids.add(statement.path("id").asString());
+            assertThat(statement.path("actor").path("objectType").asString()).isEqualTo("Agent");
+            assertThat(statement.path("actor").path("mbox").asString()).startsWith("mailto:").endsWith("@ward7.example");
+            assertThat(statement.path("verb").path("id").asString()).startsWith("http://adlnet.gov/expapi/verbs/");
+            assertThat(statement.path("verb").path("display").path("en-US").asString()).isNotBlank();
+            assertThat(statement.path("object").path("id").asString()).startsWith(xapi.courseActivityId() + "/");
+            assertThat(statement.path("object").path("definition").path("type").asString()).startsWith("http://adlnet.gov/expapi/activities/");
+            assertThat(Instant.parse(statement.path("timestamp").asString())).isBeforeOrEqualTo(Instant.now());
+            assertThat(statement.path("version").asString()).isEqualTo("1.0.3");
+            assertThat(statement.path("context").path("contextActivities").path("grouping").get(0).path("id").asString())
+                    .isEqualTo(xapi.courseActivityId());
+        }
+        assertThat(ids).as("statement ids are unique").hasSize(statements.size());
+    }
+
+    @Test
+    void lessonsAreExperiencedWhenOpenedAndCompletedWhenFinished() {
+        List<JsonNode> statements = cohortStatements();
+
+        Map<String, Long> experiencedBy = withVerb(statements, XapiStatementsExport.VERB_EXPERIENCED).stream()
+                .collect(Collectors.groupingBy(s -> s.path("actor").path("name").asString(), Collectors.counting()));
+        assertThat(experiencedBy).containsOnly(Map.entry("Ben Reading", 1L), Map.entry("Cal Finished", (long) course.lessons().size()));
+        List<JsonNode> lessonsCompleted = withVerb(statements, XapiStatementsExport.VERB_COMPLETED).stream()
+                .filter(s -> s.path("object").path("definition").path("type").asString().endsWith("/lesson")).toList();
+        assertThat(lessonsCompleted).hasSize(course.lessons().size())
+                .allSatisfy(s -> assertThat(s.path("actor").path("name").asString()).isEqualTo("Cal Finished"));
+        JsonNode first = lessonsCompleted.stream().filter(s -> s.path("object").path("id").asString()
+                .equals(xapi.courseActivityId() + "/lesson/" + course.lessons().getFirst().id())).findFirst().orElseThrow();
+        assertThat(first.path("object").path("definition").path("name").path("en-GB").asString()).isEqualTo(course.lessons().getFirst().title());
+        assertThat(first.path("result").path("completion").asBoolean()).isTrue();
+    }
+
+    @Test
+    void answeredStatementsCarryTheResponseInXapiFormatTheKeyScoreAndTime() {
+        Map<String, JsonNode> answered = withVerb(cohortStatements(), XapiStatementsExport.VERB_ANSWERED).stream()
+                .filter(s -> s.path("context").path("contextActivities").path("parent").get(0).path("id").asString().endsWith("/knowledge-check"))
+                .collect(Collectors.toMap(s -> s.path("object").path("id").asString().replaceAll(".*/question/", ""), Function.identity()));
+
+        assertThat(answered).containsOnlyKeys("first-single", "first-multi", "first-matching", "first-categorise", "first-ordering", "first-hotspot");
+        assertThat(answered.values()).allSatisfy(s -> {
+            JsonNode definition = s.path("object").path("definition");
+            assertThat(s.path("result").path("response").asString()).as("a right answer matches the correct response pattern")
+                    .isEqualTo(definition.path("correctResponsesPattern").get(0).asString());
+            assertThat(s.path("result").path("success").asBoolean()).isTrue();
+            assertThat(s.path("result").path("score").path("scaled").asDouble()).isEqualTo(1.0);
+            assertThat(s.path("result").path("duration").asString()).isEqualTo("PT2.5S");
+        });
+        assertThat(answered.get("first-multi").path("result").path("response").asString()).isEqualTo("ai[,]cb");
+        assertThat(answered.get("first-multi").path("object").path("definition").path("interactionType").asString()).isEqualTo("choice");
+        assertThat(answered.get("first-multi").path("object").path("definition").path("choices")).hasSize(3);
+        assertThat(answered.get("first-matching").path("result").path("response").asString()).isEqualTo("fan[.]fan[,]singer[.]singer");
+        assertThat(answered.get("first-matching").path("object").path("definition").path("interactionType").asString()).isEqualTo("matching");
+        assertThat(answered.get("first-categorise").path("result").path("response").asString()).isEqualTo("r1[.]empathy[,]r2[.]compassion");
+        assertThat(answered.get("first-categorise").path("object").path("definition").path("target")).hasSize(2);
+        assertThat(answered.get("first-ordering").path("result").path("response").asString()).isEqualTo("notice[,]feel[,]act");
+        assertThat(answered.get("first-ordering").path("object").path("definition").path("interactionType").asString()).isEqualTo("sequencing");
+        assertThat(answered.get("first-hotspot").path("result").path("response").asString()).isEqualTo("insula");
+        assertThat(answered.get("first-single").path("object").path("definition").path("description").path("en-GB").asString())
+                .isEqualTo("Which phrase describes empathy?");
+    }
+
+    @Test
+    void assessmentsAreCompletedWithTheirScoreAndTheFinalIsPassedOrFailed() {
+        List<JsonNode> statements = cohortStatements();
+
+        JsonNode passed = withVerb(statements, XapiStatementsExport.VERB_PASSED).stream().findFirst().orElseThrow();
+        assertThat(passed.path("object").path("id").asString()).isEqualTo(xapi.courseActivityId() + "/final-assessment");
+        assertThat(passed.path("result").path("success").asBoolean()).isTrue();
+        assertThat(passed.path("result").path("score").path("scaled").asDouble()).isEqualTo(1.0);
+        assertThat(passed.path("result").path("score").path("raw").asDouble()).isEqualTo(100.0);
+        assertThat(withVerb(statements, XapiStatementsExport.VERB_FAILED)).isEmpty();
+
+        Map<String, JsonNode> completedQuizzes = withVerb(statements, XapiStatementsExport.VERB_COMPLETED).stream()
+                .filter(s -> s.path("object").path("definition").path("type").asString().endsWith("/assessment"))
+                .collect(Collectors.toMap(s -> s.path("object").path("id").asString().replace(xapi.courseActivityId(), ""), Function.identity()));
+        assertThat(completedQuizzes).containsOnlyKeys("/pre-test", "/final-assessment", "/lesson/" + course.lessons().getFirst().id() + "/knowledge-check");
+        assertThat(completedQuizzes.get("/pre-test").path("result").path("score").path("scaled").asDouble()).isZero();
+        // the answers of an attempt point at it, so a store can put an attempt back together
+        long preAttempt = completedQuizzes.get("/pre-test").path("context").path("extensions").path(xapi.courseActivityId() + "/extensions/attempt").asLong();
+        List<JsonNode> preAnswers = withVerb(statements, XapiStatementsExport.VERB_ANSWERED).stream()
+                .filter(s -> s.path("context").path("extensions").path(xapi.courseActivityId() + "/extensions/attempt").asLong() == preAttempt).toList();
+        assertThat(preAnswers).hasSize(1).allSatisfy(s -> assertThat(s.path("result").path("success").asBoolean()).isFalse());
+    }
+
+    @Test
+    void openAttemptsAreNotExportedAndASecondExportRepeatsTheSameStatementIds() {
+        Set<String> before = cohortStatements().stream().map(s -> s.path("id").asString()).collect(Collectors.toSet());
+
+        as(reading);
+        AttemptPaper open = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id());
+        quizzes.answer(open.attemptId(), open.questions().getFirst().id(), right(open.questions().getFirst().id()), 1000);
+        as(instructor);
+
+        Set<String> after = cohortStatements().stream().map(s -> s.path("id").asString()).collect(Collectors.toSet());
+        assertThat(after).as("an open attempt can still change, so it is not sent").isEqualTo(before);
+    }
+
+    @Test
+    void aLearnersExportHoldsOnlyThatLearnersStatements() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long written = xapi.writeLearner(cohorts.requireLearnerInOwnCohort(cohort.id(), finished.accountId()), out);
+
+        List<JsonNode> statements = parse(out);
+        assertThat(statements).hasSize((int) written).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.path("actor").path("name").asString()).isEqualTo("Cal Finished"));
+        // 3 lessons experienced and completed, 3 quizzes completed, final passed, 6 + 1 + 1 answers
+        assertThat(statements).hasSize(2 * course.lessons().size() + 3 + 1 + 8);
+    }
+
+    @Test
+    void anotherInstructorCannotExportThisCohortAndLearnersCannotExportAtAll() {
+        as(register("Nosy Instructor", true));
+        assertThatThrownBy(() -> xapi.writeCohort(cohort.id(), new ByteArrayOutputStream())).isInstanceOf(CohortException.class);
+        as(finished);
+        assertThatThrownBy(() -> xapi.writeCohort(cohort.id(), new ByteArrayOutputStream())).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> xapi.courseActivityId()).isInstanceOf(AuthorizationDeniedException.class);
+    }
+}

@@ -1,0 +1,107 @@
+package org.compassioncourse.instructor.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.AttemptPaper;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class LearnerViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+
+    private void as(Authentication authentication) {
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+
+    /** A learner in a new cohort of the signed-in instructor who read the first lesson and took the pre-test. */
+    private long[] cohortAndLearner(boolean ownCohort) {
+        Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
+        CohortSummary cohort = cohorts.createCohort("Drill-down cohort " + UUID.randomUUID());
+        CurrentUser learner = accounts.registerLearner(new RegistrationForm("Tom Timeline", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        as(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
+        if (ownCohort) {
+            cohorts.join(cohort.joinCode());
+        }
+        String first = course.lessons().getFirst().id();
+        progress.reachSection(first, course.lessons().getFirst().firstSection().id());
+        progress.completeLesson(first);
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        pre.questions().forEach(q -> quizzes.answer(pre.attemptId(), q.id(), keyed(q.id()), 4000));
+        quizzes.submit(pre.attemptId());
+        as(instructor);
+        return new long[]{cohort.id(), learner.accountId()};
+    }
+
+    private Answer keyed(String questionId) {
+        Question q = course.question(questionId).orElseThrow();
+        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(tf.answer())
+                : new Answer.Choices(Set.copyOf(((Question.Choice) q.body()).correct()));
+    }
+
+    @Test
+    @WithCourseUser(email = "drill.teacher@ward7.example", role = Role.INSTRUCTOR)
+    void drillDownShowsATimelineEveryAttemptAndAnExportOfTheLearnersRecords() {
+        long[] ids = cohortAndLearner(true);
+        navigate(LearnerView.class, Map.of("cohortId", String.valueOf(ids[0]), "userId", String.valueOf(ids[1])));
+
+        assertThat($(H1.class).single().getText()).isEqualTo("Tom Timeline");
+        List<String> timeline = $(OrderedList.class).withId("learner-timeline").single().getChildren()
+                .map(c -> ((ListItem) c).getText()).toList();
+        assertThat(timeline).hasSize(3);
+        assertThat(timeline.get(0)).endsWith("Opened lesson 1: " + course.lessons().getFirst().title());
+        assertThat(timeline.get(1)).endsWith("Finished lesson 1: " + course.lessons().getFirst().title());
+        assertThat(timeline.get(2)).endsWith("Submitted the pre-test: 100%");
+        assertThat($(Details.class).single().getSummaryText()).startsWith("Pre-test: 100%");
+        assertThat($(Anchor.class).withId("download-learner-xapi").single().getHref()).isNotBlank();
+    }
+
+    @Test
+    @WithCourseUser(email = "drill.teacher2@ward7.example", role = Role.INSTRUCTOR)
+    void aLearnerOutsideTheInstructorsCohortsIsNotShown() {
+        long[] ids = cohortAndLearner(false);
+        navigate(LearnerView.class, Map.of("cohortId", String.valueOf(ids[0]), "userId", String.valueOf(ids[1])));
+
+        assertThat($(H1.class).single().getText()).isEqualTo("Learner not found");
+        assertThat($(OrderedList.class).all()).isEmpty();
+        assertThat($(Anchor.class).all()).extracting(Anchor::getText).containsExactly("Back to your cohorts");
+    }
+}
