@@ -3,7 +3,22 @@ package org.compassioncourse;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.AttemptPaper;
+import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.KeyedAnswers;
+import org.openqa.selenium.WebElement;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -12,11 +27,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An instructor creates a cohort, a learner joins it with the code, and the instructor sees the learner. */
+/**
+ * An instructor creates a cohort, a learner joins it with the code and works through the whole course, and the
+ * instructor reviews that learner in Chromium: grid, summary, charts, drill-down answer by answer, and both exports.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
 @ActiveProfiles("test")
 class InstructorJourneyIT {
@@ -25,9 +44,43 @@ class InstructorJourneyIT {
     int port;
     @Autowired
     AccountService accounts;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+
+    /**
+     * The learner's study, done through the same services the lesson and quiz pages call (clicking through all
+     * seven lessons and three quizzes would add minutes; QuizJourneyIT and CourseJourneyIT click those pages).
+     */
+    private void learnerCompletesTheCourse(String email) {
+        CurrentUser learner = (CurrentUser) users.loadUserByUsername(email);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
+        try {
+            AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+            for (int i = 0; i < pre.questions().size(); i++) {
+                Question question = course.question(pre.questions().get(i).id()).orElseThrow();
+                quizzes.answer(pre.attemptId(), question.id(), i % 2 == 0 ? KeyedAnswers.right(question) : KeyedAnswers.wrong(course, question), 9000);
+            }
+            quizzes.submit(pre.attemptId());
+            for (Lesson lesson : course.lessons()) {
+                lesson.sections().forEach(section -> progress.reachSection(lesson.id(), section.id()));
+                progress.completeLesson(lesson.id());
+            }
+            AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+            post.questions().forEach(q -> quizzes.answer(post.attemptId(), q.id(), KeyedAnswers.right(course.question(q.id()).orElseThrow()), 7000));
+            quizzes.submit(post.attemptId());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
 
     @Test
-    void instructorCreatesACohortALearnerJoinsAndAppearsInTheCohortGrid() {
+    void instructorReviewsALearnerWhoJoinedByCodeAndCompletedTheCourse() {
         String teacherEmail = "teacher-" + UUID.randomUUID() + "@ward7.example";
         TestAccounts.instructor(accounts, new RegistrationForm("Tia Teacher", teacherEmail, "steady-maple-compass"));
         String code;
@@ -42,31 +95,70 @@ class InstructorJourneyIT {
             code = listed.replaceAll("(?s).*join code ([A-Z0-9]{8}).*", "$1");
             assertThat(code).matches("[A-Z0-9]{8}");
         }
+        String learnerEmail = "lou-" + UUID.randomUUID() + "@ward7.example";
         try (Browser learner = Browser.start(port)) {
-            learner.open("register").type("display-name", "Lou Learner").type("email", "lou-" + UUID.randomUUID() + "@ward7.example")
+            learner.open("register").type("display-name", "Lou Learner").type("email", learnerEmail)
                     .type("password", "calm-harbour-lantern").click(By.id("create-account"));
             learner.waitForPath("");
             learner.open("progress").type("join-code", code.toLowerCase()).click(By.id("join-cohort"));
             learner.waitUntil(d -> d.findElement(By.id("my-cohorts")).getText().contains("Ward 9 carers"));
         }
+        learnerCompletesTheCourse(learnerEmail);
+
         try (Browser teacher = Browser.start(port)) {
             logIn(teacher, teacherEmail, "steady-maple-compass");
             teacher.open("instructor").click(By.linkText("Ward 9 carers"));
             teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/"));
-            assertThat(teacher.textOf(By.id("cohort-summary"))).startsWith("1 learner ·");
-            teacher.waitUntil(d -> d.findElement(By.id("learner-grid")).getText().contains("Lou Learner"));
+            assertThat(teacher.textOf(By.id("cohort-summary")))
+                    .isEqualTo("1 learner · 1 started · 1 read every lesson · 1 passed the final · average final 100%");
+            String row = teacher.waitUntil(d -> {
+                String text = d.findElement(By.id("learner-grid")).getText();
+                return text.contains("Lou Learner") ? text : null;
+            });
+            assertThat(row).contains("100%").contains("✓ passed");
+            teacher.click(By.id("status-filter"));
+            teacher.waitFor(By.xpath("//vaadin-select-item[normalize-space()='Passed the final assessment']")).click();
+            teacher.settle();
+            assertThat(teacher.textOf(By.id("learner-grid"))).contains("Lou Learner");
+            assertThat(teacher.textOf(By.id("cohort-charts"))).contains("Pre-test").contains("Final");
             teacher.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 3000));
             saveScreenshot(teacher, "target/instructor-cohort.png");
-            String href = teacher.waitFor(By.id("download-gradebook")).getAttribute("href");
-            assertThat(href).as("gradebook download link").isNotBlank();
-            Object csv = ((org.openqa.selenium.JavascriptExecutor) teacher.driver()).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
-            assertThat(String.valueOf(csv)).startsWith("learner,email,percent_complete").contains("Lou Learner");
+
+            String csv = teacher.fetchText(teacher.waitFor(By.id("download-gradebook")).getAttribute("href"));
+            assertThat(csv).startsWith("learner,email,percent_complete").contains("Lou Learner," + learnerEmail + ",100,");
+            String cohortStatements = teacher.fetchText(teacher.waitFor(By.id("download-xapi")).getAttribute("href"));
+            List<JsonNode> statements = statements(cohortStatements);
+            assertThat(statements).anySatisfy(st -> {
+                assertThat(st.path("verb").path("id").asString()).isEqualTo("http://adlnet.gov/expapi/verbs/passed");
+                assertThat(st.path("actor").path("mbox").asString()).isEqualTo("mailto:" + learnerEmail);
+            });
+            assertThat(statements).filteredOn(st -> st.path("verb").path("id").asString().endsWith("/experienced")).hasSize(course.lessons().size());
 
             teacher.click(By.partialLinkText("Lou Learner"));
             teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/") && teacher.path().contains("/learner/"));
-            assertThat(teacher.textOf(By.id("learner-lessons"))).contains("Not started");
+            assertThat(teacher.textOf(By.id("learner-lessons"))).contains("Completed").doesNotContain("Not started");
+            String timeline = teacher.textOf(By.id("learner-timeline"));
+            assertThat(timeline).contains("Submitted the pre-test").contains("Finished lesson " + course.lessons().size())
+                    .contains("Submitted the final assessment: 100%, passed");
+            assertThat(timeline.indexOf("Submitted the pre-test")).as("oldest first").isLessThan(timeline.indexOf("Submitted the final assessment"));
+
+            By finalSummary = By.xpath("//vaadin-details-summary[starts-with(normalize-space(.), 'Final assessment: 100%, passed')]");
+            teacher.click(finalSummary);
+            WebElement finalAttempt = teacher.waitFor(finalSummary).findElement(By.xpath(".."));
+            String answers = teacher.waitUntil(d -> {
+                String text = finalAttempt.getText();
+                return text.contains("7 s") ? text : null;
+            });
+            assertThat(answers).contains("Question").contains("Key").contains("100%");
+            assertThat(statements(teacher.fetchText(teacher.waitFor(By.id("download-learner-xapi")).getAttribute("href"))))
+                    .isNotEmpty().allSatisfy(st -> assertThat(st.path("actor").path("mbox").asString()).isEqualTo("mailto:" + learnerEmail));
         }
+    }
+
+    private static List<JsonNode> statements(String json) {
+        JsonNode array = JsonMapper.builder().build().readTree(json);
+        assertThat(array.isArray()).as("xAPI download is a JSON array: " + json.substring(0, Math.min(80, json.length()))).isTrue();
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).toList();
     }
 
     /** For people reviewing the look; not an assertion. */

@@ -16,6 +16,7 @@ import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.KeyedAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,16 +114,8 @@ class XapiStatementsExportTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** The keyed answer of any question type. */
     private Answer right(String id) {
-        return switch (course.question(id).orElseThrow().body()) {
-            case Question.Choice c -> new Answer.Choices(Set.copyOf(c.correct()));
-            case Question.TrueFalse tf -> new Answer.TrueOrFalse(tf.answer());
-            case Question.Matching m -> new Answer.Matches(m.pairs().stream().collect(Collectors.toMap(Question.Pair::id, Question.Pair::id)));
-            case Question.Categorise c -> new Answer.Categories(c.items().stream().collect(Collectors.toMap(Question.Item::id, Question.Item::category)));
-            case Question.Ordering o -> new Answer.Order(o.items().stream().map(Question.Item::id).toList());
-            case Question.Hotspot h -> new Answer.Region(h.answerRegion());
-        };
+        return KeyedAnswers.right(course.question(id).orElseThrow());
     }
 
     private Answer wrong(String id) {

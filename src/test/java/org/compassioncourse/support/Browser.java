@@ -116,6 +116,14 @@ public final class Browser implements AutoCloseable {
         return waitFor(by).getText();
     }
 
+    /** Fetches a URL of the app from inside the page (with the page's session cookie) and returns the body as text. */
+    public String fetchText(String href) {
+        Object body = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0]).then(r => r.ok ? r.text() : 'HTTP ' + r.status).then(done, e => done('failed: ' + e));", href);
+        return String.valueOf(body);
+    }
+
     public boolean isPresent(By by) {
         return !driver.findElements(by).isEmpty();
     }

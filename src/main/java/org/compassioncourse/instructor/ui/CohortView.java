@@ -68,6 +68,8 @@ public class CohortView extends Main implements BeforeEnterObserver {
         this.course = course;
         addClassNames("page", "cohort-page");
         filter.setLabel("Show");
+        filter.setWidth("20em");
+        filter.setMaxWidth("100%");
         filter.setItems(LearnerStatus.values());
         filter.setItemLabelGenerator(LearnerStatus::label);
         filter.setValue(LearnerStatus.ALL);
@@ -195,7 +197,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
         ItemStatistics.Report report = itemAnalysis.report(cohortId, kind);
         Section section = new Section(new H2(title));
         section.setId("items-" + kind.yamlName());
-        Paragraph test = new Paragraph(report.attempts() + " submitted attempts · mean " + Math.round(report.meanPercent()) + "%"
+        Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Math.round(report.meanPercent()) + "%"
                 + (report.cronbachAlpha() == null ? "" : " · Cronbach's alpha " + String.format(Locale.UK, "%.2f", report.cronbachAlpha()))
                 + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));
         section.add(test);
