@@ -31,6 +31,10 @@ class CohortBenchmark {
     ItemAnalysisService items;
     @Autowired
     AccountService accounts;
+    @Autowired
+    GradebookCsvExport gradebook;
+    @Autowired
+    XapiStatementsExport xapi;
 
     @Test
     void printTimingsOfCohortReportsOnASyntheticCohort() {
@@ -64,7 +68,35 @@ class CohortBenchmark {
             report("item analysis of the " + (round == 2 ? "pre-test" : "final") + " (" + analysis.attempts() + " attempts, " + analysis.items().size()
                     + " items, alpha " + String.format("%.2f", analysis.cronbachAlpha()) + ")", start);
         }
+        System.out.println("-- exports");
+        start = System.nanoTime();
+        CountingStream csvBytes = new CountingStream();
+        try (var writer = new java.io.OutputStreamWriter(csvBytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            gradebook.write(cohortId, writer);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        report(String.format("gradebook CSV of the whole cohort (%.1f MB)", csvBytes.count / 1e6), start);
+        start = System.nanoTime();
+        CountingStream jsonBytes = new CountingStream();
+        long statements = xapi.writeCohort(cohortId, jsonBytes);
+        report(String.format("xAPI statements of the whole cohort (%,d statements, %.1f MB)", statements, jsonBytes.count / 1e6), start);
         SecurityContextHolder.clearContext();
+    }
+
+    /** Counts what an export writes, as a download would stream it, without keeping it. */
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     private static void report(String what, long startNanos) {

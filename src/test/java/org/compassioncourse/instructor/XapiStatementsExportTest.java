@@ -139,6 +139,26 @@ class XapiStatementsExportTest {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }
 
+    /** Each activity's definition, from the first statement that names it (object or context). */
+    private static Map<String, JsonNode> definitions(List<JsonNode> statements) {
+        Map<String, JsonNode> definitions = new java.util.LinkedHashMap<>();
+        for (JsonNode statement : statements) {
+            List<JsonNode> activities = new java.util.ArrayList<>(List.of(statement.path("object")));
+            statement.path("context").path("contextActivities").forEach(list -> list.forEach(activities::add));
+            for (JsonNode activity : activities) {
+                String id = activity.path("id").asString();
+                if (!definitions.containsKey(id) && activity.has("definition")) {
+                    definitions.put(id, activity.path("definition"));
+                }
+            }
+        }
+        return definitions;
+    }
+
+    private static String type(Map<String, JsonNode> definitions, JsonNode statement) {
+        return definitions.get(statement.path("object").path("id").asString()).path("type").asString();
+    }
+
     private static List<JsonNode> withVerb(List<JsonNode> statements, String verb) {
         return statements.stream().filter(s -> s.path("verb").path("id").asString().equals(verb)).toList();
     }
@@ -148,7 +168,15 @@ class XapiStatementsExportTest {
         List<JsonNode> statements = cohortStatements();
 
         Set<String> ids = new HashSet<>();
+        Set<String> named = new HashSet<>();
         for (JsonNode statement : statements) {
+            String objectId = statement.path("object").path("id").asString();
+            if (named.add(objectId)) {
+                assertThat(statement.path("object").path("definition").path("type").asString())
+                        .as("the first statement naming an activity defines it").startsWith("http://adlnet.gov/expapi/activities/");
+            } else {
+                assertThat(statement.path("object").has("definition")).as("later ones name it by id only").isFalse();
+            }
             assertThat(UUID.fromString(statement.path("id").asString())).isNotNull();
             ids.add(statement.path("id").asString());
             assertThat(statement.path("actor").path("objectType").asString()).isEqualTo("Agent");
@@ -156,7 +184,6 @@ class XapiStatementsExportTest {
             assertThat(statement.path("verb").path("id").asString()).startsWith("http://adlnet.gov/expapi/verbs/");
             assertThat(statement.path("verb").path("display").path("en-US").asString()).isNotBlank();
             assertThat(statement.path("object").path("id").asString()).startsWith(xapi.courseActivityId() + "/");
-            assertThat(statement.path("object").path("definition").path("type").asString()).startsWith("http://adlnet.gov/expapi/activities/");
             assertThat(Instant.parse(statement.path("timestamp").asString())).isBeforeOrEqualTo(Instant.now());
             assertThat(statement.path("version").asString()).isEqualTo("1.0.3");
             assertThat(statement.path("context").path("contextActivities").path("grouping").get(0).path("id").asString())
@@ -172,25 +199,29 @@ class XapiStatementsExportTest {
         Map<String, Long> experiencedBy = withVerb(statements, XapiStatementsExport.VERB_EXPERIENCED).stream()
                 .collect(Collectors.groupingBy(s -> s.path("actor").path("name").asString(), Collectors.counting()));
         assertThat(experiencedBy).containsOnly(Map.entry("Ben Reading", 1L), Map.entry("Cal Finished", (long) course.lessons().size()));
+        Map<String, JsonNode> definitions = definitions(statements);
         List<JsonNode> lessonsCompleted = withVerb(statements, XapiStatementsExport.VERB_COMPLETED).stream()
-                .filter(s -> s.path("object").path("definition").path("type").asString().endsWith("/lesson")).toList();
+                .filter(s -> type(definitions, s).endsWith("/lesson")).toList();
         assertThat(lessonsCompleted).hasSize(course.lessons().size())
                 .allSatisfy(s -> assertThat(s.path("actor").path("name").asString()).isEqualTo("Cal Finished"));
         JsonNode first = lessonsCompleted.stream().filter(s -> s.path("object").path("id").asString()
                 .equals(xapi.courseActivityId() + "/lesson/" + course.lessons().getFirst().id())).findFirst().orElseThrow();
-        assertThat(first.path("object").path("definition").path("name").path("en-GB").asString()).isEqualTo(course.lessons().getFirst().title());
+        assertThat(definitions.get(first.path("object").path("id").asString()).path("name").path("en-GB").asString())
+                .isEqualTo(course.lessons().getFirst().title());
         assertThat(first.path("result").path("completion").asBoolean()).isTrue();
     }
 
     @Test
     void answeredStatementsCarryTheResponseInXapiFormatTheKeyScoreAndTime() {
-        Map<String, JsonNode> answered = withVerb(cohortStatements(), XapiStatementsExport.VERB_ANSWERED).stream()
+        List<JsonNode> statements = cohortStatements();
+        Map<String, JsonNode> definitions = definitions(statements);
+        Map<String, JsonNode> answered = withVerb(statements, XapiStatementsExport.VERB_ANSWERED).stream()
                 .filter(s -> s.path("context").path("contextActivities").path("parent").get(0).path("id").asString().endsWith("/knowledge-check"))
                 .collect(Collectors.toMap(s -> s.path("object").path("id").asString().replaceAll(".*/question/", ""), Function.identity()));
 
         assertThat(answered).containsOnlyKeys("first-single", "first-multi", "first-matching", "first-categorise", "first-ordering", "first-hotspot");
         assertThat(answered.values()).allSatisfy(s -> {
-            JsonNode definition = s.path("object").path("definition");
+            JsonNode definition = definitions.get(s.path("object").path("id").asString());
             assertThat(s.path("result").path("response").asString()).as("a right answer matches the correct response pattern")
                     .isEqualTo(definition.path("correctResponsesPattern").get(0).asString());
             assertThat(s.path("result").path("success").asBoolean()).isTrue();
@@ -198,16 +229,16 @@ class XapiStatementsExportTest {
             assertThat(s.path("result").path("duration").asString()).isEqualTo("PT2.5S");
         });
         assertThat(answered.get("first-multi").path("result").path("response").asString()).isEqualTo("ai[,]cb");
-        assertThat(answered.get("first-multi").path("object").path("definition").path("interactionType").asString()).isEqualTo("choice");
-        assertThat(answered.get("first-multi").path("object").path("definition").path("choices")).hasSize(3);
+        assertThat(definitions.get(answered.get("first-multi").path("object").path("id").asString()).path("interactionType").asString()).isEqualTo("choice");
+        assertThat(definitions.get(answered.get("first-multi").path("object").path("id").asString()).path("choices")).hasSize(3);
         assertThat(answered.get("first-matching").path("result").path("response").asString()).isEqualTo("fan[.]fan[,]singer[.]singer");
-        assertThat(answered.get("first-matching").path("object").path("definition").path("interactionType").asString()).isEqualTo("matching");
+        assertThat(definitions.get(answered.get("first-matching").path("object").path("id").asString()).path("interactionType").asString()).isEqualTo("matching");
         assertThat(answered.get("first-categorise").path("result").path("response").asString()).isEqualTo("r1[.]empathy[,]r2[.]compassion");
-        assertThat(answered.get("first-categorise").path("object").path("definition").path("target")).hasSize(2);
+        assertThat(definitions.get(answered.get("first-categorise").path("object").path("id").asString()).path("target")).hasSize(2);
         assertThat(answered.get("first-ordering").path("result").path("response").asString()).isEqualTo("notice[,]feel[,]act");
-        assertThat(answered.get("first-ordering").path("object").path("definition").path("interactionType").asString()).isEqualTo("sequencing");
+        assertThat(definitions.get(answered.get("first-ordering").path("object").path("id").asString()).path("interactionType").asString()).isEqualTo("sequencing");
         assertThat(answered.get("first-hotspot").path("result").path("response").asString()).isEqualTo("insula");
-        assertThat(answered.get("first-single").path("object").path("definition").path("description").path("en-GB").asString())
+        assertThat(definitions.get(answered.get("first-single").path("object").path("id").asString()).path("description").path("en-GB").asString())
                 .isEqualTo("Which phrase describes empathy?");
     }
 
@@ -222,8 +253,9 @@ class XapiStatementsExportTest {
         assertThat(passed.path("result").path("score").path("raw").asDouble()).isEqualTo(100.0);
         assertThat(withVerb(statements, XapiStatementsExport.VERB_FAILED)).isEmpty();
 
+        Map<String, JsonNode> definitions = definitions(statements);
         Map<String, JsonNode> completedQuizzes = withVerb(statements, XapiStatementsExport.VERB_COMPLETED).stream()
-                .filter(s -> s.path("object").path("definition").path("type").asString().endsWith("/assessment"))
+                .filter(s -> type(definitions, s).endsWith("/assessment"))
                 .collect(Collectors.toMap(s -> s.path("object").path("id").asString().replace(xapi.courseActivityId(), ""), Function.identity()));
         assertThat(completedQuizzes).containsOnlyKeys("/pre-test", "/final-assessment", "/lesson/" + course.lessons().getFirst().id() + "/knowledge-check");
         assertThat(completedQuizzes.get("/pre-test").path("result").path("score").path("scaled").asDouble()).isZero();
