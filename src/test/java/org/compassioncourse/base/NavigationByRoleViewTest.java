@@ -49,6 +49,15 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser
+    void learnerWhoTypesACohortOrLearnerReviewUrlIsDenied() {
+        navigate("instructor/cohort/1", AccessDeniedView.class);
+        assertThat($(org.compassioncourse.instructor.ui.CohortView.class).all()).isEmpty();
+        navigate("instructor/cohort/1/learner/1", AccessDeniedView.class);
+        assertThat($(org.compassioncourse.instructor.ui.LearnerView.class).all()).isEmpty();
+    }
+
+    @Test
     @WithAnonymousUser
     void visitorWhoIsNotLoggedInIsSentToTheLoginPage() {
         navigate("", LoginView.class);
