@@ -14,24 +14,24 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
+import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.quiz.AttemptRecords;
-import com.vaadin.flow.server.streams.DownloadHandler;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** One learner of the instructor's cohort: lessons read and every quiz attempt, answer by answer with key and time. */
