@@ -4,6 +4,7 @@ import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
@@ -156,6 +157,32 @@ class InstructorJourneyIT {
             assertThat(answers).contains("Question").contains("Key").contains("100%");
             assertThat(statements(teacher.fetchText(teacher.waitFor(By.id("download-learner-xapi")).getAttribute("href"))))
                     .isNotEmpty().allSatisfy(st -> assertThat(st.path("actor").path("mbox").asString()).isEqualTo("mailto:" + learnerEmail));
+        }
+    }
+
+    @Test
+    void visitorWithAJoinLinkCreatesAnAccountComesBackToTheLinkAndJoins(@Autowired CohortService cohorts) {
+        CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Lin Link", "lin-" + UUID.randomUUID() + "@ward7.example", "steady-maple-compass"));
+        securityContexts.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(teacher, null, teacher.getAuthorities())));
+        String code;
+        try {
+            code = cohorts.createCohort("Link cohort").joinCode();
+        } finally {
+            securityContexts.clearContext();
+        }
+        try (Browser visitor = Browser.start(port)) {
+            visitor.open("join/" + code);
+            visitor.waitForPath("login");
+            visitor.click(By.linkText("Create an account"));
+            visitor.waitForPath("register");
+            visitor.type("display-name", "Val Visitor").type("email", "val-" + UUID.randomUUID() + "@ward7.example")
+                    .type("password", "calm-harbour-lantern").click(By.id("create-account"));
+            visitor.waitForPath("join/" + code);
+            assertThat(visitor.textOf(By.tagName("h1"))).isEqualTo("Join \"Link cohort\"");
+            visitor.click(By.id("join-cohort"));
+            assertThat(visitor.textOf(By.id("joined"))).startsWith("You are in \"Link cohort\"");
+            visitor.open("progress");
+            visitor.waitUntil(d -> d.findElement(By.id("my-cohorts")).getText().contains("Link cohort"));
         }
     }
 

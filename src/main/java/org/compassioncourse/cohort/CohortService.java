@@ -87,11 +87,25 @@ public class CohortService {
         return new LearnerInMyCohort(cohortId, userId, name);
     }
 
+    /** The cohort a join code or link leads to, for the page that asks "join this cohort?". */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
+    public java.util.Optional<CohortInvitation> invitation(String code) {
+        String normalized = normalize(code);
+        long userId = signedInUser.require().accountId();
+        return cohorts.findByJoinCode(normalized).map(cohort -> new CohortInvitation(normalized, cohort.name(),
+                cohorts.displayNameOf(cohort.instructorId()), members.existsById(new CohortMember.Key(cohort.id(), userId))));
+    }
+
+    private static String normalize(String code) {
+        return code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
+    }
+
     /** The signed-in learner joins the cohort with this code; joining twice changes nothing. */
     @Transactional
     @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
     public CohortSummary join(String code) {
-        String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
+        String normalized = normalize(code);
         Cohort cohort = cohorts.findByJoinCode(normalized)
                 .orElseThrow(() -> new CohortException("No cohort has the code \"" + (code == null ? "" : code.strip())
                         + "\". Check the code with your instructor and try again."));

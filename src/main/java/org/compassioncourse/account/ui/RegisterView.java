@@ -96,9 +96,11 @@ public class RegisterView extends Main implements BeforeEnterObserver {
         try {
             CurrentUser user = accountService.registerLearner(
                     new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()));
+            String destination = sessionLogin.savedDestination().orElse("./");
             sessionLogin.logIn(user);
-            // A full page load so the new session and its security context are used from here on.
-            UI.getCurrent().getPage().setLocation("./");
+            // A full page load so the new session and its security context are used from here on; a visitor
+            // who came by a link (e.g. a cohort's join link) goes on to it, as after logging in.
+            UI.getCurrent().getPage().setLocation(destination);
         } catch (RegistrationException refused) {
             switch (refused.field()) {
                 case DISPLAY_NAME -> showError(displayName, refused.getMessage());

@@ -8,14 +8,47 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.Optional;
 
 /** Logs a just-registered user in within the current HTTP session, as a form login would. */
 @Component
 public class SessionLogin {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+
+    /**
+     * The page a visitor asked for before being sent to log in (Spring Security keeps it in the session), as a
+     * path of this app; consumed, so it is used once.
+     */
+    public Optional<String> savedDestination() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (request == null || response == null) {
+            return Optional.empty();
+        }
+        SavedRequest saved = requestCache.getRequest(request.getHttpServletRequest(), response.getHttpServletResponse());
+        if (saved == null) {
+            return Optional.empty();
+        }
+        requestCache.removeRequest(request.getHttpServletRequest(), response.getHttpServletResponse());
+        URI uri = URI.create(saved.getRedirectUrl());
+        String context = request.getHttpServletRequest().getContextPath();
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        // only pages of this app: never an outside address, never Vaadin's own resources
+        if (!path.startsWith(context + "/") || path.startsWith(context + "/VAADIN")) {
+            return Optional.empty();
+        }
+        return Optional.of("." + path.substring(context.length()));
+    }
 
     public void logIn(CurrentUser user) {
         user.eraseCredentials();

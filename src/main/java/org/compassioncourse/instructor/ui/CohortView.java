@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.account.Role;
+import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
@@ -74,6 +75,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
         filter.setItemLabelGenerator(LearnerStatus::label);
         filter.setValue(LearnerStatus.ALL);
         filter.setId("status-filter");
+        SelectLists.named(filter, "Learners to show");
         filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         grid.addComponentColumn(row -> new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(),
@@ -141,7 +143,8 @@ public class CohortView extends Main implements BeforeEnterObserver {
         xapiLink.setId("download-xapi");
         Paragraph downloads = new Paragraph(download, new com.vaadin.flow.component.Text(" · "), xapiLink);
         downloads.addClassName("downloads");
-        add(new H1(overview.name()), new Paragraph("Join code: " + overview.joinCode()), summary, downloads, filter, grid,
+        add(new H1(overview.name()), new Paragraph(new com.vaadin.flow.component.Text("Join code: " + overview.joinCode() + " or "),
+                new org.compassioncourse.cohort.ui.JoinLink(overview.name(), overview.joinCode())), summary, downloads, filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(charts());
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),

@@ -42,7 +42,7 @@ public class InstructorView extends Main {
         name.setId("cohort-name");
         name.setPlaceholder("e.g. Ward 7 nurses, spring");
         name.setMaxLength(CohortService.MAX_NAME);
-        name.setHelperText("Learners join with the code the cohort gets.");
+        name.setHelperText("Learners join with the code or the link the cohort gets.");
         create.setId("create-cohort");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setDisableOnClick(true);
@@ -81,7 +81,8 @@ public class InstructorView extends Main {
             Span code = new Span(cohort.joinCode());
             code.addClassName("join-code");
             Anchor open = new Anchor("instructor/cohort/" + cohort.id(), cohort.name());
-            ListItem item = new ListItem(open, new Span(" — join code "), code,
+            ListItem item = new ListItem(open, new Span(" — join code "), code, new Span(" or "),
+                    new org.compassioncourse.cohort.ui.JoinLink(cohort.name(), cohort.joinCode()),
                     new Span(" — " + cohort.members() + (cohort.members() == 1 ? " learner" : " learners")));
             item.setId("cohort-" + cohort.id());
             list.add(item);

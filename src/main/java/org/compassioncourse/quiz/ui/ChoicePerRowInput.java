@@ -6,6 +6,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.QuestionPaper;
 
@@ -52,7 +53,7 @@ class ChoicePerRowInput implements QuestionInput {
             select.setItemLabelGenerator(QuestionPaper.Choice::text);
             select.setId("match-" + paper.id() + "-" + left.id());
             select.setWidthFull();
-            return select;
+            return SelectLists.named(select, "Matches for " + left.text());
         }, Answer.Matches::new, answer -> answer instanceof Answer.Matches m ? m.rightByLeft() : Map.of());
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
+import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.QuestionPaper;
 
@@ -43,6 +44,7 @@ class HotspotInput implements QuestionInput {
             }
         }).addEventData(CLICKED_REGION);
         select.setLabel("Region (click it on the figure, or choose it here)");
+        SelectLists.named(select, "Regions");
         select.setItems(regions);
         select.setItemLabelGenerator(QuestionPaper.Choice::text);
         select.setPlaceholder("Choose a region");

@@ -71,6 +71,10 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("cohort-summary").single().getText()).startsWith("2 learners · 1 started");
         assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Gil Grid", "Hana Grid");
 
+        assertThat(view.filter.getElement().getChildren().filter(e -> e.getTag().equals("vaadin-select-list-box")))
+                .as("the filter's option list has an accessible name").singleElement()
+                .satisfies(list -> assertThat(list.getAttribute("aria-label")).isEqualTo("Learners to show"));
+
         view.filter.setValue(LearnerStatus.NOT_STARTED);
         assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Gil Grid");
         view.filter.setValue(LearnerStatus.IN_PROGRESS);

@@ -1,0 +1,79 @@
+package org.compassioncourse.cohort.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class JoinCohortViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    AccountService accounts;
+
+    /** A cohort made by another user, an instructor; the signed-in learner is put back afterwards. */
+    private CohortSummary instructorsCohort(String name) {
+        Authentication learner = SecurityContextHolder.getContext().getAuthentication();
+        CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Tess Teacher", UUID.randomUUID() + "@ward7.example", "steady-maple-compass"));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(teacher, null, teacher.getAuthorities()));
+        CohortSummary cohort = cohorts.createCohort(name);
+        SecurityContextHolder.getContext().setAuthentication(learner);
+        return cohort;
+    }
+
+    @Test
+    @WithCourseUser(email = "link.joiner@ward7.example")
+    void learnerWhoOpensAJoinLinkSeesWhoRunsTheCohortAndJoinsWithOneClick() {
+        CohortSummary cohort = instructorsCohort("Ward 3 link cohort");
+        navigate(JoinCohortView.class, Map.of("code", cohort.joinCode()));
+
+        assertThat($(H1.class).single().getText()).isEqualTo("Join \"Ward 3 link cohort\"");
+        assertThat($(Paragraph.class).first().getText()).startsWith("Tess Teacher runs this cohort.").contains("quiz answers");
+        assertThat(cohorts.joinedCohorts()).as("opening the link alone joins nobody").isEmpty();
+
+        test($(Button.class).withId("join-cohort").single()).click();
+        assertThat($(Paragraph.class).withId("joined").single().getText()).startsWith("You are in \"Ward 3 link cohort\"");
+        assertThat(cohorts.joinedCohorts()).extracting(CohortSummary::name).containsExactly("Ward 3 link cohort");
+    }
+
+    @Test
+    @WithCourseUser(email = "link.member@ward7.example")
+    void aMemberOpeningTheLinkAgainIsToldTheyAreAlreadyIn() {
+        CohortSummary cohort = instructorsCohort("Already joined cohort");
+        cohorts.join(cohort.joinCode());
+        navigate(JoinCohortView.class, Map.of("code", cohort.joinCode().toLowerCase()));
+
+        assertThat($(Paragraph.class).withId("joined").single().getText()).startsWith("You are in \"Already joined cohort\"");
+        assertThat($(Button.class).withId("join-cohort").all()).isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "link.typo@ward7.example")
+    void aBrokenLinkSaysSoAndPointsToTheCodeField() {
+        navigate(JoinCohortView.class, Map.of("code", "NOSUCH99"));
+
+        assertThat($(H1.class).single().getText()).isEqualTo("This join link does not work");
+        assertThat($(Paragraph.class).first().getText()).contains("NOSUCH99").contains("ask your instructor");
+        assertThat($(Button.class).withId("join-cohort").all()).isEmpty();
+    }
+}
