@@ -7,13 +7,11 @@ import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.Browser;
-import org.compassioncourse.support.KeyedAnswers;
+import org.compassioncourse.support.Learners;
 import org.openqa.selenium.WebElement;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -66,19 +64,13 @@ class InstructorJourneyIT {
         CurrentUser learner = (CurrentUser) users.loadUserByUsername(email);
         securityContexts.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities())));
         try {
-            AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-            for (int i = 0; i < pre.questions().size(); i++) {
-                Question question = course.question(pre.questions().get(i).id()).orElseThrow();
-                quizzes.answer(pre.attemptId(), question.id(), i % 2 == 0 ? KeyedAnswers.right(question) : KeyedAnswers.wrong(course, question), 9000);
-            }
-            quizzes.submit(pre.attemptId());
+            Learners study = new Learners(accounts, progress, quizzes, course);
+            study.take(QuizSettings.Kind.PRE_TEST, null, false, 9000);
             for (Lesson lesson : course.lessons()) {
                 lesson.sections().forEach(section -> progress.reachSection(lesson.id(), section.id()));
                 progress.completeLesson(lesson.id());
             }
-            AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
-            post.questions().forEach(q -> quizzes.answer(post.attemptId(), q.id(), KeyedAnswers.right(course.question(q.id()).orElseThrow()), 7000));
-            quizzes.submit(post.attemptId());
+            study.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 7000);
         } finally {
             securityContexts.clearContext();
         }

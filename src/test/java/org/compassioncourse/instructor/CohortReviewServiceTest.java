@@ -2,32 +2,24 @@ package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.Lesson;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.Answer;
-import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +43,7 @@ class CohortReviewServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    Learners people;
     CurrentUser instructor;
     CurrentUser idle;
     CurrentUser reading;
@@ -58,17 +51,16 @@ class CohortReviewServiceTest {
     CohortSummary cohort;
 
     private CurrentUser register(String name, boolean instructorRole) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@ward7.example";
-        return instructorRole ? TestAccounts.instructor(accounts, new RegistrationForm(name, email, "calm-harbour-lantern"))
-                : accounts.registerLearner(new RegistrationForm(name, email, "calm-harbour-lantern"));
+        return instructorRole ? people.instructor(name) : people.learner(name);
     }
 
-    private void as(CurrentUser user) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    private static void as(CurrentUser user) {
+        Learners.actAs(user);
     }
 
     @BeforeEach
     void cohortWithThreeLearners() {
+        people = new Learners(accounts, progress, quizzes, course);
         instructor = register("Ina Instructor", true);
         idle = register("Ada Idle", false);
         reading = register("Ben Reading", false);
@@ -80,37 +72,17 @@ class CohortReviewServiceTest {
             cohorts.join(cohort.joinCode());
         }
         as(reading);
-        progress.reachSection(course.lessons().getFirst().id(), course.lessons().getFirst().firstSection().id());
+        people.open(course.lessons().getFirst());
         as(finished);
-        for (Lesson lesson : course.lessons()) {
-            progress.reachSection(lesson.id(), lesson.firstSection().id());
-            progress.completeLesson(lesson.id());
-        }
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        pre.questions().forEach(q -> quizzes.answer(pre.attemptId(), q.id(), wrong(q.id()), 1000));
-        quizzes.submit(pre.attemptId());
-        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
-        post.questions().forEach(q -> quizzes.answer(post.attemptId(), q.id(), right(q.id()), 1000));
-        quizzes.submit(post.attemptId());
+        people.readEveryLesson();
+        people.take(QuizSettings.Kind.PRE_TEST, null, false, 1000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
         as(instructor);
     }
 
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
-    }
-
-    private Answer right(String id) {
-        Question q = course.question(id).orElseThrow();
-        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(tf.answer())
-                : new Answer.Choices(Set.copyOf(((Question.Choice) q.body()).correct()));
-    }
-
-    private Answer wrong(String id) {
-        Question q = course.question(id).orElseThrow();
-        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(!tf.answer())
-                : new Answer.Choices(Set.of(((Question.Choice) q.body()).options().stream()
-                .map(Question.Option::id).filter(o -> !((Question.Choice) q.body()).correct().contains(o)).findFirst().orElseThrow()));
     }
 
     @Test

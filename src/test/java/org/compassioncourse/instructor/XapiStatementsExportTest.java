@@ -2,14 +2,10 @@ package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.Lesson;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.Answer;
@@ -17,11 +13,11 @@ import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.KeyedAnswers;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
@@ -55,58 +51,37 @@ class XapiStatementsExportTest {
     @Autowired
     CohortService cohorts;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ProgressService progress;
-    @Autowired
     QuizService quizzes;
     @Autowired
     Course course;
+    Learners people;
 
     CurrentUser instructor;
     CurrentUser reading;
     CurrentUser finished;
     CohortSummary cohort;
 
-    private CurrentUser register(String name, boolean instructorRole) {
-        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@ward7.example";
-        return instructorRole ? TestAccounts.instructor(accounts, new RegistrationForm(name, email, "calm-harbour-lantern"))
-                : accounts.registerLearner(new RegistrationForm(name, email, "calm-harbour-lantern"));
-    }
-
-    private void as(CurrentUser user) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
-
     @BeforeEach
-    void cohortWithThreeLearners() {
-        instructor = register("Ina Instructor", true);
-        CurrentUser idle = register("Ada Idle", false);
-        reading = register("Ben Reading", false);
-        finished = register("Cal Finished", false);
-        as(instructor);
+    void cohortWithThreeLearners(@Autowired AccountService accounts, @Autowired ProgressService progress) {
+        people = new Learners(accounts, progress, quizzes, course);
+        instructor = people.instructor("Ina Instructor");
+        CurrentUser idle = people.learner("Ada Idle");
+        reading = people.learner("Ben Reading");
+        finished = people.learner("Cal Finished");
+        Learners.actAs(instructor);
         cohort = cohorts.createCohort("xAPI cohort");
         for (CurrentUser learner : List.of(idle, reading, finished)) {
-            as(learner);
+            Learners.actAs(learner);
             cohorts.join(cohort.joinCode());
         }
-        as(reading);
-        progress.reachSection(course.lessons().getFirst().id(), course.lessons().getFirst().firstSection().id());
-        as(finished);
-        for (Lesson lesson : course.lessons()) {
-            progress.reachSection(lesson.id(), lesson.firstSection().id());
-            progress.completeLesson(lesson.id());
-        }
-        AttemptPaper check = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id());
-        check.questions().forEach(q -> quizzes.answer(check.attemptId(), q.id(), right(q.id()), 2500));
-        quizzes.submit(check.attemptId());
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        pre.questions().forEach(q -> quizzes.answer(pre.attemptId(), q.id(), wrong(q.id()), 1000));
-        quizzes.submit(pre.attemptId());
-        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
-        post.questions().forEach(q -> quizzes.answer(post.attemptId(), q.id(), right(q.id()), 1000));
-        quizzes.submit(post.attemptId());
-        as(instructor);
+        Learners.actAs(reading);
+        people.open(course.lessons().getFirst());
+        Learners.actAs(finished);
+        people.readEveryLesson();
+        people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id(), true, 2500);
+        people.take(QuizSettings.Kind.PRE_TEST, null, false, 1000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
+        Learners.actAs(instructor);
     }
 
     @AfterEach
@@ -116,13 +91,6 @@ class XapiStatementsExportTest {
 
     private Answer right(String id) {
         return KeyedAnswers.right(course.question(id).orElseThrow());
-    }
-
-    private Answer wrong(String id) {
-        Question q = course.question(id).orElseThrow();
-        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(!tf.answer())
-                : new Answer.Choices(Set.of(((Question.Choice) q.body()).options().stream()
-                .map(Question.Option::id).filter(o -> !((Question.Choice) q.body()).correct().contains(o)).findFirst().orElseThrow()));
     }
 
     private List<JsonNode> cohortStatements() {
@@ -270,10 +238,10 @@ class XapiStatementsExportTest {
     void openAttemptsAreNotExportedAndASecondExportRepeatsTheSameStatementIds() {
         Set<String> before = cohortStatements().stream().map(s -> s.path("id").asString()).collect(Collectors.toSet());
 
-        as(reading);
+        Learners.actAs(reading);
         AttemptPaper open = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id());
         quizzes.answer(open.attemptId(), open.questions().getFirst().id(), right(open.questions().getFirst().id()), 1000);
-        as(instructor);
+        Learners.actAs(instructor);
 
         Set<String> after = cohortStatements().stream().map(s -> s.path("id").asString()).collect(Collectors.toSet());
         assertThat(after).as("an open attempt can still change, so it is not sent").isEqualTo(before);
@@ -293,9 +261,9 @@ class XapiStatementsExportTest {
 
     @Test
     void anotherInstructorCannotExportThisCohortAndLearnersCannotExportAtAll() {
-        as(register("Nosy Instructor", true));
+        Learners.actAs(people.instructor("Nosy Instructor"));
         assertThatThrownBy(() -> xapi.writeCohort(cohort.id(), new ByteArrayOutputStream())).isInstanceOf(CohortException.class);
-        as(finished);
+        Learners.actAs(finished);
         assertThatThrownBy(() -> xapi.writeCohort(cohort.id(), new ByteArrayOutputStream())).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> xapi.courseActivityId()).isInstanceOf(AuthorizationDeniedException.class);
     }

@@ -8,28 +8,23 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.Answer;
-import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,29 +47,21 @@ class LearnerViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 
-    /** A learner in a new cohort of the signed-in instructor who read the first lesson and took the pre-test. */
+    /** A learner in a new cohort of the signed-in instructor (or not) who read the first lesson and took the pre-test. */
     private long[] cohortAndLearner(boolean ownCohort) {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Drill-down cohort " + UUID.randomUUID());
-        CurrentUser learner = accounts.registerLearner(new RegistrationForm("Tom Timeline", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
-        as(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
+        Learners people = new Learners(accounts, progress, quizzes, course);
+        CurrentUser learner = people.learner("Tom Timeline");
+        Learners.actAs(learner);
         if (ownCohort) {
             cohorts.join(cohort.joinCode());
         }
-        String first = course.lessons().getFirst().id();
-        progress.reachSection(first, course.lessons().getFirst().firstSection().id());
-        progress.completeLesson(first);
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        pre.questions().forEach(q -> quizzes.answer(pre.attemptId(), q.id(), keyed(q.id()), 4000));
-        quizzes.submit(pre.attemptId());
+        people.open(course.lessons().getFirst());
+        progress.completeLesson(course.lessons().getFirst().id());
+        people.take(QuizSettings.Kind.PRE_TEST, null, true, 4000);
         as(instructor);
         return new long[]{cohort.id(), learner.accountId()};
-    }
-
-    private Answer keyed(String questionId) {
-        Question q = course.question(questionId).orElseThrow();
-        return q.body() instanceof Question.TrueFalse tf ? new Answer.TrueOrFalse(tf.answer())
-                : new Answer.Choices(Set.copyOf(((Question.Choice) q.body()).correct()));
     }
 
     @Test

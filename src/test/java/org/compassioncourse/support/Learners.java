@@ -1,0 +1,80 @@
+package org.compassioncourse.support;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.TestAccounts;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.AttemptPaper;
+import org.compassioncourse.quiz.QuizService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.UUID;
+
+/**
+ * People and their study for service-level tests: accounts with unique emails, signing in as one of them, and
+ * doing what the lesson and quiz pages do (through the same services), so each test states only what matters.
+ */
+public final class Learners {
+
+    private final AccountService accounts;
+    private final ProgressService progress;
+    private final QuizService quizzes;
+    private final Course course;
+
+    public Learners(AccountService accounts, ProgressService progress, QuizService quizzes, Course course) {
+        this.accounts = accounts;
+        this.progress = progress;
+        this.quizzes = quizzes;
+        this.course = course;
+    }
+
+    public CurrentUser learner(String name) {
+        return accounts.registerLearner(new RegistrationForm(name, email(name), "calm-harbour-lantern"));
+    }
+
+    public CurrentUser instructor(String name) {
+        return TestAccounts.instructor(accounts, new RegistrationForm(name, email(name), "calm-harbour-lantern"));
+    }
+
+    private static String email(String name) {
+        return name.toLowerCase().replaceAll("[^a-z]+", ".").replaceAll("^\\.|\\.$", "") + "-" + UUID.randomUUID() + "@ward7.example";
+    }
+
+    /** Signs this user in on the test's thread. */
+    public static void actAs(CurrentUser user) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** The signed-in learner opens the first section of a lesson. */
+    public void open(Lesson lesson) {
+        progress.reachSection(lesson.id(), lesson.firstSection().id());
+    }
+
+    /** The signed-in learner opens and finishes every lesson. */
+    public void readEveryLesson() {
+        for (Lesson lesson : course.lessons()) {
+            open(lesson);
+            progress.completeLesson(lesson.id());
+        }
+    }
+
+    /**
+     * The signed-in learner takes a quiz: answers every question keyed right (or, if not, wrong), each taking the
+     * given time, and submits.
+     */
+    public void take(QuizSettings.Kind kind, @Nullable String lessonId, boolean right, long millisEach) {
+        AttemptPaper paper = quizzes.startOrResume(kind, lessonId);
+        paper.questions().forEach(q -> {
+            Question question = course.question(q.id()).orElseThrow();
+            quizzes.answer(paper.attemptId(), q.id(), right ? KeyedAnswers.right(question) : KeyedAnswers.wrong(course, question), millisEach);
+        });
+        quizzes.submit(paper.attemptId());
+    }
+}
