@@ -147,6 +147,7 @@ class InstructorJourneyIT {
                 return text.contains("7 s") ? text : null;
             });
             assertThat(answers).contains("Question").contains("Key").contains("100%");
+            saveScreenshot(teacher, "target/instructor-learner.png");
             assertThat(statements(teacher.fetchText(teacher.waitFor(By.id("download-learner-xapi")).getAttribute("href"))))
                     .isNotEmpty().allSatisfy(st -> assertThat(st.path("actor").path("mbox").asString()).isEqualTo("mailto:" + learnerEmail));
         }
@@ -171,6 +172,8 @@ class InstructorJourneyIT {
                     .type("password", "calm-harbour-lantern").click(By.id("create-account"));
             visitor.waitForPath("join/" + code);
             assertThat(visitor.textOf(By.tagName("h1"))).isEqualTo("Join \"Link cohort\"");
+            visitor.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            saveScreenshot(visitor, "target/join-link-phone.png");
             visitor.click(By.id("join-cohort"));
             assertThat(visitor.textOf(By.id("joined"))).startsWith("You are in \"Link cohort\"");
             visitor.open("progress");
