@@ -6,7 +6,13 @@ import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.ItemAnalysisService;
+import org.compassioncourse.instructor.XapiStatementsExport;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.Learners;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.progress.ProgressService;
@@ -78,11 +84,22 @@ class PostgresProfileIT {
             signIn(pia);
             app.getBean(CohortService.class).join(cohort.joinCode());
             app.getBean(ProgressService.class).reachSection("first-lesson", "sharing-pain");
+            Learners study = new Learners(accounts, app.getBean(ProgressService.class), app.getBean(QuizService.class), app.getBean(Course.class));
+            study.take(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson", true, 1500);
+            study.take(QuizSettings.Kind.PRE_TEST, null, false, 1500);
             signIn(teacher);
             CohortReviewService review = app.getBean(CohortReviewService.class);
             assertThat(review.learners(cohort.id(), LearnerStatus.IN_PROGRESS, CohortReviewService.SortColumn.LAST_ACTIVE, false, 0, 10))
                     .extracting(LearnerRow::displayName).containsExactly("Pia Postgres");
             assertThat(review.overview(cohort.id()).started()).isEqualTo(1);
+            assertThat(app.getBean(ItemAnalysisService.class).report(cohort.id(), QuizSettings.Kind.PRE_TEST).attempts()).isEqualTo(1);
+            // and the xAPI export streams from PostgreSQL (fetch size inside a read-only transaction)
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            long statements = app.getBean(XapiStatementsExport.class).writeCohort(cohort.id(), out);
+            tools.jackson.databind.JsonNode parsed = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toByteArray());
+            // 1 lesson experienced, 2 quizzes completed, 6 + 1 answers
+            assertThat(statements).isEqualTo(10);
+            assertThat(parsed.size()).isEqualTo(10);
             SecurityContextHolder.clearContext();
         }
     }
