@@ -4,10 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** Creates a demo learner and a demo instructor when the database has no users at all (never in prod). */
+/**
+ * Creates a demo learner and a demo instructor when the database has no users at all (never in prod), and announces
+ * it with {@link DemoAccountsCreated}.
+ */
 @Component
 @Profile("!prod")
 class DemoAccounts implements ApplicationRunner {
@@ -16,10 +20,12 @@ class DemoAccounts implements ApplicationRunner {
 
     private final AccountService accountService;
     private final DemoAccountProperties properties;
+    private final ApplicationEventPublisher events;
 
-    DemoAccounts(AccountService accountService, DemoAccountProperties properties) {
+    DemoAccounts(AccountService accountService, DemoAccountProperties properties, ApplicationEventPublisher events) {
         this.accountService = accountService;
         this.properties = properties;
+        this.events = events;
     }
 
     @Override
@@ -27,10 +33,11 @@ class DemoAccounts implements ApplicationRunner {
         if (!properties.enabled() || accountService.countAccounts() > 0) {
             return;
         }
-        accountService.register(new RegistrationForm("Demo Learner", properties.learnerEmail(),
+        CurrentUser learner = accountService.register(new RegistrationForm("Demo Learner", properties.learnerEmail(),
                 properties.learnerPassword()), Role.LEARNER);
-        accountService.register(new RegistrationForm("Demo Instructor", properties.instructorEmail(),
+        CurrentUser instructor = accountService.register(new RegistrationForm("Demo Instructor", properties.instructorEmail(),
                 properties.instructorPassword()), Role.INSTRUCTOR);
         log.info("Created demo accounts {} and {} (see README)", properties.learnerEmail(), properties.instructorEmail());
+        events.publishEvent(new DemoAccountsCreated(learner.accountId(), instructor.accountId()));
     }
 }

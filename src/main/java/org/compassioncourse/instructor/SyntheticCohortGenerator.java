@@ -3,7 +3,16 @@ package org.compassioncourse.instructor;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
+import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.Grading;
+import org.compassioncourse.quiz.StoredAnswers;
+import org.compassioncourse.account.DemoAccountsCreated;
+import org.compassioncourse.account.SignedInUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -13,9 +22,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -23,7 +34,8 @@ import java.util.UUID;
  * Makes synthetic cohorts for demos and benchmarks: invented learners with plausible reading progress and
  * pre-test/final attempts. Clearly apart from real data: the cohort name starts with "[Synthetic]", every
  * learner's email ends in "@synthetic.invalid", and nobody can log in as them (random unknown password).
- * Never available in the prod profile.
+ * Never available in the prod profile. On a fresh database the demo instructor gets one, so the reports have
+ * something to show at once; instructors can add more from their page (outside prod).
  */
 @Component
 @Profile("!prod")
@@ -31,15 +43,39 @@ public class SyntheticCohortGenerator {
 
     public static final String NAME_PREFIX = "[Synthetic] ";
     public static final String EMAIL_DOMAIN = "@synthetic.invalid";
+    /** The most learners one request from the instructor's page may add (the benchmark makes larger ones directly). */
+    public static final int MAX_FROM_PAGE = 5000;
+    static final int DEMO_LEARNERS = 150;
+
+    private static final Logger log = LoggerFactory.getLogger(SyntheticCohortGenerator.class);
 
     private final JdbcTemplate jdbc;
     private final Course course;
     private final PasswordEncoder passwordEncoder;
+    private final SignedInUser signedInUser;
 
-    SyntheticCohortGenerator(JdbcTemplate jdbc, Course course, PasswordEncoder passwordEncoder) {
+    SyntheticCohortGenerator(JdbcTemplate jdbc, Course course, PasswordEncoder passwordEncoder, SignedInUser signedInUser) {
         this.jdbc = jdbc;
         this.course = course;
         this.passwordEncoder = passwordEncoder;
+        this.signedInUser = signedInUser;
+    }
+
+    /** A synthetic cohort for the signed-in instructor, to try the reports on; returns its id. */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public long generateForMe(int learners) {
+        if (learners < 1 || learners > MAX_FROM_PAGE) {
+            throw new IllegalArgumentException("Choose between 1 and " + MAX_FROM_PAGE + " synthetic learners.");
+        }
+        return generate(signedInUser.require().accountId(), learners, System.nanoTime());
+    }
+
+    @EventListener
+    @Transactional
+    public void giveDemoInstructorACohort(DemoAccountsCreated created) {
+        generate(created.instructorId(), DEMO_LEARNERS, 2024);
+        log.info("Gave the demo instructor a synthetic cohort of {} learners", DEMO_LEARNERS);
     }
 
     /** Creates a cohort owned by the instructor with the given number of synthetic learners; returns its id. */
@@ -94,11 +130,11 @@ public class SyntheticCohortGenerator {
         for (String id : drawn) {
             Question question = course.question(id).orElseThrow();
             double difficulty = (Math.abs(id.hashCode()) % 100) / 50.0 - 1.0;
-            boolean right = question.body() instanceof Question.Hotspot
-                    || random.nextDouble() < 1 / (1 + Math.exp(-(ability - difficulty) * 1.7));
-            String answer = answerFor(question, right, random);
-            total += right ? 1 : 0;
-            responses.add(new Object[]{attemptId, id, course.version(), answer, right ? 1.0 : 0.0, Timestamp.from(at),
+            boolean right = random.nextDouble() < 1 / (1 + Math.exp(-(ability - difficulty) * 1.7));
+            Answer answer = answerFor(course, question, right, random);
+            double score = Grading.grade(question, answer).score();
+            total += score;
+            responses.add(new Object[]{attemptId, id, course.version(), StoredAnswers.stored(answer), score, Timestamp.from(at),
                     (long) (10_000 + random.nextInt(50_000))});
         }
         jdbc.batchUpdate("insert into quiz_response (attempt_id, question_id, content_version, answer, score, answered_at, time_taken_ms)"
@@ -108,45 +144,48 @@ public class SyntheticCohortGenerator {
                 "FINAL_ASSESSMENT".equals(kind) ? percent >= course.passMark() : null, attemptId);
     }
 
-    /** A stored answer in the quiz's format, right or wrong (partial credit is not simulated). */
-    private static String answerFor(Question question, boolean right, Random random) {
+    /**
+     * A plausible answer to the question: the key when {@code right}, otherwise a typical mistake (a wrong option,
+     * swapped pairs, one item in the wrong category, the order reversed, a neighbouring region).
+     */
+    static Answer answerFor(Course course, Question question, boolean right, Random random) {
         return switch (question.body()) {
-            case Question.TrueFalse tf -> "tf:" + (right == tf.answer());
+            case Question.TrueFalse tf -> new Answer.TrueOrFalse(right == tf.answer());
             case Question.Choice choice -> {
                 List<String> wrong = choice.options().stream().map(Question.Option::id).filter(o -> !choice.correct().contains(o)).toList();
-                yield "choices:" + (right || wrong.isEmpty() ? String.join(",", choice.correct().stream().sorted().toList())
-                        : wrong.get(random.nextInt(wrong.size())));
+                yield new Answer.Choices(right || wrong.isEmpty() ? Set.copyOf(choice.correct())
+                        : Set.of(wrong.get(random.nextInt(wrong.size()))));
             }
             case Question.Matching matching -> {
                 List<String> ids = matching.pairs().stream().map(Question.Pair::id).sorted().toList();
-                StringBuilder pairs = new StringBuilder();
+                Map<String, String> rightByLeft = new TreeMap<>();
                 for (int i = 0; i < ids.size(); i++) {
-                    String chosen = right ? ids.get(i) : ids.get((i + 1) % ids.size());
-                    pairs.append(i == 0 ? "" : "&").append(ids.get(i)).append('=').append(chosen);
+                    rightByLeft.put(ids.get(i), right ? ids.get(i) : ids.get((i + 1) % ids.size()));
                 }
-                yield "matches:" + pairs;
+                yield new Answer.Matches(rightByLeft);
             }
             case Question.Categorise categorise -> {
-                StringBuilder pairs = new StringBuilder();
-                List<Question.Item> items = categorise.items().stream().sorted(java.util.Comparator.comparing(Question.Item::id)).toList();
-                for (int i = 0; i < items.size(); i++) {
-                    String category = items.get(i).category();
-                    if (!right && i == 0) {
-                        category = categorise.categories().stream().map(Question.Category::id)
-                                .filter(c -> !c.equals(items.getFirst().category())).findFirst().orElse(category);
-                    }
-                    pairs.append(i == 0 ? "" : "&").append(items.get(i).id()).append('=').append(category);
+                Map<String, String> categoryByItem = new TreeMap<>();
+                categorise.items().forEach(item -> categoryByItem.put(item.id(), item.category()));
+                if (!right) {
+                    Question.Item first = categorise.items().getFirst();
+                    categorise.categories().stream().map(Question.Category::id).filter(c -> !c.equals(first.category()))
+                            .findFirst().ifPresent(other -> categoryByItem.put(first.id(), other));
                 }
-                yield "categories:" + pairs;
+                yield new Answer.Categories(categoryByItem);
             }
             case Question.Ordering ordering -> {
                 List<String> ids = new ArrayList<>(ordering.items().stream().map(Question.Item::id).toList());
                 if (!right) {
-                    java.util.Collections.reverse(ids);
+                    Collections.reverse(ids);
                 }
-                yield "order:" + String.join(",", ids);
+                yield new Answer.Order(ids);
             }
-            case Question.Hotspot hotspot -> "region:" + hotspot.answerRegion();
+            case Question.Hotspot hotspot -> {
+                List<String> wrong = course.figures().stream().filter(f -> f.id().equals(hotspot.figureId()))
+                        .flatMap(f -> f.regionIds().stream()).filter(r -> !r.equals(hotspot.answerRegion())).toList();
+                yield new Answer.Region(right || wrong.isEmpty() ? hotspot.answerRegion() : wrong.get(random.nextInt(wrong.size())));
+            }
         };
     }
 }

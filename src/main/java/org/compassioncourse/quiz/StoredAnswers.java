@@ -8,6 +8,11 @@ public final class StoredAnswers {
     private StoredAnswers() {
     }
 
+    /** An answer in the stored form, for code that writes attempts directly (the synthetic cohort generator). */
+    public static String stored(Answer answer) {
+        return AnswerCodec.encode(answer);
+    }
+
     /** A stored answer read back, for reports that need its shape (e.g. the xAPI response string). */
     public static Answer answer(String stored) {
         return AnswerCodec.decode(stored);

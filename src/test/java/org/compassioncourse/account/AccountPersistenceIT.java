@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 
@@ -45,15 +46,24 @@ class AccountPersistenceIT {
     }
 
     @Test
-    void demoLearnerAndInstructorAreCreatedOnlyOnAnEmptyDatabase() {
+    void demoLearnerAndInstructorAreCreatedOnlyOnAnEmptyDatabaseAndTheInstructorGetsASyntheticCohort() {
+        long accounts;
         try (var first = start(true)) {
             var users = first.getBean(AccountUserDetailsService.class);
             assertThat(users.loadUserByUsername("learner@example.org").role()).isEqualTo(Role.LEARNER);
-            assertThat(users.loadUserByUsername("instructor@example.org").role()).isEqualTo(Role.INSTRUCTOR);
-            assertThat(first.getBean(AccountService.class).countAccounts()).isEqualTo(2);
+            CurrentUser instructor = users.loadUserByUsername("instructor@example.org");
+            assertThat(instructor.role()).isEqualTo(Role.INSTRUCTOR);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from user_account where email not like '%@synthetic.invalid'", Long.class))
+                    .as("real accounts: just the two demo ones").isEqualTo(2);
+            assertThat(jdbc.queryForList("select c.name from cohort c where c.instructor_id = ?", String.class, instructor.accountId()))
+                    .containsExactly("[Synthetic] 150 learners");
+            assertThat(jdbc.queryForObject("select count(*) from cohort_member", Long.class)).isEqualTo(150);
+            accounts = first.getBean(AccountService.class).countAccounts();
         }
         try (var second = start(true)) {
-            assertThat(second.getBean(AccountService.class).countAccounts()).as("no duplicates on restart").isEqualTo(2);
+            assertThat(second.getBean(AccountService.class).countAccounts()).as("no duplicates on restart").isEqualTo(accounts);
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject("select count(*) from cohort", Long.class)).isEqualTo(1);
         }
     }
 

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -21,6 +23,9 @@ import org.compassioncourse.account.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.cohort.ui.JoinLink;
+import org.compassioncourse.instructor.SyntheticCohortGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The instructor's page: their cohorts and the codes learners join them with. */
 @Route("instructor")
@@ -34,7 +39,10 @@ public class InstructorView extends Main {
     final Button create = new Button("Create cohort");
     private final UnorderedList list = new UnorderedList();
 
-    public InstructorView(CohortService cohortService) {
+    final IntegerField syntheticLearners = new IntegerField("Synthetic learners");
+    final Button addSynthetic = new Button("Add synthetic cohort");
+
+    public InstructorView(CohortService cohortService, ObjectProvider<SyntheticCohortGenerator> synthetic) {
         this.cohortService = cohortService;
         addClassName("page");
         setId("instructor-dashboard");
@@ -53,8 +61,43 @@ public class InstructorView extends Main {
 
         list.setId("cohort-list");
         add(new H1("Instructor"), new H2("Your cohorts"), form, list,
-                new Paragraph("Open a cohort to review its learners. Item analysis, charts and exports are coming soon."));
+                new Paragraph("Open a cohort to see each learner's progress and answers, charts, item analysis of the "
+                        + "pre-test and final assessment, and the gradebook and learning-record exports."));
+        // the generator exists only outside the prod profile: demo and test servers
+        synthetic.ifAvailable(generator -> add(syntheticCohortSection(generator)));
         refresh();
+    }
+
+    private Details syntheticCohortSection(SyntheticCohortGenerator generator) {
+        syntheticLearners.setId("synthetic-learners");
+        syntheticLearners.setMin(1);
+        syntheticLearners.setMax(SyntheticCohortGenerator.MAX_FROM_PAGE);
+        syntheticLearners.setStepButtonsVisible(true);
+        syntheticLearners.setManualValidation(true);
+        syntheticLearners.setValue(200);
+        syntheticLearners.setHelperText("1 to " + SyntheticCohortGenerator.MAX_FROM_PAGE);
+        addSynthetic.setId("add-synthetic-cohort");
+        addSynthetic.setDisableOnClick(true);
+        addSynthetic.addClickListener(click -> {
+            Integer learners = syntheticLearners.getValue();
+            if (learners == null || learners < 1 || learners > SyntheticCohortGenerator.MAX_FROM_PAGE) {
+                syntheticLearners.setErrorMessage("Choose between 1 and " + SyntheticCohortGenerator.MAX_FROM_PAGE + " learners.");
+                syntheticLearners.setInvalid(true);
+            } else {
+                syntheticLearners.setInvalid(false);
+                generator.generateForMe(learners);
+                refresh();
+            }
+            addSynthetic.setEnabled(true);
+        });
+        FlexLayout form = new FlexLayout(syntheticLearners, addSynthetic);
+        form.addClassName("inline-form");
+        Details details = new Details("Try the reports on synthetic data", new Paragraph("Adds a cohort of invented "
+                + "learners with made-up reading progress and test answers, so you can try the charts, item analysis and "
+                + "exports. Its name starts with \"[Synthetic]\"; its learners cannot log in and are not real people. "
+                + "Production servers do not offer this."), form);
+        details.setId("synthetic-cohorts");
+        return details;
     }
 
     private void createCohort() {
@@ -82,7 +125,7 @@ public class InstructorView extends Main {
             code.addClassName("join-code");
             Anchor open = new Anchor("instructor/cohort/" + cohort.id(), cohort.name());
             ListItem item = new ListItem(open, new Span(" — join code "), code, new Span(" or "),
-                    new org.compassioncourse.cohort.ui.JoinLink(cohort.name(), cohort.joinCode()),
+                    new JoinLink(cohort.name(), cohort.joinCode()),
                     new Span(" — " + cohort.members() + (cohort.members() == 1 ? " learner" : " learners")));
             item.setId("cohort-" + cohort.id());
             list.add(item);

@@ -44,6 +44,33 @@ class InstructorViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "view.demo.teacher@ward7.example", role = Role.INSTRUCTOR)
+    void instructorAddsASyntheticCohortToTryTheReportsOutsideProduction() {
+        InstructorView view = navigate(InstructorView.class);
+        test(view.syntheticLearners).setValue(12);
+        test(view.addSynthetic).click();
+
+        assertThat(cohorts.myCohorts()).singleElement().satisfies(cohort -> {
+            assertThat(cohort.name()).isEqualTo("[Synthetic] 12 learners");
+            assertThat(cohort.members()).isEqualTo(12);
+        });
+        assertThat($(UnorderedList.class).withId("cohort-list").single().getElement().getTextRecursively())
+                .contains("[Synthetic] 12 learners").endsWith("— 12 learners");
+        assertThat(view.addSynthetic.isEnabled()).as("ready for another").isTrue();
+    }
+
+    @Test
+    @WithCourseUser(email = "view.demo.teacher2@ward7.example", role = Role.INSTRUCTOR)
+    void syntheticCohortOfAnImpossibleSizeIsExplainedOnTheField() {
+        InstructorView view = navigate(InstructorView.class);
+        view.syntheticLearners.setValue(0); // typed into the field; the tester itself refuses values below its minimum
+        test(view.addSynthetic).click();
+        assertThat(view.syntheticLearners.isInvalid()).isTrue();
+        assertThat(view.syntheticLearners.getErrorMessage()).contains("between 1 and 5000");
+        assertThat(cohorts.myCohorts()).isEmpty();
+    }
+
+    @Test
     @WithCourseUser(email = "view.joiner@ward7.example")
     void learnerWithAWrongCodeIsToldWhatToDo() {
         navigate(MyProgressView.class);
