@@ -10,7 +10,7 @@ import java.util.Map;
  * type-specific body holding the key and the feedback. Keys and feedback stay on the server: views get
  * questions only through the quiz service, which strips them.
  */
-public record Question(String id, String lessonId, String sectionId, int objective, String referenceId, Use use,
+public record Question(String id, String lessonId, String sectionId, int objective, @Nullable String referenceId, Use use,
                        @Nullable String blueprint, boolean distinction, String stem, @Nullable String scenario,
                        Body body, String file, int line) {
 

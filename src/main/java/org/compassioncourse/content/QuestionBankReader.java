@@ -138,7 +138,7 @@ final class QuestionBankReader {
         if (lesson != null && objective != null && objective > lesson.objectives()) {
             yaml.problem(q.lineOf("objective"), "lesson '" + lessonId + "' has only " + lesson.objectives() + " objectives");
         }
-        String reference = q.string("reference", true);
+        String reference = q.string("reference", false);
         if (reference != null && targets.references() != null && !targets.references().contains(reference)) {
             yaml.problem(q.lineOf("reference"), "reference '" + reference + "' is not in references.yaml");
         }
@@ -157,7 +157,7 @@ final class QuestionBankReader {
         String scenario = q.string("scenario", type.orElse(null) == QuestionType.SCENARIO);
 
         Question.Body body = type.map(t -> readBody(t, yaml, q)).orElse(null);
-        if (id == null || lessonId == null || section == null || objective == null || reference == null || use == null
+        if (id == null || lessonId == null || section == null || objective == null || use == null
                 || stem == null || body == null || distinction == null) {
             return null;
         }

@@ -80,7 +80,7 @@ final class FeedbackWriter {
         }
         String sectionTitle = course.lesson(question.lessonId()).flatMap(l -> l.section(question.sectionId()))
                 .map(s -> s.title()).orElse("");
-        Reference reference = course.references().get(question.referenceId());
+        Reference reference = question.referenceId() == null ? null : course.references().get(question.referenceId());
         return new QuestionFeedback(question.id(), grade.score(), grade.fullyCorrect(), key, List.copyOf(lines),
                 question.lessonId(), question.sectionId(), sectionTitle, reference == null ? "" : reference.citation());
     }

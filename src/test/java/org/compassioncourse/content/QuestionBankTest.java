@@ -91,6 +91,19 @@ class QuestionBankTest {
     }
 
     @Test
+    void questionWhoseKeyRestsOnTheChaptersOwnReasoningNeedsNoReferenceButAnUnknownOneIsReported() {
+        copyFixture();
+        replace("  objective: 1\n  reference: singer2004\n  use: knowledge-check\n  distinction: true\n  type: single-choice",
+                "  objective: 1\n  use: knowledge-check\n  distinction: true\n  type: single-choice");
+        Course course = CourseContentLoader.load(dir);
+        assertThat(course.questions().getFirst().referenceId()).isNull();
+
+        replace("  objective: 1\n  use: knowledge-check\n  distinction: true\n  type: single-choice",
+                "  objective: 1\n  reference: nobody2020\n  use: knowledge-check\n  distinction: true\n  type: single-choice");
+        assertThat(problems()).containsExactly(QUIZ + ":5: reference 'nobody2020' is not in references.yaml");
+    }
+
+    @Test
     void assessmentBlueprintSlotWithoutAParallelQuestionIsReported() {
         copyFixture();
         replace("  blueprint: shared-pain\n  distinction: true", "  blueprint: shared-pain-2\n  distinction: true");
