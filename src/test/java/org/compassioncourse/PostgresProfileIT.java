@@ -16,6 +16,7 @@ import org.compassioncourse.support.Learners;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.progress.ProgressService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.AfterAll;
@@ -73,9 +74,15 @@ class PostgresProfileIT {
                         "--course.content-dir=src/test/resources/course-fixture",
                         "--course.demo-accounts.enabled=true", "--logging.level.root=warn")) {
             AccountService accounts = app.getBean(AccountService.class);
-            assertThat(accounts.countAccounts()).as("demo learner and instructor").isEqualTo(2);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from user_account where email not like '%@synthetic.invalid'", Long.class))
+                    .as("demo learner and instructor").isEqualTo(2);
+            // the synthetic cohort generator's SQL runs on PostgreSQL too
+            assertThat(jdbc.queryForObject("select count(*) from cohort_member m join cohort c on c.id = m.cohort_id"
+                    + " where c.name = '[Synthetic] 150 learners'", Long.class)).isEqualTo(150);
+            long before = accounts.countAccounts();
             CurrentUser pia = accounts.registerLearner(new RegistrationForm("Pia Postgres", "pia@ward7.example", "calm-harbour-lantern"));
-            assertThat(accounts.countAccounts()).isEqualTo(3);
+            assertThat(accounts.countAccounts()).isEqualTo(before + 1);
 
             // the instructor's cohort overview runs its hand-written SQL on PostgreSQL too
             CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Pat Teacher", "pat@ward7.example", "calm-harbour-lantern"));
