@@ -114,8 +114,10 @@ public class CohortReviewService {
         List<CohortCharts.LessonCount> funnel = course.lessons().stream()
                 .map(l -> new CohortCharts.LessonCount(l.order(), l.title(), completed.getOrDefault(l.id(), 0L))).toList();
         long[] buckets = new long[10];
-        jdbc.query("select case when final_score >= 100 then 9 else cast(floor(final_score / 10) as integer) end as bucket, count(*) as learners"
-                + " from (" + rowsSql() + ") t where final_score is not null group by 1", parameters(cohortId),
+        // grouped by the column of a sub-select: H2 reads "group by 1" as a constant, not as the first column
+        jdbc.query("select bucket, count(*) as learners from (select case when final_score >= 100 then 9"
+                + " else cast(floor(final_score / 10) as integer) end as bucket from (" + rowsSql() + ") t"
+                + " where final_score is not null) b group by bucket", parameters(cohortId),
                 rs -> {
                     buckets[rs.getInt("bucket")] = rs.getLong("learners");
                 });
