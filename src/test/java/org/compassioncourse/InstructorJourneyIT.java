@@ -98,6 +98,12 @@ class InstructorJourneyIT {
                     .type("password", "calm-harbour-lantern").click(By.id("create-account"));
             learner.waitForPath("");
             learner.open("progress").type("join-code", code.toLowerCase()).click(By.id("join-cohort"));
+            // a typed code leads to the same confirmation as a join link: who runs it and what they will see
+            learner.waitForPath("join/" + code);
+            assertThat(learner.textOf(By.tagName("main"))).contains("can see how far you have got");
+            learner.click(By.id("join-cohort"));
+            assertThat(learner.textOf(By.id("joined"))).startsWith("You are in \"Ward 9 carers\"");
+            learner.open("progress");
             learner.waitUntil(d -> d.findElement(By.id("my-cohorts")).getText().contains("Ward 9 carers"));
         }
         learnerCompletesTheCourse(learnerEmail);
@@ -166,6 +172,7 @@ class InstructorJourneyIT {
         try (Browser visitor = Browser.start(port)) {
             visitor.open("join/" + code);
             visitor.waitForPath("login");
+            assertThat(visitor.textOf(By.id("login-to-join"))).startsWith("To join the cohort your instructor invited you to");
             visitor.click(By.linkText("Create an account"));
             visitor.waitForPath("register");
             visitor.type("display-name", "Val Visitor").type("email", "val-" + UUID.randomUUID() + "@ward7.example")

@@ -94,7 +94,8 @@ public class CohortService {
         String normalized = normalize(code);
         long userId = signedInUser.require().accountId();
         return cohorts.findByJoinCode(normalized).map(cohort -> new CohortInvitation(normalized, cohort.name(),
-                cohorts.displayNameOf(cohort.instructorId()), members.existsById(new CohortMember.Key(cohort.id(), userId))));
+                cohorts.displayNameOf(cohort.instructorId()), members.existsById(new CohortMember.Key(cohort.id(), userId)),
+                cohort.instructorId() == userId));
     }
 
     private static String normalize(String code) {
@@ -106,10 +107,17 @@ public class CohortService {
     @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
     public CohortSummary join(String code) {
         String normalized = normalize(code);
+        if (normalized.isEmpty()) {
+            throw new CohortException("Enter the code your instructor gave you.");
+        }
         Cohort cohort = cohorts.findByJoinCode(normalized)
-                .orElseThrow(() -> new CohortException("No cohort has the code \"" + (code == null ? "" : code.strip())
+                .orElseThrow(() -> new CohortException("No cohort has the code \"" + code.strip()
                         + "\". Check the code with your instructor and try again."));
         long userId = signedInUser.require().accountId();
+        if (cohort.instructorId() == userId) {
+            // an instructor in their own cohort would show up in its reports and exports as a learner
+            throw new CohortException("This is your own cohort: your learners join it with this code.");
+        }
         CohortMember.Key key = new CohortMember.Key(cohort.id(), userId);
         if (!members.existsById(key)) {
             try {

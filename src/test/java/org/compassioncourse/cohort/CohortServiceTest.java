@@ -78,6 +78,13 @@ class CohortServiceTest {
     }
 
     @Test
+    @WithCourseUser(email = "cohort.learner.blank@ward7.example")
+    void blankCodeIsRefusedWithWhatToEnter() {
+        assertThatThrownBy(() -> cohorts.join("  ")).isInstanceOf(CohortException.class)
+                .hasMessage("Enter the code your instructor gave you.");
+    }
+
+    @Test
     @WithCourseUser(email = "cohort.learner2@ward7.example")
     void learnerCanNeitherCreateCohortsNorListAnInstructorsCohorts() {
         assertThatThrownBy(() -> cohorts.createCohort("Sneaky")).isInstanceOf(AuthorizationDeniedException.class);

@@ -20,10 +20,17 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
+    private final Paragraph joining = new Paragraph("To join the cohort your instructor invited you to, log in or create "
+            + "an account first. You will come back to the invitation afterwards.");
     private final AuthenticationContext authenticationContext;
+    private final SessionLogin sessionLogin;
 
-    public LoginView(AuthenticationContext authenticationContext) {
+    public LoginView(AuthenticationContext authenticationContext, SessionLogin sessionLogin) {
         this.authenticationContext = authenticationContext;
+        this.sessionLogin = sessionLogin;
+        joining.setId("login-to-join");
+        joining.addClassName("auth-intro");
+        joining.setVisible(false);
         addClassName("auth-page");
 
         H1 title = new H1("Compassion Course");
@@ -40,7 +47,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
         registerLink.setId("register-link");
         register.add(registerLink);
 
-        add(title, intro, login, register);
+        add(title, intro, joining, login, register);
     }
 
     private static LoginI18n i18n() {
@@ -63,5 +70,6 @@ public class LoginView extends Main implements BeforeEnterObserver {
             return;
         }
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        joining.setVisible(sessionLogin.pendingDestination().filter(path -> path.startsWith("./join/")).isPresent());
     }
 }

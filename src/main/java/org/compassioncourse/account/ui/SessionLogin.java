@@ -30,6 +30,15 @@ public class SessionLogin {
      * path of this app; consumed, so it is used once.
      */
     public Optional<String> savedDestination() {
+        return destination(true);
+    }
+
+    /** The same page without using it up, e.g. to tell a visitor why they are asked to log in first. */
+    public Optional<String> pendingDestination() {
+        return destination(false);
+    }
+
+    private Optional<String> destination(boolean consume) {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
         if (request == null || response == null) {
@@ -39,7 +48,9 @@ public class SessionLogin {
         if (saved == null) {
             return Optional.empty();
         }
-        requestCache.removeRequest(request.getHttpServletRequest(), response.getHttpServletResponse());
+        if (consume) {
+            requestCache.removeRequest(request.getHttpServletRequest(), response.getHttpServletResponse());
+        }
         URI uri = URI.create(saved.getRedirectUrl());
         String context = request.getHttpServletRequest().getContextPath();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

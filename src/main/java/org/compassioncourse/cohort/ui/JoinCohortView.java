@@ -53,6 +53,13 @@ public class JoinCohortView extends Main implements BeforeEnterObserver {
             joined(invitation.cohortName());
             return;
         }
+        if (invitation.ownCohort()) {
+            Paragraph own = new Paragraph("This is your own cohort. This is the page your learners see when they open the "
+                    + "link: they join with one click, after being told that you will see their progress and answers.");
+            own.setId("own-cohort");
+            add(own, new Paragraph(new Anchor("instructor", "Back to your cohorts")));
+            return;
+        }
         Paragraph what = new Paragraph(invitation.instructorName() + " runs this cohort. When you join, they can see how far you have got "
                 + "in the course and your quiz answers and scores, so they can support you. Other learners see nothing of yours.");
         Button join = new Button("Join cohort");

@@ -55,7 +55,7 @@ public class InstructorView extends Main {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setDisableOnClick(true);
         create.addClickListener(click -> createCohort());
-        create.addClickShortcut(Key.ENTER);
+        create.addClickShortcut(Key.ENTER).listenOn(name);
         FlexLayout form = new FlexLayout(name, create);
         form.addClassName("inline-form");
 
@@ -78,6 +78,7 @@ public class InstructorView extends Main {
         syntheticLearners.setHelperText("1 to " + SyntheticCohortGenerator.MAX_FROM_PAGE);
         addSynthetic.setId("add-synthetic-cohort");
         addSynthetic.setDisableOnClick(true);
+        addSynthetic.addClickShortcut(Key.ENTER).listenOn(syntheticLearners);
         addSynthetic.addClickListener(click -> {
             Integer learners = syntheticLearners.getValue();
             if (learners == null || learners < 1 || learners > SyntheticCohortGenerator.MAX_FROM_PAGE) {

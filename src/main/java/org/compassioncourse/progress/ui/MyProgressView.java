@@ -1,39 +1,40 @@
 package org.compassioncourse.progress.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
-import org.compassioncourse.content.Course;
-import org.compassioncourse.cohort.CohortException;
-import org.compassioncourse.cohort.CohortService;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import org.compassioncourse.content.QuizSettings;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.UnorderedList;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -110,16 +111,20 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
         Button join = new Button("Join cohort");
         join.setId("join-cohort");
         join.setDisableOnClick(true);
+        join.addClickShortcut(Key.ENTER).listenOn(code);
+        // the same confirmation page as a join link: who runs the cohort and what they will see, then one click
         join.addClickListener(click -> {
-            try {
-                var cohort = cohortService.join(code.getValue());
-                code.clear();
-                code.setInvalid(false);
-                code.setHelperText("You joined \"" + cohort.name() + "\".");
-                refresh.run();
-            } catch (CohortException refused) {
-                code.setErrorMessage(refused.getMessage());
+            String typed = code.getValue().strip();
+            if (typed.isEmpty()) {
+                code.setErrorMessage("Enter the code your instructor gave you.");
                 code.setInvalid(true);
+            } else {
+                cohortService.invitation(typed).ifPresentOrElse(
+                        invitation -> UI.getCurrent().navigate("join/" + invitation.code()),
+                        () -> {
+                            code.setErrorMessage("No cohort has the code \"" + typed + "\". Check the code with your instructor and try again.");
+                            code.setInvalid(true);
+                        });
             }
             join.setEnabled(true);
         });

@@ -7,8 +7,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.Role;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.support.ApplicationTest;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ApplicationTest
 class JoinCohortViewTest extends SpringBrowserlessTest {
@@ -75,5 +78,18 @@ class JoinCohortViewTest extends SpringBrowserlessTest {
         assertThat($(H1.class).single().getText()).isEqualTo("This join link does not work");
         assertThat($(Paragraph.class).first().getText()).contains("NOSUCH99").contains("ask your instructor");
         assertThat($(Button.class).withId("join-cohort").all()).isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "link.owner@ward7.example", role = Role.INSTRUCTOR)
+    void instructorOpeningTheirOwnLinkSeesWhatLearnersSeeButCannotJoinAsALearner() {
+        CohortSummary own = cohorts.createCohort("My own ward");
+        navigate(JoinCohortView.class, Map.of("code", own.joinCode()));
+
+        assertThat($(Paragraph.class).withId("own-cohort").single().getText()).startsWith("This is your own cohort.");
+        assertThat($(Button.class).withId("join-cohort").all()).isEmpty();
+        assertThatThrownBy(() -> cohorts.join(own.joinCode())).isInstanceOf(CohortException.class)
+                .hasMessage("This is your own cohort: your learners join it with this code.");
+        assertThat(cohorts.requireOwnCohort(own.id()).members()).isZero();
     }
 }

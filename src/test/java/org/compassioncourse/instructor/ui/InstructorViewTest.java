@@ -4,13 +4,21 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
+import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.ui.JoinCohortView;
 import org.compassioncourse.progress.ui.MyProgressView;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +27,8 @@ class InstructorViewTest extends SpringBrowserlessTest {
 
     @Autowired
     CohortService cohorts;
+    @Autowired
+    AccountService accounts;
 
     @Test
     @WithCourseUser(email = "view.teacher@ward7.example", role = Role.INSTRUCTOR)
@@ -79,5 +89,40 @@ class InstructorViewTest extends SpringBrowserlessTest {
         test($(Button.class).withId("join-cohort").single()).click();
         assertThat(code.isInvalid()).isTrue();
         assertThat(code.getErrorMessage()).contains("Check the code with your instructor");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.joiner2@ward7.example")
+    void learnerWithAnEmptyCodeIsAskedForIt() {
+        navigate(MyProgressView.class);
+        test($(Button.class).withId("join-cohort").single()).click();
+        TextField code = $(TextField.class).withId("join-code").single();
+        assertThat(code.isInvalid()).isTrue();
+        assertThat(code.getErrorMessage()).isEqualTo("Enter the code your instructor gave you.");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.joiner3@ward7.example")
+    void learnerWithARightCodeIsShownTheSameConfirmationAsAJoinLinkBeforeJoining() {
+        String joinCode = cohortOfAnotherInstructor();
+        navigate(MyProgressView.class);
+        test($(TextField.class).withId("join-code").single()).setValue(" " + joinCode.toLowerCase() + " ");
+        test($(Button.class).withId("join-cohort").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(JoinCohortView.class);
+        assertThat(getCurrentView().getElement().getTextRecursively()).contains("can see how far you have got");
+        assertThat(cohorts.joinedCohorts()).as("not joined until the learner confirms").isEmpty();
+    }
+
+    /** A cohort made by another instructor, returning its code; the test's own user is signed in again afterwards. */
+    private String cohortOfAnotherInstructor() {
+        var me = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            Learners.actAs(TestAccounts.instructor(accounts,
+                    new RegistrationForm("Other Teacher", "other-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern")));
+            return cohorts.createCohort("Other ward").joinCode();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(me);
+        }
     }
 }
