@@ -102,14 +102,24 @@ public class SyntheticCohortGenerator {
             double ability = random.nextGaussian();
             int lessonsRead = random.nextInt(course.lessons().size() + 1);
             List<Object[]> progress = new ArrayList<>();
+            List<Object[]> sections = new ArrayList<>();
             for (int l = 0; l < lessonsRead; l++) {
                 Lesson lesson = course.lessons().get(l);
-                Instant visited = now.minus(random.nextInt(30 * 24), ChronoUnit.HOURS);
-                progress.add(new Object[]{userId, lesson.id(), lesson.lastSection().id(), Timestamp.from(visited),
-                        Timestamp.from(visited), l < lessonsRead - 1 || random.nextBoolean() ? Timestamp.from(visited) : null});
+                // every lesson before the last one read is finished; the last one is finished or part-read
+                boolean finished = l < lessonsRead - 1 || random.nextBoolean();
+                int reached = finished ? lesson.sections().size() : 1 + random.nextInt(lesson.sections().size());
+                Instant opened = now.minus(1 + random.nextInt(30 * 24), ChronoUnit.HOURS);
+                Instant at = opened;
+                for (int k = 0; k < reached; k++) {
+                    at = opened.plus(k * (2 + random.nextInt(6)), ChronoUnit.MINUTES);
+                    sections.add(new Object[]{userId, lesson.id(), lesson.sections().get(k).id(), Timestamp.from(at)});
+                }
+                progress.add(new Object[]{userId, lesson.id(), lesson.sections().get(reached - 1).id(), Timestamp.from(opened),
+                        Timestamp.from(at), finished ? Timestamp.from(at.plus(1, ChronoUnit.MINUTES)) : null});
             }
             jdbc.batchUpdate("insert into lesson_progress (user_id, lesson_id, last_section_id, first_visited_at, last_visited_at, completed_at)"
                     + " values (?, ?, ?, ?, ?, ?)", progress);
+            jdbc.batchUpdate("insert into section_reached (user_id, lesson_id, section_id, reached_at) values (?, ?, ?, ?)", sections);
             attempt(userId, "PRE_TEST", slots, ability - 0.8, random, now.minus(40, ChronoUnit.DAYS));
             if (lessonsRead == course.lessons().size()) {
                 attempt(userId, "FINAL_ASSESSMENT", slots, ability + 0.6, random, now.minus(1, ChronoUnit.DAYS));

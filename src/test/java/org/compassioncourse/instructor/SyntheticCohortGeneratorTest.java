@@ -42,6 +42,16 @@ class SyntheticCohortGeneratorTest {
         assertThat(jdbc.queryForList("select u.email from user_account u join cohort_member m on m.user_id = u.id"
                 + " where m.cohort_id = ?", String.class, cohortId)).hasSize(30).allMatch(email -> email.endsWith("@synthetic.invalid"));
 
+        // reading looks like a real learner's: a finished lesson has every section reached, in time order
+        var finishedLessons = jdbc.queryForList("select lp.user_id, lp.lesson_id, lp.first_visited_at, lp.completed_at,"
+                + " (select count(*) from section_reached s where s.user_id = lp.user_id and s.lesson_id = lp.lesson_id) as reached"
+                + " from lesson_progress lp join cohort_member m on m.user_id = lp.user_id where m.cohort_id = ? and lp.completed_at is not null", cohortId);
+        assertThat(finishedLessons).isNotEmpty().allSatisfy(row -> {
+            assertThat(((Number) row.get("reached")).intValue())
+                    .isEqualTo(course.lesson((String) row.get("lesson_id")).orElseThrow().sections().size());
+            assertThat(toInstant(row.get("completed_at"))).isAfter(toInstant(row.get("first_visited_at"))).isBefore(java.time.Instant.now());
+        });
+
         var responses = jdbc.queryForList("select r.question_id, r.answer, r.score from quiz_response r join quiz_attempt a"
                 + " on a.id = r.attempt_id join cohort_member m on m.user_id = a.user_id where m.cohort_id = ?", cohortId);
         assertThat(responses).hasSizeGreaterThanOrEqualTo(30);
@@ -50,6 +60,10 @@ class SyntheticCohortGeneratorTest {
                         StoredAnswers.answer((String) row.get("answer"))).score()));
         assertThat(responses).as("some answers are wrong, some right")
                 .anyMatch(row -> ((Number) row.get("score")).doubleValue() == 0).anyMatch(row -> ((Number) row.get("score")).doubleValue() == 1);
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     @Test
