@@ -28,7 +28,8 @@ public class AttemptRecords {
     }
 
     /** One answer: what the learner chose, the key, the score and how long it took. */
-    public record ResponseDetail(String questionId, String stem, String answer, String key, double score, long timeTakenMs) {
+    public record ResponseDetail(String questionId, @Nullable String scenario, String stem, String answer, String key, double score,
+                                 long timeTakenMs) {
     }
 
     private final QuizAttemptRepository attempts;
@@ -57,12 +58,12 @@ public class AttemptRecords {
                     }
                     Question question = course.question(questionId).orElse(null);
                     if (question == null) {
-                        details.add(new ResponseDetail(questionId, "(question no longer in the course)", response.answer(), "", response.score(), response.timeTakenMs()));
+                        details.add(new ResponseDetail(questionId, null, "(question no longer in the course)", response.answer(), "", response.score(), response.timeTakenMs()));
                         continue;
                     }
                     Answer answer = AnswerCodec.decode(response.answer());
                     QuestionFeedback feedback = FeedbackWriter.of(course, question, answer, Grading.grade(question, answer));
-                    details.add(new ResponseDetail(questionId, question.stem(), describe(feedback), feedback.key(),
+                    details.add(new ResponseDetail(questionId, question.scenario(), question.stem(), describe(feedback), feedback.key(),
                             response.score(), response.timeTakenMs()));
                 }
                 result.add(new AttemptDetail(attempt.id(), kind, attempt.lessonId(), attempt.startedAt(), attempt.submittedAt(),

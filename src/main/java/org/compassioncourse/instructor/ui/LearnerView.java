@@ -102,7 +102,9 @@ public class LearnerView extends Main implements BeforeEnterObserver {
             String outcome = attempt.submittedAt() == null ? "not submitted (started " + WHEN.format(attempt.startedAt()) + ")"
                     : score(attempt) + " — " + WHEN.format(attempt.submittedAt());
             Grid<AttemptRecords.ResponseDetail> answers = new Grid<>();
-            answers.addColumn(AttemptRecords.ResponseDetail::stem).setHeader("Question").setFlexGrow(3);
+            // id and scenario too: several scenario questions share a stem such as "Which statement is most accurate?"
+            answers.addColumn(LearnerView::question).setHeader("Question").setFlexGrow(3)
+                    .setTooltipGenerator(r -> r.scenario() == null ? r.stem() : r.scenario() + " " + r.stem());
             answers.addColumn(AttemptRecords.ResponseDetail::answer).setHeader("Answer").setFlexGrow(2);
             answers.addColumn(AttemptRecords.ResponseDetail::key).setHeader("Key").setFlexGrow(2);
             answers.addColumn(r -> Math.round(r.score() * 100) + "%").setHeader("Score");
@@ -116,6 +118,15 @@ public class LearnerView extends Main implements BeforeEnterObserver {
             add(details);
         }
         add(new Anchor("instructor/cohort/" + learner.cohortId(), "Back to the cohort"));
+    }
+
+    private static String question(AttemptRecords.ResponseDetail response) {
+        String scenario = response.scenario();
+        if (scenario == null) {
+            return response.questionId() + ": " + response.stem();
+        }
+        String shortScenario = scenario.length() <= 140 ? scenario : scenario.substring(0, scenario.lastIndexOf(' ', 140)) + " …";
+        return response.questionId() + ": " + shortScenario + " — " + response.stem();
     }
 
     private String quizName(AttemptRecords.AttemptDetail attempt) {

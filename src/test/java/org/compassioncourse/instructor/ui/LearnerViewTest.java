@@ -2,6 +2,7 @@ package org.compassioncourse.instructor.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
@@ -79,6 +80,16 @@ class LearnerViewTest extends SpringBrowserlessTest {
         assertThat(timeline.get(2)).endsWith("Submitted the pre-test: 100%");
         assertThat($(Details.class).single().getSummaryText()).startsWith("Pre-test: 100%");
         assertThat($(Anchor.class).withId("download-learner-xapi").single().getHref()).isNotBlank();
+
+        // each answer names its question by id, with the scenario when it has one (stems alone can repeat)
+        @SuppressWarnings("unchecked")
+        Grid<Object> answers = $(Grid.class).single();
+        String question = test(answers).getCellText(0, 0);
+        assertThat(question).matches("first-(tf|scenario): .+");
+        if (question.startsWith("first-scenario")) {
+            assertThat(question).contains("A nurse feels").contains(" — ");
+        }
+        assertThat(test(answers).getCellText(0, 3)).isEqualTo("100%");
     }
 
     @Test
