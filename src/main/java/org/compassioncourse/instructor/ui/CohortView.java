@@ -1,12 +1,14 @@
 package org.compassioncourse.instructor.ui;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -21,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortCharts;
@@ -76,26 +79,35 @@ public class CohortView extends Main implements BeforeEnterObserver {
         filter.setValue(LearnerStatus.ALL);
         filter.setId("status-filter");
         SelectLists.named(filter, "Learners to show");
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        filter.addValueChangeListener(e -> {
+            grid.setEmptyStateText(emptyGridText());
+            grid.getDataProvider().refreshAll();
+        });
 
         grid.addComponentColumn(row -> new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(),
                         row.displayName() + " (" + row.email() + ")")).setHeader("Learner")
                 .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3);
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Complete")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson").setFlexGrow(2);
         grid.addColumn(row -> row.lastActive() == null ? "never" : WHEN.format(row.lastActive())).setHeader("Last active")
                 .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(2);
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true);
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result");
         grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
         grid.setPageSize(50);
+    }
+
+    private String emptyGridText() {
+        return filter.getValue() == LearnerStatus.ALL
+                ? "No learners yet. They join with the cohort's code or join link, shown above."
+                : "No learners are \"" + filter.getValue().label() + "\" at the moment.";
     }
 
     @Override
@@ -123,6 +135,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
             }
             return review.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
         }, query -> review.count(cohortId, filter.getValue()));
+        grid.setEmptyStateText(emptyGridText());
         long exportedCohort = cohortId;
         // streamed to the browser page by page, never held whole in memory
         DownloadHandler csv = download -> {
@@ -141,10 +154,10 @@ public class CohortView extends Main implements BeforeEnterObserver {
         };
         Anchor xapiLink = new Anchor(statements, "Download learning records (xAPI statements, JSON)");
         xapiLink.setId("download-xapi");
-        Paragraph downloads = new Paragraph(download, new com.vaadin.flow.component.Text(" · "), xapiLink);
+        Paragraph downloads = new Paragraph(download, new Text(" · "), xapiLink);
         downloads.addClassName("downloads");
-        add(new H1(overview.name()), new Paragraph(new com.vaadin.flow.component.Text("Join code: " + overview.joinCode() + " or "),
-                new org.compassioncourse.cohort.ui.JoinLink(overview.name(), overview.joinCode())), summary, downloads, filter, grid,
+        add(new H1(overview.name()), new Paragraph(new Text("Join code: " + overview.joinCode() + " or "),
+                new JoinLink(overview.name(), overview.joinCode())), summary, downloads, filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(charts());
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
@@ -162,8 +175,13 @@ public class CohortView extends Main implements BeforeEnterObserver {
         data.completedPerLesson().forEach(l -> funnel.addValue(l.learners(), "Completed", l.order() + ". " + l.title()));
         String funnelText = data.completedPerLesson().stream().map(l -> "lesson " + l.order() + ": " + l.learners())
                 .collect(java.util.stream.Collectors.joining(", "));
-        section.add(chart("chart-funnel", "Completion by lesson", "Learners who completed each lesson: " + funnelText,
-                "Lesson", "Learners", funnel, true), new Paragraph("Completed, by lesson: " + funnelText + "."));
+        section.add(new H3("Completion by lesson"));
+        if (data.completedPerLesson().stream().allMatch(l -> l.learners() == 0)) {
+            section.add(new Paragraph("No learner has completed a lesson yet."));
+        } else {
+            section.add(chart("chart-funnel", "Completion by lesson", "Learners who completed each lesson: " + funnelText,
+                    "Lesson", "Learners", funnel, true), new Paragraph("Completed, by lesson: " + funnelText + "."));
+        }
 
         DefaultCategoryDataset scores = new DefaultCategoryDataset();
         StringBuilder scoreText = new StringBuilder();
@@ -172,10 +190,18 @@ public class CohortView extends Main implements BeforeEnterObserver {
             scores.addValue(data.finalScoreBuckets()[bucket], "Learners", label);
             scoreText.append(bucket == 0 ? "" : ", ").append(label).append(": ").append(data.finalScoreBuckets()[bucket]);
         }
-        section.add(chart("chart-scores", "Final assessment score distribution", "Learners per score band: " + scoreText,
-                "Final score", "Learners", scores, false), new Paragraph("Final scores: " + scoreText + "."));
+        section.add(new H3("Final assessment score distribution"));
+        if (java.util.Arrays.stream(data.finalScoreBuckets()).sum() == 0) {
+            section.add(new Paragraph("No learner has submitted the final assessment yet."));
+        } else {
+            section.add(chart("chart-scores", "Final assessment score distribution", "Learners per score band: " + scoreText,
+                    "Final score", "Learners", scores, false), new Paragraph("Final scores: " + scoreText + "."));
+        }
 
-        if (data.learnersWithBoth() > 0) {
+        section.add(new H3("Pre-test versus final assessment"));
+        if (data.learnersWithBoth() == 0) {
+            section.add(new Paragraph("No learner has taken both the pre-test and the final assessment yet."));
+        } else {
             DefaultCategoryDataset prePost = new DefaultCategoryDataset();
             prePost.addValue(data.meanPre(), "Mean score", "Pre-test");
             prePost.addValue(data.meanPost(), "Mean score", "Final assessment");
@@ -200,6 +226,10 @@ public class CohortView extends Main implements BeforeEnterObserver {
         ItemStatistics.Report report = itemAnalysis.report(cohortId, kind);
         Section section = new Section(new H2(title));
         section.setId("items-" + kind.yamlName());
+        if (report.attempts() == 0) {
+            section.add(new Paragraph("No submitted attempts yet."));
+            return section;
+        }
         Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Math.round(report.meanPercent()) + "%"
                 + (report.cronbachAlpha() == null ? "" : " · Cronbach's alpha " + String.format(Locale.UK, "%.2f", report.cronbachAlpha()))
                 + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));

@@ -94,4 +94,22 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat($(H1.class).single().getText()).isEqualTo("Cohort not found");
         assertThat($(Grid.class).all()).isEmpty();
     }
+
+    @Test
+    @WithCourseUser(email = "grid.teacher3@ward7.example", role = Role.INSTRUCTOR)
+    void newCohortSaysWhatIsMissingInsteadOfEmptyChartsAndAZeroMean() {
+        CohortSummary cohort = cohorts.createCohort("Brand new ward");
+        CohortView view = navigate(CohortView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+
+        assertThat(view.grid.getEmptyStateText()).startsWith("No learners yet. They join with the cohort's code");
+        view.filter.setValue(LearnerStatus.STUCK);
+        assertThat(view.grid.getEmptyStateText()).isEqualTo("No learners are \"" + LearnerStatus.STUCK.label() + "\" at the moment.");
+
+        String charts = $(com.vaadin.flow.component.html.Section.class).withId("cohort-charts").single().getElement().getTextRecursively();
+        assertThat(charts).contains("No learner has completed a lesson yet.", "No learner has submitted the final assessment yet.",
+                "No learner has taken both the pre-test and the final assessment yet.");
+        assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("html-holder").all()).as("no empty chart drawn").isEmpty();
+        String items = $(com.vaadin.flow.component.html.Section.class).withId("items-final-assessment").single().getElement().getTextRecursively();
+        assertThat(items).contains("No submitted attempts yet.").doesNotContain("mean 0%");
+    }
 }
