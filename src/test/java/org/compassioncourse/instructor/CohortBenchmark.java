@@ -64,6 +64,9 @@ class CohortBenchmark {
             var overview = review.overview(cohortId);
             report("summary figures (" + overview.learners() + " learners; repeated rounds may be re-used by H2)", start);
             start = System.nanoTime();
+            var charts = review.charts(cohortId);
+            report("charts: completion funnel, score bands, pre vs post (" + charts.learnersWithBoth() + " with both tests)", start);
+            start = System.nanoTime();
             var analysis = items.report(cohortId, round == 2 ? QuizSettings.Kind.PRE_TEST : QuizSettings.Kind.FINAL_ASSESSMENT);
             report("item analysis of the " + (round == 2 ? "pre-test" : "final") + " (" + analysis.attempts() + " attempts, " + analysis.items().size()
                     + " items, alpha " + String.format("%.2f", analysis.cronbachAlpha()) + ")", start);
