@@ -12,6 +12,8 @@ interface CohortRepository extends JpaRepository<Cohort, Long> {
 
     boolean existsByJoinCode(String joinCode);
 
+    boolean existsByInstructorIdAndNameIgnoreCase(long instructorId, String name);
+
     @Query(value = "select display_name from user_account where id = :userId", nativeQuery = true)
     String displayNameOf(long userId);
 

@@ -49,11 +49,17 @@ public class CohortService {
         if (trimmed.length() > MAX_NAME) {
             throw new CohortException("Use at most " + MAX_NAME + " characters for the cohort name.");
         }
+        long instructorId = signedInUser.require().accountId();
+        // two cohorts with one name would be told apart only by their codes (and a double submit would make both)
+        if (cohorts.existsByInstructorIdAndNameIgnoreCase(instructorId, trimmed)) {
+            throw new CohortException("You already have a cohort called \"" + trimmed + "\". Give this one another name, "
+                    + "for example with the term or year.");
+        }
         String code;
         do {
             code = newCode();
         } while (cohorts.existsByJoinCode(code));
-        Cohort cohort = cohorts.saveAndFlush(new Cohort(signedInUser.require().accountId(), trimmed, code, now()));
+        Cohort cohort = cohorts.saveAndFlush(new Cohort(instructorId, trimmed, code, now()));
         return new CohortSummary(cohort.id(), cohort.name(), cohort.joinCode(), cohort.createdAt(), 0);
     }
 

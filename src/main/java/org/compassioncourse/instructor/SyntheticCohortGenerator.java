@@ -85,8 +85,14 @@ public class SyntheticCohortGenerator {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String hash = passwordEncoder.encode(UUID.randomUUID().toString());
         String code = "SYN" + Long.toString(Math.abs(random.nextLong()) % 100000, 36).toUpperCase();
+        String name = NAME_PREFIX + learners + " learners";
+        Long sameName = jdbc.queryForObject("select count(*) from cohort where instructor_id = ? and (name = ? or name like ?)",
+                Long.class, instructorId, name, name + " (%)");
+        if (sameName != null && sameName > 0) {
+            name += " (" + (sameName + 1) + ")"; // an instructor's cohort names stay distinct
+        }
         jdbc.update("insert into cohort (instructor_id, name, join_code, created_at) values (?, ?, ?, ?)",
-                instructorId, NAME_PREFIX + learners + " learners", code + learners, Timestamp.from(now));
+                instructorId, name, code + learners, Timestamp.from(now));
         long cohortId = jdbc.queryForObject("select id from cohort where join_code = ?", Long.class, code + learners);
 
         Map<String, List<Question>> slots = new TreeMap<>();

@@ -78,6 +78,15 @@ class CohortServiceTest {
     }
 
     @Test
+    @WithCourseUser(email = "cohort.teacher.twice@ward7.example", role = Role.INSTRUCTOR)
+    void secondCohortWithTheSameNameIsRefusedSoCodesAreNotMixedUp() {
+        cohorts.createCohort("Night shift, autumn");
+        assertThatThrownBy(() -> cohorts.createCohort("  night SHIFT, autumn ")).isInstanceOf(CohortException.class)
+                .hasMessageStartingWith("You already have a cohort called \"night SHIFT, autumn\".");
+        assertThat(cohorts.myCohorts()).hasSize(1);
+    }
+
+    @Test
     @WithCourseUser(email = "cohort.learner.blank@ward7.example")
     void blankCodeIsRefusedWithWhatToEnter() {
         assertThatThrownBy(() -> cohorts.join("  ")).isInstanceOf(CohortException.class)

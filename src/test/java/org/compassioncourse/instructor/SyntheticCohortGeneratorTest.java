@@ -75,6 +75,15 @@ class SyntheticCohortGeneratorTest {
     }
 
     @Test
+    @WithCourseUser(email = "synthetic.teacher3@ward7.example", role = Role.INSTRUCTOR)
+    void secondSyntheticCohortOfTheSameSizeGetsADistinctName() {
+        generator.generateForMe(3);
+        generator.generateForMe(3);
+        assertThat(cohorts.myCohorts()).extracting(CohortSummary::name)
+                .containsExactlyInAnyOrder("[Synthetic] 3 learners", "[Synthetic] 3 learners (2)");
+    }
+
+    @Test
     @WithCourseUser(email = "synthetic.learner@ward7.example")
     void learnerCannotMakeSyntheticCohorts() {
         assertThatThrownBy(() -> generator.generateForMe(5)).isInstanceOf(AccessDeniedException.class);

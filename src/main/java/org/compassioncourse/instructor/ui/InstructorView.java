@@ -27,12 +27,18 @@ import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
 import org.springframework.beans.factory.ObjectProvider;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 /** The instructor's page: their cohorts and the codes learners join them with. */
 @Route("instructor")
 @PageTitle("Instructor · Compassion Course")
 @Menu(order = 4, title = "Instructor", icon = "vaadin:academy-cap")
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class InstructorView extends Main {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
 
     private final CohortService cohortService;
     final TextField name = new TextField("New cohort name");
@@ -127,7 +133,8 @@ public class InstructorView extends Main {
             Anchor open = new Anchor("instructor/cohort/" + cohort.id(), cohort.name());
             ListItem item = new ListItem(open, new Span(" — join code "), code, new Span(" or "),
                     new JoinLink(cohort.name(), cohort.joinCode()),
-                    new Span(" — " + cohort.members() + (cohort.members() == 1 ? " learner" : " learners")));
+                    new Span(" — created " + CREATED.format(cohort.createdAt()) + " — " + cohort.members()
+                            + (cohort.members() == 1 ? " learner" : " learners")));
             item.setId("cohort-" + cohort.id());
             list.add(item);
         }

@@ -39,7 +39,8 @@ class InstructorViewTest extends SpringBrowserlessTest {
 
         String listed = $(UnorderedList.class).withId("cohort-list").single().getElement().getTextRecursively();
         String code = cohorts.myCohorts().getFirst().joinCode();
-        assertThat(listed).contains("Night shift carers — join code " + code + " or join link").endsWith("— 0 learners");
+        assertThat(listed).contains("Night shift carers — join code " + code + " or join link").containsPattern("— created \\d{1,2} \\w{3} \\d{4} —")
+                .endsWith("— 0 learners");
         assertThat($(com.vaadin.flow.component.html.Anchor.class).all()).extracting(a -> a.getHref()).contains("join/" + code);
         assertThat(view.name.getHelperText()).contains(code);
     }
