@@ -2,6 +2,7 @@ package org.compassioncourse.instructor;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.compassioncourse.cohort.CohortService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -11,39 +12,51 @@ import java.util.List;
 
 /**
  * A cohort's gradebook as CSV, one row per learner, written page by page so that large cohorts never sit in memory.
- * Quoting follows RFC 4180 (commons-csv), so names with commas or quotes survive a spreadsheet import.
+ * Quoting follows RFC 4180 (commons-csv), so names with commas or quotes survive a spreadsheet import. The file
+ * starts with a UTF-8 byte order mark, which Excel needs to read accented names; text that a spreadsheet would run
+ * as a formula (a learner can choose their own name) is defused with a leading apostrophe, as OWASP advises.
  */
 @Service
 @PreAuthorize("hasRole('INSTRUCTOR')")
 public class GradebookCsvExport {
 
     static final String[] HEADER = {"learner", "email", "percent_complete", "lessons_completed", "current_lesson",
-            "last_active_utc", "pre_test_percent", "final_percent", "passed", "learning_gain"};
+            "last_active_utc", "pre_test_percent", "final_percent", "passed", "learning_gain_percent"};
+    static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int PAGE = 500;
 
     private final CohortReviewService review;
+    private final CohortService cohortService;
 
-    GradebookCsvExport(CohortReviewService review) {
+    GradebookCsvExport(CohortReviewService review, CohortService cohortService) {
         this.review = review;
+        this.cohortService = cohortService;
     }
 
     /** Writes the gradebook of one of the instructor's cohorts (refused for anyone else's). */
     public void write(long cohortId, Writer out) throws IOException {
+        cohortService.requireOwnCohort(cohortId); // refused before anything is written
+        out.write(BYTE_ORDER_MARK);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
             for (int offset = 0; ; offset += PAGE) {
                 List<LearnerRow> page = review.learners(cohortId, LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, offset, PAGE);
                 for (LearnerRow row : page) {
-                    csv.printRecord(row.displayName(), row.email(), row.percentComplete(), row.lessonsCompleted(),
-                            row.currentLessonTitle() == null ? "" : row.currentLessonTitle(),
+                    csv.printRecord(text(row.displayName()), text(row.email()), row.percentComplete(), row.lessonsCompleted(),
+                            row.currentLessonTitle() == null ? "" : text(row.currentLessonTitle()),
                             row.lastActive() == null ? "" : row.lastActive().toString(),
                             row.preTest() == null ? "" : row.preTest(), row.finalScore() == null ? "" : row.finalScore(),
                             row.passed() == null ? "" : row.passed() ? "yes" : "no",
-                            row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", row.learningGain()));
+                            row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", row.learningGain() * 100));
                 }
                 if (page.size() < PAGE) {
                     break;
                 }
             }
         }
+    }
+
+    /** A text cell a spreadsheet shows as text, never evaluates (cells starting = + - @ tab or CR are formulas). */
+    static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

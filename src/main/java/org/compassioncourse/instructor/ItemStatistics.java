@@ -25,6 +25,9 @@ public final class ItemStatistics {
 
     public static final double TOO_EASY = 0.9;
     public static final double TOO_HARD = 0.2;
+    /** Below this many responses facility and discrimination are noise, so no item is flagged from them. */
+    public static final int MIN_RESPONSES_TO_FLAG = 10;
+    public static final String TOO_FEW_RESPONSES = "too few responses to judge";
 
     /** One answered question of an attempt: its score (0–1), blueprint slot and the options chosen (if any). */
     public record Response(String questionId, String slot, double score, Set<String> chosenOptions) {
@@ -97,13 +100,15 @@ public final class ItemStatistics {
             double facility = s.x / s.n;
             Double discrimination = correlation(s.n, s.x, s.xx, s.y, s.yy, s.xy);
             List<String> flags = new ArrayList<>();
-            if (facility > TOO_EASY) {
+            if (s.n < MIN_RESPONSES_TO_FLAG) {
+                flags.add(TOO_FEW_RESPONSES);
+            } else if (facility > TOO_EASY) {
                 flags.add("too easy");
             }
-            if (facility < TOO_HARD) {
+            if (s.n >= MIN_RESPONSES_TO_FLAG && facility < TOO_HARD) {
                 flags.add("too hard");
             }
-            if (discrimination != null && discrimination < 0) {
+            if (s.n >= MIN_RESPONSES_TO_FLAG && discrimination != null && discrimination < 0) {
                 flags.add("discriminates negatively");
             }
             stats.add(new ItemStat(id, s.slot, s.n, facility, discrimination, Map.copyOf(s.options), List.copyOf(flags)));

@@ -64,7 +64,7 @@ class ItemStatisticsTest {
     void itemsThatAreTooEasyTooHardOrDiscriminateNegativelyAreFlagged() {
         ItemStatistics statistics = new ItemStatistics();
         int[][] scores = {{1, 0, 1}, {1, 0, 0}, {1, 0, 1}, {1, 1, 0}, {1, 0, 0}, {1, 0, 1}};
-        for (int[] s : scores) {
+        for (int[] s : java.util.stream.Stream.of(scores, scores).flatMap(java.util.Arrays::stream).toList()) { // 12 attempts
             statistics.add(List.of(new ItemStatistics.Response("easy", "a", s[0], Set.of()),
                     new ItemStatistics.Response("hard", "b", s[1], Set.of()),
                     new ItemStatistics.Response("odd", "c", s[2], Set.of())));
@@ -73,6 +73,12 @@ class ItemStatisticsTest {
         assertThat(items.get(0).flags()).containsExactly("too easy");
         assertThat(items.get(1).flags()).contains("too hard", "discriminates negatively");
         assertThat(items.get(2).flags()).contains("discriminates negatively");
+    }
+
+    @Test
+    void itemsWithFewerThanTenResponsesAreNotJudged() {
+        // six attempts: facility 1.0 would say "too easy", but six answers say little about a question
+        assertThat(report().items()).allSatisfy(item -> assertThat(item.flags()).containsExactly(ItemStatistics.TOO_FEW_RESPONSES));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.compassioncourse.instructor.ui;
 
+import org.jspecify.annotations.Nullable;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
@@ -22,8 +23,9 @@ final class ChartSvg {
     private ChartSvg() {
     }
 
+    /** A bar chart; {@code fullScale} fixes the value axis (e.g. 100 for percentages) instead of fitting the data. */
     static String bars(String id, String title, String description, String categoryAxis, String valueAxis,
-                       DefaultCategoryDataset data, boolean horizontal) {
+                       DefaultCategoryDataset data, boolean horizontal, @Nullable Double fullScale) {
         JFreeChart chart = ChartFactory.createBarChart(null, categoryAxis, valueAxis, data,
                 horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, false, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -40,8 +42,13 @@ final class ChartSvg {
             Number value = data.getValue(0, c);
             max = Math.max(max, value == null ? 0 : value.doubleValue());
         }
-        values.setRange(0, Math.max(1, max * 1.1));
-        values.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        if (fullScale != null) {
+            // a fitted axis would make 38% of 100 look nearly full
+            values.setRange(0, fullScale);
+        } else {
+            values.setRange(0, Math.max(1, max * 1.1));
+            values.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        }
         org.jfree.chart.axis.CategoryAxis categories = chart.getCategoryPlot().getDomainAxis();
         categories.setMaximumCategoryLabelLines(2);
         categories.setMaximumCategoryLabelWidthRatio(horizontal ? 0.45f : 1.2f);

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +25,7 @@ import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortCharts;
 import org.compassioncourse.instructor.CohortOverview;
@@ -38,8 +39,11 @@ import org.compassioncourse.instructor.XapiStatementsExport;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -47,9 +51,9 @@ import java.util.Locale;
  * a time from the database, sorted there.
  */
 @Route("instructor/cohort/:cohortId")
-@PageTitle("Cohort · Compassion Course")
+
 @RolesAllowed(Role.INSTRUCTOR_NAME)
-public class CohortView extends Main implements BeforeEnterObserver {
+public class CohortView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
@@ -61,10 +65,13 @@ public class CohortView extends Main implements BeforeEnterObserver {
     private final Course course;
     final Select<LearnerStatus> filter = new Select<>();
     final Grid<LearnerRow> grid = new Grid<>();
+    private final Clock clock;
     private long cohortId;
+    private String title = "Cohort · Compassion Course";
 
     public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course, GradebookCsvExport gradebook,
-                      XapiStatementsExport xapi) {
+                      XapiStatementsExport xapi, Clock clock) {
+        this.clock = clock;
         this.review = review;
         this.gradebook = gradebook;
         this.xapi = xapi;
@@ -86,18 +93,20 @@ public class CohortView extends Main implements BeforeEnterObserver {
 
         grid.addComponentColumn(row -> new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(),
                         row.displayName() + " (" + row.email() + ")")).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3);
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("16em");
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Complete")
                 .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson").setFlexGrow(2);
+        grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
+                .setFlexGrow(2).setWidth("12em");
         grid.addColumn(row -> row.lastActive() == null ? "never" : WHEN.format(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(2);
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(2).setWidth("10em");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
                 .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
                 .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result");
-        grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain");
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setAutoWidth(true);
+        grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
@@ -108,6 +117,11 @@ public class CohortView extends Main implements BeforeEnterObserver {
         return filter.getValue() == LearnerStatus.ALL
                 ? "No learners yet. They join with the cohort's code or join link, shown above."
                 : "No learners are \"" + filter.getValue().label() + "\" at the moment.";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 
     @Override
@@ -125,6 +139,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
                 + overview.completedLessons() + " read every lesson · " + overview.passed() + " passed the final"
                 + (overview.averageFinal() == null ? "" : " · average final " + Math.round(overview.averageFinal()) + "%"));
         summary.setId("cohort-summary");
+        title = overview.name() + " · Cohort · Compassion Course";
         grid.setItems(query -> {
             CohortReviewService.SortColumn sort = CohortReviewService.SortColumn.NAME;
             boolean ascending = true;
@@ -139,7 +154,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
         long exportedCohort = cohortId;
         // streamed to the browser page by page, never held whole in memory
         DownloadHandler csv = download -> {
-            download.setFileName("gradebook-cohort-" + exportedCohort + ".csv");
+            download.setFileName(ExportFileNames.of("gradebook", overview.name(), "csv", clock));
             download.setContentType("text/csv;charset=UTF-8");
             try (java.io.Writer out = new java.io.OutputStreamWriter(download.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
                 gradebook.write(exportedCohort, out);
@@ -148,7 +163,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
         Anchor download = new Anchor(csv, "Download gradebook (CSV)");
         download.setId("download-gradebook");
         DownloadHandler statements = xapiDownload -> {
-            xapiDownload.setFileName("xapi-statements-cohort-" + exportedCohort + ".json");
+            xapiDownload.setFileName(ExportFileNames.of("xapi-statements", overview.name(), "json", clock));
             xapiDownload.setContentType("application/json");
             xapi.writeCohort(exportedCohort, xapiDownload.getOutputStream());
         };
@@ -180,7 +195,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
             section.add(new Paragraph("No learner has completed a lesson yet."));
         } else {
             section.add(chart("chart-funnel", "Completion by lesson", "Learners who completed each lesson: " + funnelText,
-                    "Lesson", "Learners", funnel, true), new Paragraph("Completed, by lesson: " + funnelText + "."));
+                    "Lesson", "Learners", funnel, true, null), new Paragraph("Completed, by lesson: " + funnelText + "."));
         }
 
         DefaultCategoryDataset scores = new DefaultCategoryDataset();
@@ -195,7 +210,7 @@ public class CohortView extends Main implements BeforeEnterObserver {
             section.add(new Paragraph("No learner has submitted the final assessment yet."));
         } else {
             section.add(chart("chart-scores", "Final assessment score distribution", "Learners per score band: " + scoreText,
-                    "Final score", "Learners", scores, false), new Paragraph("Final scores: " + scoreText + "."));
+                    "Final score", "Learners", scores, false, null), new Paragraph("Final scores: " + scoreText + "."));
         }
 
         section.add(new H3("Pre-test versus final assessment"));
@@ -206,17 +221,18 @@ public class CohortView extends Main implements BeforeEnterObserver {
             prePost.addValue(data.meanPre(), "Mean score", "Pre-test");
             prePost.addValue(data.meanPost(), "Mean score", "Final assessment");
             String text = "mean pre-test " + Math.round(data.meanPre()) + "%, mean final " + Math.round(data.meanPost())
-                    + "% (" + data.learnersWithBoth() + " learners who took both)";
-            section.add(chart("chart-pre-post", "Pre-test versus final assessment", text, "", "Mean score (%)", prePost, false),
+                    + "% (" + data.learnersWithBoth() + (data.learnersWithBoth() == 1 ? " learner" : " learners") + " who took both)";
+            section.add(chart("chart-pre-post", "Pre-test versus final assessment", text, "", "Mean score (%)", prePost, false, 100.0),
                     new Paragraph("Pre vs post: " + text + "."));
         }
         return section;
     }
 
     private static Div chart(String id, String title, String description, String categoryAxis, String valueAxis,
-                             DefaultCategoryDataset data, boolean horizontal) {
-        Div holder = new Div(new Html("<div class=\"chart\">" + ChartSvg.bars(id, title, description, categoryAxis, valueAxis,
-                data, horizontal) + "</div>"));
+                             DefaultCategoryDataset data, boolean horizontal, @Nullable Double fullScale) {
+        // on a phone the chart keeps a readable size and scrolls sideways; focusable so keyboards can scroll it too
+        Div holder = new Div(new Html("<div class=\"chart\" tabindex=\"0\" aria-label=\"" + title + ", scrollable\">"
+                + ChartSvg.bars(id, title, description, categoryAxis, valueAxis, data, horizontal, fullScale) + "</div>"));
         holder.addClassName("html-holder");
         return holder;
     }
@@ -239,20 +255,54 @@ public class CohortView extends Main implements BeforeEnterObserver {
         }
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
         items.addColumn(item -> course.question(item.questionId()).map(q -> item.questionId() + ": " + q.stem()).orElse(item.questionId()))
-                .setHeader("Question").setFlexGrow(4);
+                .setHeader("Question").setFlexGrow(4).setWidth("16em");
         items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Responses");
         items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility");
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
                 .setHeader("Discrimination");
-        items.addColumn(item -> item.optionCounts().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .reduce((a, b) -> a + ", " + b).orElse("—")).setHeader("Choices").setFlexGrow(2);
-        items.addColumn(item -> item.flags().isEmpty() ? "—" : "⚠ " + String.join(", ", item.flags())).setHeader("Flags").setFlexGrow(2);
+        items.addColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14em");
+        items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10em");
         items.setItems(report.items());
         items.setAllRowsVisible(true);
         items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         items.setAriaLabel(title);
         section.add(items);
         return section;
+    }
+
+    /** How often each option was chosen, by its text (shortened), the key marked; other types have no options. */
+    private String choices(ItemStatistics.ItemStat item) {
+        Question question = course.question(item.questionId()).orElse(null);
+        if (question == null || item.optionCounts().isEmpty()) {
+            return "—";
+        }
+        List<String> parts = new ArrayList<>();
+        switch (question.body()) {
+            case Question.Choice choice -> choice.options().forEach(option -> parts.add(shorten(option.text(), 50)
+                    + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L)));
+            case Question.TrueFalse trueFalse -> {
+                parts.add("True" + (trueFalse.answer() ? " ✓" : "") + ": " + item.optionCounts().getOrDefault("true", 0L));
+                parts.add("False" + (trueFalse.answer() ? "" : " ✓") + ": " + item.optionCounts().getOrDefault("false", 0L));
+            }
+            default -> {
+                return "—";
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String flags(ItemStatistics.ItemStat item) {
+        if (item.flags().isEmpty()) {
+            return "—";
+        }
+        if (item.flags().equals(List.of(ItemStatistics.TOO_FEW_RESPONSES))) {
+            return "too few responses to judge (under " + ItemStatistics.MIN_RESPONSES_TO_FLAG + ")";
+        }
+        return "⚠ " + String.join(", ", item.flags());
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, Math.max(text.lastIndexOf(' ', max), max / 2)) + "…";
     }
 
     private static String percent(@Nullable Double value) {

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +27,7 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptRecords;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,9 +37,8 @@ import java.util.Locale;
 
 /** One learner of the instructor's cohort: lessons read and every quiz attempt, answer by answer with key and time. */
 @Route("instructor/cohort/:cohortId/learner/:userId")
-@PageTitle("Learner · Compassion Course")
 @RolesAllowed(Role.INSTRUCTOR_NAME)
-public class LearnerView extends Main implements BeforeEnterObserver {
+public class LearnerView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
@@ -48,14 +48,23 @@ public class LearnerView extends Main implements BeforeEnterObserver {
     private final AttemptRecords attempts;
     private final Course course;
     private final XapiStatementsExport xapi;
+    private final Clock clock;
+    private String title = "Learner · Compassion Course";
 
-    public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi) {
+    public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi,
+                       Clock clock) {
+        this.clock = clock;
         this.cohorts = cohorts;
         this.progress = progress;
         this.attempts = attempts;
         this.course = course;
         this.xapi = xapi;
         addClassNames("page", "learner-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 
     @Override
@@ -70,9 +79,10 @@ public class LearnerView extends Main implements BeforeEnterObserver {
             return;
         }
         add(new H1(learner.displayName()));
+        title = learner.displayName() + " · Learner · Compassion Course";
         LearnerInMyCohort exported = learner;
         DownloadHandler statements = download -> {
-            download.setFileName("xapi-statements-learner-" + exported.userId() + ".json");
+            download.setFileName(ExportFileNames.of("xapi-statements", exported.displayName(), "json", clock));
             download.setContentType("application/json");
             xapi.writeLearner(exported, download.getOutputStream());
         };

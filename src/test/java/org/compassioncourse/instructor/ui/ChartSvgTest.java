@@ -13,7 +13,7 @@ class ChartSvgTest {
         data.addValue(3, "Learners", "90–100%");
         data.addValue(1, "Learners", "80–89%");
 
-        String svg = ChartSvg.bars("chart-test", "Score <distribution>", "3 learners scored 90–100%", "Score", "Learners", data, false);
+        String svg = ChartSvg.bars("chart-test", "Score <distribution>", "3 learners scored 90–100%", "Score", "Learners", data, false, null);
 
         assertThat(svg).startsWith("<svg").contains("role=\"img\"")
                 .contains("aria-labelledby=\"chart-test-title chart-test-desc\"")
@@ -21,5 +21,18 @@ class ChartSvgTest {
                 .contains("<desc id=\"chart-test-desc\">3 learners scored 90–100%</desc>");
         assertThat(svg.split("viewBox=", -1)).as("exactly one viewBox").hasSize(2);
         assertThat(svg).contains("90–100%").doesNotContain("<script");
+    }
+
+    @Test
+    void percentageChartRunsToOneHundredSoAGainIsNotExaggerated() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(29, "Mean score", "Pre-test");
+        data.addValue(38, "Mean score", "Final assessment");
+
+        String fitted = ChartSvg.bars("fitted", "Means", "pre 29%, final 38%", "", "Mean score (%)", data, false, null);
+        String fullScale = ChartSvg.bars("full", "Means", "pre 29%, final 38%", "", "Mean score (%)", data, false, 100.0);
+
+        assertThat(fitted).doesNotContain(">100<");
+        assertThat(fullScale).contains(">100<");
     }
 }
