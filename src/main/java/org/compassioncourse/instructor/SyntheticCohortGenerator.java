@@ -43,6 +43,11 @@ public class SyntheticCohortGenerator {
 
     public static final String NAME_PREFIX = "[Synthetic] ";
     public static final String EMAIL_DOMAIN = "@synthetic.invalid";
+    /**
+     * Synthetic cohorts' codes are lower case: typed or linked codes are read in upper case, so no real learner can
+     * ever join one and mix into invented data.
+     */
+    public static final String CODE_PREFIX = "syn-";
     /** The most learners one request from the instructor's page may add (the benchmark makes larger ones directly). */
     public static final int MAX_FROM_PAGE = 5000;
     static final int DEMO_LEARNERS = 150;
@@ -59,6 +64,11 @@ public class SyntheticCohortGenerator {
         this.course = course;
         this.passwordEncoder = passwordEncoder;
         this.signedInUser = signedInUser;
+    }
+
+    /** Whether a cohort with this join code was made by the generator (and so cannot be joined). */
+    public static boolean isSynthetic(String joinCode) {
+        return joinCode.startsWith(CODE_PREFIX);
     }
 
     /** A synthetic cohort for the signed-in instructor, to try the reports on; returns its id. */
@@ -84,7 +94,7 @@ public class SyntheticCohortGenerator {
         Random random = new Random(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String hash = passwordEncoder.encode(UUID.randomUUID().toString());
-        String code = "SYN" + Long.toString(Math.abs(random.nextLong()) % 100000, 36).toUpperCase();
+        String code = CODE_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         String name = NAME_PREFIX + learners + " learners";
         Long sameName = jdbc.queryForObject("select count(*) from cohort where instructor_id = ? and (name = ? or name like ?)",
                 Long.class, instructorId, name, name + " (%)");
@@ -92,8 +102,8 @@ public class SyntheticCohortGenerator {
             name += " (" + (sameName + 1) + ")"; // an instructor's cohort names stay distinct
         }
         jdbc.update("insert into cohort (instructor_id, name, join_code, created_at) values (?, ?, ?, ?)",
-                instructorId, name, code + learners, Timestamp.from(now));
-        long cohortId = jdbc.queryForObject("select id from cohort where join_code = ?", Long.class, code + learners);
+                instructorId, name, code, Timestamp.from(now));
+        long cohortId = jdbc.queryForObject("select id from cohort where join_code = ?", Long.class, code);
 
         Map<String, List<Question>> slots = new TreeMap<>();
         course.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)

@@ -1,17 +1,24 @@
 package org.compassioncourse.instructor;
 
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.quiz.Grading;
 import org.compassioncourse.quiz.StoredAnswers;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +36,8 @@ class SyntheticCohortGeneratorTest {
     JdbcTemplate jdbc;
     @Autowired
     Course course;
+    @Autowired
+    AccountService accounts;
 
     @Test
     @WithCourseUser(email = "synthetic.teacher@ward7.example", role = Role.INSTRUCTOR)
@@ -81,6 +90,19 @@ class SyntheticCohortGeneratorTest {
         generator.generateForMe(3);
         assertThat(cohorts.myCohorts()).extracting(CohortSummary::name)
                 .containsExactlyInAnyOrder("[Synthetic] 3 learners", "[Synthetic] 3 learners (2)");
+    }
+
+    @Test
+    @WithCourseUser(email = "synthetic.teacher4@ward7.example", role = Role.INSTRUCTOR)
+    void noRealLearnerCanJoinASyntheticCohortEvenWithItsCode() {
+        String code = cohorts.requireOwnCohort(generator.generateForMe(2)).joinCode();
+        CurrentUser real = accounts.registerLearner(new RegistrationForm("Real Nurse", "real-" + UUID.randomUUID() + "@ward7.example",
+                "calm-harbour-lantern"));
+        Learners.actAs(real);
+        for (String typed : new String[]{code, code.toUpperCase(), code.replace("-", "")}) {
+            assertThat(cohorts.invitation(typed)).as(typed).isEmpty();
+            assertThatThrownBy(() -> cohorts.join(typed)).isInstanceOf(CohortException.class);
+        }
     }
 
     @Test

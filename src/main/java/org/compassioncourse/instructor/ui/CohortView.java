@@ -35,6 +35,7 @@ import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.ItemStatistics;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
+import org.compassioncourse.instructor.SyntheticCohortGenerator;
 import org.compassioncourse.instructor.XapiStatementsExport;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jspecify.annotations.Nullable;
@@ -171,8 +172,10 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         xapiLink.setId("download-xapi");
         Paragraph downloads = new Paragraph(download, new Text(" · "), xapiLink);
         downloads.addClassName("downloads");
-        add(new H1(overview.name()), new Paragraph(new Text("Join code: " + overview.joinCode() + " or "),
-                new JoinLink(overview.name(), overview.joinCode())), summary, downloads, filter, grid,
+        Paragraph joining = SyntheticCohortGenerator.isSynthetic(overview.joinCode())
+                ? new Paragraph("A synthetic cohort of invented learners, for trying the reports: nobody can join it.")
+                : new Paragraph(new Text("Join code: " + overview.joinCode() + " or "), new JoinLink(overview.name(), overview.joinCode()));
+        add(new H1(overview.name()), joining, summary, downloads, filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(charts());
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),

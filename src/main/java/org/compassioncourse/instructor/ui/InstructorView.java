@@ -92,8 +92,9 @@ public class InstructorView extends Main {
                 syntheticLearners.setInvalid(true);
             } else {
                 syntheticLearners.setInvalid(false);
-                generator.generateForMe(learners);
+                String name = cohortService.requireOwnCohort(generator.generateForMe(learners)).name();
                 refresh();
+                syntheticLearners.setHelperText("Added \"" + name + "\" to your cohorts above.");
             }
             addSynthetic.setEnabled(true);
         });
@@ -131,10 +132,11 @@ public class InstructorView extends Main {
             Span code = new Span(cohort.joinCode());
             code.addClassName("join-code");
             Anchor open = new Anchor("instructor/cohort/" + cohort.id(), cohort.name());
-            ListItem item = new ListItem(open, new Span(" — join code "), code, new Span(" or "),
-                    new JoinLink(cohort.name(), cohort.joinCode()),
-                    new Span(" — created " + CREATED.format(cohort.createdAt()) + " — " + cohort.members()
-                            + (cohort.members() == 1 ? " learner" : " learners")));
+            ListItem item = SyntheticCohortGenerator.isSynthetic(cohort.joinCode())
+                    ? new ListItem(open, new Span(" — invented learners, nobody can join"))
+                    : new ListItem(open, new Span(" — join code "), code, new Span(" or "), new JoinLink(cohort.name(), cohort.joinCode()));
+            item.add(new Span(" — created " + CREATED.format(cohort.createdAt()) + " — " + cohort.members()
+                    + (cohort.members() == 1 ? " learner" : " learners")));
             item.setId("cohort-" + cohort.id());
             list.add(item);
         }

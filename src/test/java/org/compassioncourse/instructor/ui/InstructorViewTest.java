@@ -66,7 +66,8 @@ class InstructorViewTest extends SpringBrowserlessTest {
             assertThat(cohort.members()).isEqualTo(12);
         });
         assertThat($(UnorderedList.class).withId("cohort-list").single().getElement().getTextRecursively())
-                .contains("[Synthetic] 12 learners").endsWith("— 12 learners");
+                .contains("[Synthetic] 12 learners — invented learners, nobody can join").endsWith("— 12 learners");
+        assertThat(view.syntheticLearners.getHelperText()).isEqualTo("Added \"[Synthetic] 12 learners\" to your cohorts above.");
         assertThat(view.addSynthetic.isEnabled()).as("ready for another").isTrue();
     }
 
