@@ -76,6 +76,26 @@ class AccountJourneyIT {
         assertThat(browser.isPresent(By.id("instructor-dashboard"))).isFalse();
     }
 
+    @Test
+    void mistypedAddressShowsNoSuchPageAndInstructorPagesStillNeedALogin() {
+        browser.open("no-such-page");
+        assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
+
+        String email = "e2e-" + UUID.randomUUID() + "@ward7.example";
+        browser.open("register")
+                .type("display-name", "Mo Mistype").type("email", email).type("password", "calm-harbour-lantern")
+                .click(By.id("create-account"));
+        browser.waitForPath("");
+        browser.open("lesson/no-such-lesson");
+        assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
+
+        // unknown addresses now reach Vaadin, but its view access control still guards every page
+        try (Browser anonymous = Browser.start(port)) {
+            anonymous.open("instructor");
+            anonymous.waitForPath("login");
+        }
+    }
+
     private void logIn(String email, String password) {
         browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
         browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
