@@ -24,6 +24,7 @@ class OrderingInput implements QuestionInput {
     private final List<Runnable> listeners = new ArrayList<>();
     private boolean readOnly;
     private boolean touched;
+    private final Button keep = new Button("Keep this order as my answer");
 
     OrderingInput(QuestionPaper paper) {
         this.paper = paper;
@@ -32,7 +33,14 @@ class OrderingInput implements QuestionInput {
         Span hint = new Span("Put the items in order with the Move up and Move down buttons.");
         hint.addClassName("hint");
         list.setId("order-" + paper.id());
-        root.add(hint, list);
+        // the shown order may already be the learner's answer: let them say so without moving anything
+        keep.setId("keep-order-" + paper.id());
+        keep.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        keep.addClickListener(click -> {
+            touched = true;
+            listeners.forEach(Runnable::run);
+        });
+        root.add(hint, list, keep);
         render();
     }
 
@@ -103,6 +111,7 @@ class OrderingInput implements QuestionInput {
     @Override
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
+        keep.setVisible(!readOnly);
         render();
     }
 

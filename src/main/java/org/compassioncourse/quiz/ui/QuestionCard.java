@@ -1,5 +1,7 @@
 package org.compassioncourse.quiz.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasAriaLabel;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -9,7 +11,10 @@ import org.compassioncourse.quiz.QuestionPaper;
 /** The frame of one question on a quiz or review page: its number, the scenario if any, and the stem. */
 class QuestionCard extends Section {
 
+    private final String accessibleName;
+
     QuestionCard(QuestionPaper question, int number, int total) {
+        accessibleName = "Your answer to question " + number + ": " + question.stem();
         addClassName("question-card");
         setId("question-" + question.id());
         Span counter = new Span("Question " + number + " of " + total);
@@ -23,5 +28,16 @@ class QuestionCard extends Section {
         H2 stem = new H2(question.stem());
         stem.addClassName("stem");
         add(stem);
+    }
+
+    /**
+     * Adds the answer input. A single answer group is named after its question, so a screen reader entering it
+     * hears which question it answers, not fourteen times "Your answer".
+     */
+    void addInput(Component input) {
+        if (input instanceof HasAriaLabel group) {
+            group.setAriaLabel(accessibleName);
+        }
+        add(input);
     }
 }

@@ -80,7 +80,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));
             Optional.ofNullable(result.answers().get(question.id())).ifPresent(input::show);
             input.setReadOnly(true);
-            card.add(input.component());
+            card.addInput(input.component());
             Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
             add(card);
         }

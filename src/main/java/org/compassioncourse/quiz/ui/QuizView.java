@@ -27,10 +27,16 @@ import org.compassioncourse.quiz.QuestionPaper;
 import org.compassioncourse.quiz.QuizService;
 import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Taking a quiz: a knowledge check at the end of a lesson (feedback after each answer), the pre-test or the
@@ -45,6 +51,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final QuizService quizService;
     private String title = "Quiz · Compassion Course";
     private final Map<String, Long> shownAt = new HashMap<>();
+    /** The cards in page order, and which questions have an answer recorded, to say which are still open. */
+    private final Map<String, QuestionCard> cards = new LinkedHashMap<>();
+    private final Set<String> recorded = new HashSet<>();
 
     public QuizView(Course course, QuizService quizService) {
         this.course = course;
@@ -114,6 +123,15 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setDisableOnClick(true);
         submit.addClickListener(click -> {
+            List<Integer> open = openQuestionNumbers();
+            if (!open.isEmpty()) {
+                problem.setText(openQuestionsMessage(open));
+                QuestionCard first = new ArrayList<>(cards.values()).get(open.getFirst() - 1);
+                first.scrollIntoView();
+                first.getElement().executeJs("this.focus()");
+                submit.setEnabled(true);
+                return;
+            }
             try {
                 AttemptResult result = quizService.submit(paper.attemptId());
                 UI.getCurrent().navigate(QuizReviewView.class, new RouteParameters("attemptId", String.valueOf(result.attemptId())));
@@ -123,6 +141,27 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
         });
         add(problem, submit);
+    }
+
+    private List<Integer> openQuestionNumbers() {
+        List<Integer> open = new ArrayList<>();
+        int number = 0;
+        for (String id : cards.keySet()) {
+            number++;
+            if (!recorded.contains(id)) {
+                open.add(number);
+            }
+        }
+        return open;
+    }
+
+    static String openQuestionsMessage(List<Integer> open) {
+        if (open.size() == 1) {
+            return "Question " + open.getFirst() + " is not answered yet.";
+        }
+        String numbers = open.subList(0, open.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " and " + open.getLast();
+        return "Questions " + numbers + " are not answered yet.";
     }
 
     private String intro(AttemptPaper paper) {
@@ -139,8 +178,10 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate) {
         QuestionCard card = new QuestionCard(question, number, paper.questions().size());
+        card.getElement().setAttribute("tabindex", "-1"); // focusable from script, so "question 14 is open" can take you there
+        cards.put(question.id(), card);
         QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));
-        card.add(input.component());
+        card.addInput(input.component());
         Div feedbackArea = new Div();
         feedbackArea.getElement().setAttribute("aria-live", "polite");
         Paragraph status = new Paragraph();
@@ -151,6 +192,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         Answer earlier = paper.answers().get(question.id());
         if (earlier != null) {
             input.show(earlier);
+            recorded.add(question.id());
         }
         if (immediate) {
             Button check = new Button("Check answer");
@@ -166,6 +208,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 try {
                     quizService.answer(paper.attemptId(), question.id(), answer.get(), elapsed(question.id()))
                             .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
+                    recorded.add(question.id());
                     input.setReadOnly(true);
                     status.setText("");
                 } catch (AnswerRejectedException refused) {
@@ -187,6 +230,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             input.onChange(() -> input.answer().ifPresent(answer -> {
                 try {
                     quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
+                    recorded.add(question.id());
                     status.setText("Answer saved.");
                 } catch (AnswerRejectedException refused) {
                     status.setText(refused.getMessage());

@@ -65,6 +65,8 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat(before).doesNotContain("data-correct").doesNotContain("Answer: ");
 
         RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
+        assertThat(single.getAriaLabel()).as("the answer group is named after its question")
+                .hasValueSatisfying(label -> assertThat(label).matches("Your answer to question \\d+: .+\\?"));
         test(single).selectItem("Feeling for someone, wanting to help");
         check("first-single");
 
@@ -125,7 +127,7 @@ class QuizViewTest extends SpringBrowserlessTest {
     void preTestSavesAnswersAsTheyChangeAndShowsTheResultAfterSubmission() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
         test($(Button.class).withId("submit-quiz").single()).click();
-        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).isEqualTo("One question is not answered yet.");
+        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).isEqualTo("Question 1 is not answered yet.");
 
         RadioButtonGroup<QuestionPaper.Choice> group = $(RadioButtonGroup.class).all().stream()
                 .map(g -> (RadioButtonGroup<QuestionPaper.Choice>) g).findFirst().orElseThrow();
@@ -136,6 +138,13 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).startsWith("Your score: ");
         assertThat(page()).contains("Answer: ");
+    }
+
+    @Test
+    void openQuestionsAreNamedByTheirNumbersOnThePage() {
+        assertThat(QuizView.openQuestionsMessage(List.of(14))).isEqualTo("Question 14 is not answered yet.");
+        assertThat(QuizView.openQuestionsMessage(List.of(3, 14))).isEqualTo("Questions 3 and 14 are not answered yet.");
+        assertThat(QuizView.openQuestionsMessage(List.of(2, 5, 9))).isEqualTo("Questions 2, 5 and 9 are not answered yet.");
     }
 
     @Test
