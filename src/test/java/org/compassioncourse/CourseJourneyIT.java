@@ -51,10 +51,19 @@ class CourseJourneyIT {
 
         browser.click(By.id("lesson-link-" + two.id())).waitForPath("lesson/" + two.id());
         assertThat(browser.textOf(By.id("lesson-title"))).isEqualTo(two.title());
+        browser.waitUntil(d -> "lesson-title".equals(d.switchTo().activeElement().getAttribute("id")));
+        // on a freshly loaded page the first Tab offers to skip the header and menu
+        browser.open("lesson/" + two.id());
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        browser.waitUntil(d -> "skip-to-content".equals(d.switchTo().activeElement().getAttribute("id")));
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        browser.waitUntil(d -> "main".equals(d.switchTo().activeElement().getTagName()));
         for (int i = 1; i < two.sections().size(); i++) {
             browser.click(By.id("next-section"));
             String expected = two.sections().get(i).title();
             browser.waitUntil(d -> d.findElement(By.id("section-title")).getText().equals(expected));
+            // keyboard users continue at the new section, not back at the top of the menu
+            browser.waitUntil(d -> "section-title".equals(d.switchTo().activeElement().getAttribute("id")));
         }
         browser.click(By.id("finish-lesson")).waitForPath("lesson/" + three.id());
         assertThat(browser.textOf(By.id("lesson-title"))).isEqualTo(three.title());

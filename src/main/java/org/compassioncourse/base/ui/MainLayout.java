@@ -47,7 +47,12 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         user.add(logout);
 
-        Header header = new Header(toggle, appName, user);
+        // first stop for the Tab key: past the header and menu straight to the page (visible when focused)
+        Button skip = new Button("Skip to content", click -> getElement().executeJs(
+                "const m = document.querySelector('main'); if (m) { m.setAttribute('tabindex', '-1'); m.focus(); }"));
+        skip.setId("skip-to-content");
+        skip.addClassName("skip-link");
+        Header header = new Header(skip, toggle, appName, user);
         header.addClassName("app-header");
         addToNavbar(header);
         addToDrawer(navigation());

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -95,6 +96,12 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         show(lesson, section, progress);
         // a new section starts at its top, whichever element scrolls (AppLayout scrolls its content area)
         getElement().executeJs("this.scrollIntoView({block: 'start'})");
+        if (event.getTrigger() != NavigationTrigger.PAGE_LOAD) {
+            // moving within the course: keyboard and screen-reader users continue at the lesson's title (a new
+            // lesson) or the new section's heading, not back at the top of the menu
+            String target = lesson.indexOf(section.id()) == 0 ? "#lesson-title" : "#section-title";
+            getElement().executeJs("const h = this.querySelector($0); if (h) { h.focus({preventScroll: true}); }", target);
+        }
     }
 
     private void show(Lesson lesson, Section section, CourseProgress progress) {
@@ -107,6 +114,7 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         meta.addClassName("lesson-meta");
         H1 heading = new H1(lesson.title());
         heading.setId("lesson-title");
+        heading.getElement().setAttribute("tabindex", "-1");
         add(meta, heading, sectionNav(lesson, section));
 
         if (index == 0) {
@@ -124,6 +132,7 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
 
         H2 sectionHeading = new H2(section.title());
         sectionHeading.setId("section-title");
+        sectionHeading.getElement().setAttribute("tabindex", "-1");
         Div body = html(section.title().equals(Section.IN_PRACTICE) ? "section-body in-practice" : "section-body", section.html());
         add(sectionHeading, body);
         add(sources(section, index == lesson.sections().size() - 1 ? lesson.referenceIds() : section.citedReferenceIds(),
