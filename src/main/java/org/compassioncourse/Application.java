@@ -27,6 +27,7 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Compassion Course");
+        settings.addLink("icon", "icons/favicon.svg");
     }
 
     /** Time source for services, replaceable in tests. */

@@ -30,7 +30,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // Our own stylesheets and course figures are public; Vaadin's configurer secures the rest.
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/styles/**", "/icons/**", "/images/**", "/favicon.ico").permitAll());
         // Addresses that match no rule reach Vaadin, which shows "no such page" (404) instead of Spring's bare 403.
         // Safe here: the app has no endpoints besides Vaadin's, and Vaadin checks every view's access annotation.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)

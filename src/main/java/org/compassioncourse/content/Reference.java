@@ -8,6 +8,7 @@ public record Reference(String id, String authors, int year, String title, Strin
     /** The citation as shown in reference lists: authors. title. source. */
     public String citation() {
         String end = title.endsWith(".") || title.endsWith("?") ? "" : ".";
-        return authors + ". " + title + end + " " + source + (source.endsWith(".") ? "" : ".");
+        // "Hou X, et al." already ends in a full stop
+        return authors + (authors.endsWith(".") ? " " : ". ") + title + end + " " + source + (source.endsWith(".") ? "" : ".");
     }
 }

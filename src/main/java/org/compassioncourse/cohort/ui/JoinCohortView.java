@@ -48,11 +48,11 @@ public class JoinCohortView extends Main implements BeforeEnterObserver {
             return;
         }
         CohortInvitation invitation = found.get();
-        add(new H1("Join \"" + invitation.cohortName() + "\""));
         if (invitation.alreadyMember()) {
             joined(invitation.cohortName());
             return;
         }
+        add(new H1("Join \"" + invitation.cohortName() + "\""));
         if (invitation.ownCohort()) {
             Paragraph own = new Paragraph("This is your own cohort. This is the page your learners see when they open the "
                     + "link: they join with one click, after being told that you will see their progress and answers.");
@@ -70,7 +70,6 @@ public class JoinCohortView extends Main implements BeforeEnterObserver {
             try {
                 CohortSummary cohort = cohorts.join(invitation.code());
                 removeAll();
-                add(new H1("Join \"" + cohort.name() + "\""));
                 joined(cohort.name());
             } catch (CohortException gone) {
                 add(new Paragraph(gone.getMessage()));
@@ -82,6 +81,7 @@ public class JoinCohortView extends Main implements BeforeEnterObserver {
     }
 
     private void joined(String cohortName) {
+        add(new H1("You're in \"" + cohortName + "\""));
         Paragraph done = new Paragraph("You are in \"" + cohortName + "\". Your instructor can now follow your progress in this course.");
         done.setId("joined");
         add(done, new Paragraph(new Anchor("", "Go to the course")));

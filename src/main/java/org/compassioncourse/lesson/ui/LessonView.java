@@ -205,7 +205,11 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         Div box = new Div(new H3(allOfLesson ? "References for this lesson" : "Sources for this section"));
         box.addClassName("sources");
         OrderedList list = new OrderedList();
-        for (String id : referenceIds) {
+        // a section lists its sources in the order it cites them; the lesson's full list is alphabetical
+        List<String> ordered = allOfLesson ? referenceIds.stream()
+                .sorted(java.util.Comparator.comparing(id -> course.references().get(id).citation().toLowerCase(java.util.Locale.ROOT))).toList()
+                : referenceIds;
+        for (String id : ordered) {
             Reference reference = course.references().get(id);
             ListItem item = new ListItem(reference.citation());
             item.setId("ref-" + id);
@@ -236,14 +240,18 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
             pager.add(button);
         } else {
             Optional<Lesson> nextLesson = course.lessonAfter(lesson.id());
-            Button finish = new Button(nextLesson.isPresent() ? "Finish lesson and go to lesson " + nextLesson.get().order() + " →"
-                    : "Finish lesson and the course");
+            boolean done = status == LessonStatus.COMPLETED;
+            Button finish = new Button(nextLesson.isPresent()
+                    ? (done ? "Go to lesson " : "Finish lesson and go to lesson ") + nextLesson.get().order() + " →"
+                    : done ? "Back to the course" : "Finish lesson and the course");
             finish.setId("finish-lesson");
             finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             finish.setDisableOnClick(true);
             finish.addClickListener(click -> {
-                progressService.completeLesson(lesson.id());
-                Notification.show("Lesson " + lesson.order() + " completed", 3000, Notification.Position.BOTTOM_CENTER);
+                progressService.completeLesson(lesson.id()); // idempotent: finishing again changes nothing
+                if (!done) {
+                    Notification.show("Lesson " + lesson.order() + " completed", 3000, Notification.Position.BOTTOM_CENTER);
+                }
                 nextLesson.ifPresentOrElse(
                         next -> UI.getCurrent().navigate(LessonView.class, parameters(next.id(), null)),
                         () -> UI.getCurrent().navigate(CourseView.class));

@@ -1,6 +1,7 @@
 package org.compassioncourse.quiz.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -63,9 +64,12 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
             quizService.learningGain().ifPresent(gain -> {
                 Paragraph gained = new Paragraph("Your learning gain: " + Math.round(gain * 100)
-                        + "% of what you could still learn after the pre-test ((final − pre-test) ÷ (100 − pre-test)).");
+                        + "% of what you could still learn after the pre-test.");
                 gained.setId("learning-gain");
-                add(gained);
+                Details how = new Details("How is this worked out?", new Paragraph("The points you gained from the pre-test "
+                        + "to the final, divided by the points still open after the pre-test: (final − pre-test) ÷ (100 − pre-test). "
+                        + "For example, 40% before and 70% after is 30 of the 60 points that were open, a gain of 50%."));
+                add(gained, how);
             });
         }
         if (result.feedback().isEmpty()) {

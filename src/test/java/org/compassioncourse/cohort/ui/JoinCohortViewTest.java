@@ -56,6 +56,7 @@ class JoinCohortViewTest extends SpringBrowserlessTest {
 
         test($(Button.class).withId("join-cohort").single()).click();
         assertThat($(Paragraph.class).withId("joined").single().getText()).startsWith("You are in \"Ward 3 link cohort\"");
+        assertThat($(H1.class).single().getText()).isEqualTo("You're in \"Ward 3 link cohort\"");
         assertThat(cohorts.joinedCohorts()).extracting(CohortSummary::name).containsExactly("Ward 3 link cohort");
     }
 

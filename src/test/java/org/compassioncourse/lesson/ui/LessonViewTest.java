@@ -80,6 +80,10 @@ class LessonViewTest extends SpringBrowserlessTest {
         CourseProgress.LessonRow row = progress.lessons().getFirst();
         assertThat(row.status()).isEqualTo(LessonStatus.COMPLETED);
         assertThat(row.sectionsReached()).isEqualTo(lesson.sections().size());
+
+        // back on the finished lesson's last section, the button just moves on
+        navigate(LessonView.class, Map.of("lessonId", lesson.id(), "sectionId", lesson.sections().getLast().id()));
+        assertThat(button("finish-lesson").getText()).isEqualTo("Go to lesson 2 →");
     }
 
     @Test
