@@ -1,19 +1,24 @@
 package org.compassioncourse.progress.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
@@ -29,6 +35,7 @@ import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
+import org.jspecify.annotations.Nullable;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,23 +64,68 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
     private Map<String, Double> knowledgeChecks = Map.of();
 
+    static final int NARROW_BELOW_PX = 640;
+    private final List<Grid.Column<CourseProgress.LessonRow>> detailColumns = new ArrayList<>();
+    private boolean narrow;
+    private @Nullable Registration resizing;
+
     public MyProgressView(ProgressService progressService, QuizService quizService, Course course, CohortService cohortService) {
         this.course = course;
         this.cohortService = cohortService;
         this.progressService = progressService;
         this.quizService = quizService;
         addClassName("page");
-        grid.addColumn(row -> row.order() + ". " + row.title()).setHeader("Lesson").setFlexGrow(3);
-        grid.addComponentColumn(row -> StatusBadge.of(row.status())).setHeader("Status").setFlexGrow(1);
-        grid.addColumn(row -> row.sectionsReached() + " of " + row.sectionsTotal()).setHeader("Sections read").setFlexGrow(1);
-        grid.addColumn(row -> Optional.ofNullable(knowledgeChecks.get(row.lessonId()))
-                .map(score -> "best " + Math.round(score) + "%").orElse("not tried")).setHeader("Knowledge check").setFlexGrow(1);
-        grid.addColumn(row -> row.lastVisitedAt() == null ? "—" : WHEN.format(row.lastVisitedAt()))
-                .setHeader("Last activity").setFlexGrow(2);
+        // on a phone the detail columns give way to a line under the lesson's title (see adaptTo)
+        grid.addComponentColumn(row -> {
+            Span details = new Span(sections(row) + " sections · knowledge check " + knowledgeCheck(row) + " · " + lastActivity(row));
+            details.addClassName("progress-details");
+            details.setVisible(narrow);
+            return new Div(new Span(row.order() + ". " + row.title()), details);
+        }).setHeader("Lesson").setFlexGrow(3);
+        grid.addComponentColumn(row -> StatusBadge.of(row.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        detailColumns.add(grid.addColumn(MyProgressView::sections).setHeader("Sections read").setFlexGrow(1));
+        detailColumns.add(grid.addColumn(this::knowledgeCheck).setHeader("Knowledge check").setFlexGrow(1));
+        detailColumns.add(grid.addColumn(MyProgressView::lastActivity).setHeader("Last activity").setFlexGrow(2));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAriaLabel("Progress by lesson");
         grid.setId("progress-grid");
+    }
+
+    private static String sections(CourseProgress.LessonRow row) {
+        return row.sectionsReached() + " of " + row.sectionsTotal();
+    }
+
+    private String knowledgeCheck(CourseProgress.LessonRow row) {
+        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Math.round(score) + "%").orElse("not tried");
+    }
+
+    private static String lastActivity(CourseProgress.LessonRow row) {
+        return row.lastVisitedAt() == null ? "—" : WHEN.format(row.lastVisitedAt());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        Page page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> adaptTo(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resize -> adaptTo(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+    }
+
+    /** Below 640 px the status stays in view and the details move under the title, instead of a sideways scroll. */
+    void adaptTo(int windowWidth) {
+        boolean nowNarrow = windowWidth < NARROW_BELOW_PX;
+        if (nowNarrow != narrow) {
+            narrow = nowNarrow;
+            detailColumns.forEach(column -> column.setVisible(!narrow));
+            grid.getDataProvider().refreshAll();
+        }
     }
 
     @Override

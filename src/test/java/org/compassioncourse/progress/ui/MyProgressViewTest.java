@@ -1,0 +1,42 @@
+package org.compassioncourse.progress.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.progress.CourseProgress;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class MyProgressViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    Course course;
+    @Autowired
+    ProgressService progressService;
+
+    @Test
+    @WithCourseUser(email = "reader.phone@ward7.example")
+    void onAPhoneMyProgressKeepsLessonAndStatusAndPutsTheDetailsUnderTheTitle() {
+        Lesson first = course.lessons().getFirst();
+        progressService.reachSection(first.id(), first.firstSection().id());
+        MyProgressView view = navigate(MyProgressView.class);
+        @SuppressWarnings("unchecked")
+        Grid<CourseProgress.LessonRow> grid = $(Grid.class).single();
+
+        view.adaptTo(390);
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("Lesson", "Status");
+        String lessonCell = test(grid).getCellComponent(0, 0).getElement().getTextRecursively();
+        assertThat(lessonCell).startsWith("1. " + first.title()).contains("1 of " + first.sections().size() + " sections", "knowledge check not tried");
+
+        view.adaptTo(1280);
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).count()).isEqualTo(5);
+    }
+}
