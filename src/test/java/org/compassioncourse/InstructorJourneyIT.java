@@ -128,7 +128,8 @@ class InstructorJourneyIT {
             saveScreenshot(teacher, "target/instructor-cohort.png");
 
             String csv = teacher.fetchText(teacher.waitFor(By.id("download-gradebook")).getAttribute("href"));
-            assertThat(csv).startsWith("\uFEFFlearner,email,percent_complete").contains("Lou Learner," + learnerEmail + ",100,");
+            // the browser's text decoding drops the byte order mark (GradebookCsvExport's test checks it is written)
+            assertThat(csv).startsWith("learner,email,percent_complete").contains("Lou Learner," + learnerEmail + ",100,");
             String cohortStatements = teacher.fetchText(teacher.waitFor(By.id("download-xapi")).getAttribute("href"));
             List<JsonNode> statements = statements(cohortStatements);
             assertThat(statements).anySatisfy(st -> {
