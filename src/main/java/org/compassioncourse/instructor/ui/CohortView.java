@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -65,6 +66,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private final ItemAnalysisService itemAnalysis;
     private final Course course;
     final Select<LearnerStatus> filter = new Select<>();
+    private static final int SHORT_LIST = 15;
     final Grid<LearnerRow> grid = new Grid<>();
     private final Clock clock;
     private long cohortId;
@@ -89,29 +91,38 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         SelectLists.named(filter, "Learners to show");
         filter.addValueChangeListener(e -> {
             grid.setEmptyStateText(emptyGridText());
+            fitGridHeight();
             grid.getDataProvider().refreshAll();
         });
 
-        grid.addComponentColumn(row -> new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(),
-                        row.displayName() + " (" + row.email() + ")")).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("16em");
+        grid.addComponentColumn(row -> {
+                    Span email = new Span(row.email());
+                    email.addClassName("learner-email");
+                    return new Div(new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(), row.displayName()), email);
+                }).setHeader("Learner")
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12em");
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Complete")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setAutoWidth(true);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
-                .setFlexGrow(2).setWidth("12em");
+                .setFlexGrow(2).setWidth("9em");
         grid.addColumn(row -> row.lastActive() == null ? "never" : WHEN.format(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(2).setWidth("10em");
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("8em");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setAutoWidth(true);
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setAutoWidth(true);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5.5em").setFlexGrow(0);
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("7.5em").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
-                .setAutoWidth(true);
+                .setWidth("6.5em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
         grid.setPageSize(50);
+    }
+
+    /** A short list takes only the room it needs; a long one scrolls inside the grid, fetched page by page. */
+    private void fitGridHeight() {
+        grid.setAllRowsVisible(review.count(cohortId, filter.getValue()) <= SHORT_LIST);
     }
 
     private String emptyGridText() {
@@ -152,6 +163,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             return review.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
         }, query -> review.count(cohortId, filter.getValue()));
         grid.setEmptyStateText(emptyGridText());
+        fitGridHeight();
         long exportedCohort = cohortId;
         // streamed to the browser page by page, never held whole in memory
         DownloadHandler csv = download -> {
