@@ -65,11 +65,7 @@ class AccountJourneyIT {
 
     @Test
     void learnerWhoTypesAnInstructorUrlIsDenied() {
-        String email = "e2e-" + UUID.randomUUID() + "@ward7.example";
-        browser.open("register")
-                .type("display-name", "Lee Learner").type("email", email).type("password", "calm-harbour-lantern")
-                .click(By.id("create-account"));
-        browser.waitForPath("");
+        registerNewLearner("Lee Learner");
 
         browser.open("instructor");
         assertThat(browser.textOf(By.id("access-denied"))).contains("You don't have access to this page");
@@ -81,11 +77,7 @@ class AccountJourneyIT {
         browser.open("no-such-page");
         assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
 
-        String email = "e2e-" + UUID.randomUUID() + "@ward7.example";
-        browser.open("register")
-                .type("display-name", "Mo Mistype").type("email", email).type("password", "calm-harbour-lantern")
-                .click(By.id("create-account"));
-        browser.waitForPath("");
+        registerNewLearner("Mo Mistype");
         browser.open("lesson/no-such-lesson");
         assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
 
@@ -94,6 +86,12 @@ class AccountJourneyIT {
             anonymous.open("instructor");
             anonymous.waitForPath("login");
         }
+    }
+
+    private void registerNewLearner(String name) {
+        browser.open("register").type("display-name", name).type("email", "e2e-" + UUID.randomUUID() + "@ward7.example")
+                .type("password", "calm-harbour-lantern").click(By.id("create-account"));
+        browser.waitForPath("");
     }
 
     private void logIn(String email, String password) {
