@@ -1,19 +1,19 @@
 package org.compassioncourse.instructor;
 
+import org.compassioncourse.account.DemoAccountsCreated;
+import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.Grading;
 import org.compassioncourse.quiz.StoredAnswers;
-import org.compassioncourse.account.DemoAccountsCreated;
-import org.compassioncourse.account.SignedInUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -53,7 +53,6 @@ import java.util.Locale;
  * a time from the database, sorted there.
  */
 @Route("instructor/cohort/:cohortId")
-
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class CohortView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

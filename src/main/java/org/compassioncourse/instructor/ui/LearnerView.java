@@ -135,7 +135,8 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
         if (scenario == null) {
             return response.questionId() + ": " + response.stem();
         }
-        String shortScenario = scenario.length() <= 140 ? scenario : scenario.substring(0, scenario.lastIndexOf(' ', 140)) + " …";
+        String shortScenario = scenario.length() <= 140 ? scenario
+                : scenario.substring(0, Math.max(scenario.lastIndexOf(' ', 140), 100)) + " …";
         return response.questionId() + ": " + shortScenario + " — " + response.stem();
     }
 
