@@ -100,17 +100,17 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                     return new Div(new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(), row.displayName()), email);
                 }).setHeader("Learner")
                 .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12em");
-        grid.addColumn(row -> row.percentComplete() + "%").setHeader("Complete")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6.5em").setFlexGrow(0);
+        grid.addColumn(row -> row.percentComplete() + "%").setHeader("Done")
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
-                .setFlexGrow(2).setWidth("9em");
+                .setFlexGrow(2).setWidth("8em");
         grid.addColumn(row -> row.lastActive() == null ? "never" : WHEN.format(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("8em");
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7.5em");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
                 .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5.5em").setFlexGrow(0);
-        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("7.5em").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
                 .setWidth("6.5em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
@@ -270,10 +270,11 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
         items.addColumn(item -> course.question(item.questionId()).map(q -> item.questionId() + ": " + q.stem()).orElse(item.questionId()))
                 .setHeader("Question").setFlexGrow(4).setWidth("16em");
-        items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Responses");
-        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility");
+        // soft hyphens let long one-word headers break instead of being cut off
+        items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5em").setFlexGrow(0);
+        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility").setWidth("6.5em").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
-                .setHeader("Discrimination");
+                .setHeader("Discrimi\u00ADnation").setWidth("7em").setFlexGrow(0);
         items.addColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14em");
         items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10em");
         items.setItems(report.items());
