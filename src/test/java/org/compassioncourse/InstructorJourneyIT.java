@@ -102,7 +102,8 @@ class InstructorJourneyIT {
             learner.waitForPath("join/" + code);
             assertThat(learner.textOf(By.tagName("main"))).contains("can see how far you have got");
             learner.click(By.id("join-cohort"));
-            assertThat(learner.textOf(By.id("joined"))).startsWith("You are in \"Ward 9 carers\"");
+            assertThat(learner.textOf(By.id("joined"))).startsWith("Your instructor can now follow your progress");
+            assertThat(learner.textOf(By.tagName("h1"))).isEqualTo("You're in \"Ward 9 carers\"");
             learner.open("progress");
             learner.waitUntil(d -> d.findElement(By.id("my-cohorts")).getText().contains("Ward 9 carers"));
         }
@@ -183,7 +184,8 @@ class InstructorJourneyIT {
             visitor.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             saveScreenshot(visitor, "target/join-link-phone.png");
             visitor.click(By.id("join-cohort"));
-            assertThat(visitor.textOf(By.id("joined"))).startsWith("You are in \"Link cohort\"");
+            assertThat(visitor.textOf(By.id("joined"))).startsWith("Your instructor can now follow your progress");
+            assertThat(visitor.textOf(By.tagName("h1"))).isEqualTo("You're in \"Link cohort\"");
             visitor.open("progress");
             visitor.waitUntil(d -> d.findElement(By.id("my-cohorts")).getText().contains("Link cohort"));
         }

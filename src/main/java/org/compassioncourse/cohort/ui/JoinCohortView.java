@@ -52,14 +52,15 @@ public class JoinCohortView extends Main implements BeforeEnterObserver {
             joined(invitation.cohortName());
             return;
         }
-        add(new H1("Join \"" + invitation.cohortName() + "\""));
         if (invitation.ownCohort()) {
+            add(new H1("Your cohort \"" + invitation.cohortName() + "\""));
             Paragraph own = new Paragraph("This is your own cohort. This is the page your learners see when they open the "
                     + "link: they join with one click, after being told that you will see their progress and answers.");
             own.setId("own-cohort");
             add(own, new Paragraph(new Anchor("instructor", "Back to your cohorts")));
             return;
         }
+        add(new H1("Join \"" + invitation.cohortName() + "\""));
         Paragraph what = new Paragraph(invitation.instructorName() + " runs this cohort. When you join, they can see how far you have got "
                 + "in the course and your quiz answers and scores, so they can support you. Other learners see nothing of yours.");
         Button join = new Button("Join cohort");
@@ -82,7 +83,7 @@ public class JoinCohortView extends Main implements BeforeEnterObserver {
 
     private void joined(String cohortName) {
         add(new H1("You're in \"" + cohortName + "\""));
-        Paragraph done = new Paragraph("You are in \"" + cohortName + "\". Your instructor can now follow your progress in this course.");
+        Paragraph done = new Paragraph("Your instructor can now follow your progress in this course.");
         done.setId("joined");
         add(done, new Paragraph(new Anchor("", "Go to the course")));
     }

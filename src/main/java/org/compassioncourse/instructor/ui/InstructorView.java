@@ -40,6 +40,8 @@ public class InstructorView extends Main {
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
 
+    private static final String NAME_HELP = "Learners join with the code or the link the cohort gets.";
+
     private final CohortService cohortService;
     final TextField name = new TextField("New cohort name");
     final Button create = new Button("Create cohort");
@@ -56,7 +58,7 @@ public class InstructorView extends Main {
         name.setId("cohort-name");
         name.setPlaceholder("e.g. Ward 7 nurses, spring");
         name.setMaxLength(CohortService.MAX_NAME);
-        name.setHelperText("Learners join with the code or the link the cohort gets.");
+        name.setHelperText(NAME_HELP);
         create.setId("create-cohort");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setDisableOnClick(true);
@@ -116,6 +118,7 @@ public class InstructorView extends Main {
             refresh();
             name.setHelperText("Created \"" + cohort.name() + "\". Its join code is " + cohort.joinCode() + ".");
         } catch (CohortException refused) {
+            name.setHelperText(NAME_HELP);
             name.setErrorMessage(refused.getMessage());
             name.setInvalid(true);
         }

@@ -55,8 +55,8 @@ class JoinCohortViewTest extends SpringBrowserlessTest {
         assertThat(cohorts.joinedCohorts()).as("opening the link alone joins nobody").isEmpty();
 
         test($(Button.class).withId("join-cohort").single()).click();
-        assertThat($(Paragraph.class).withId("joined").single().getText()).startsWith("You are in \"Ward 3 link cohort\"");
         assertThat($(H1.class).single().getText()).isEqualTo("You're in \"Ward 3 link cohort\"");
+        assertThat($(Paragraph.class).withId("joined").single().getText()).startsWith("Your instructor can now follow your progress");
         assertThat(cohorts.joinedCohorts()).extracting(CohortSummary::name).containsExactly("Ward 3 link cohort");
     }
 
@@ -67,7 +67,8 @@ class JoinCohortViewTest extends SpringBrowserlessTest {
         cohorts.join(cohort.joinCode());
         navigate(JoinCohortView.class, Map.of("code", cohort.joinCode().toLowerCase()));
 
-        assertThat($(Paragraph.class).withId("joined").single().getText()).startsWith("You are in \"Already joined cohort\"");
+        assertThat($(H1.class).single().getText()).isEqualTo("You're in \"Already joined cohort\"");
+        assertThat($(Paragraph.class).withId("joined").all()).hasSize(1);
         assertThat($(Button.class).withId("join-cohort").all()).isEmpty();
     }
 
@@ -87,6 +88,7 @@ class JoinCohortViewTest extends SpringBrowserlessTest {
         CohortSummary own = cohorts.createCohort("My own ward");
         navigate(JoinCohortView.class, Map.of("code", own.joinCode()));
 
+        assertThat($(H1.class).single().getText()).isEqualTo("Your cohort \"My own ward\"");
         assertThat($(Paragraph.class).withId("own-cohort").single().getText()).startsWith("This is your own cohort.");
         assertThat($(Button.class).withId("join-cohort").all()).isEmpty();
         assertThatThrownBy(() -> cohorts.join(own.joinCode())).isInstanceOf(CohortException.class)
