@@ -76,6 +76,11 @@ class QuizJourneyIT {
             assertThat(browser.textOf(By.id("pre-test-status"))).isEqualTo("Your counted score: 0%");
             assertThat(browser.textOf(By.id("final-assessment-status"))).isEqualTo("Your counted score: 100% — passed ✓");
             assertThat(browser.textOf(By.id("learning-gain"))).contains("100%");
+            assertThat(browser.textOf(By.id("pre-test-unavailable"))).contains("taken once");
+            assertThat(browser.isPresent(By.id("pre-test-button"))).isFalse();
+            browser.click(By.id("pre-test-result"));
+            browser.waitUntil(d -> browser.path().startsWith("quiz-review/"));
+            assertThat(browser.textOf(By.cssSelector(".feedback-panel"))).as("the final is passed, so the key is shown").contains("Answer: ");
         } finally {
             restarted.close();
         }

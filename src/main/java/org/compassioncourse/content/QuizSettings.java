@@ -20,7 +20,9 @@ public record QuizSettings(CountingRule counts, FeedbackTiming feedback, int coo
 
     /** When the key and the feedback are shown. */
     public enum FeedbackTiming {
-        AFTER_EACH_ANSWER("after-each-answer"), AFTER_SUBMISSION("after-submission"), NEVER("never");
+        AFTER_EACH_ANSWER("after-each-answer"), AFTER_SUBMISSION("after-submission"),
+        /** Once the learner has passed the final assessment; until then only right or wrong, per question. */
+        AFTER_PASSING("after-passing"), NEVER("never");
 
         private final String yamlName;
 

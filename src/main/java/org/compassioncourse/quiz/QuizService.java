@@ -37,6 +37,9 @@ import java.util.TreeMap;
 @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
 public class QuizService {
 
+    private static final java.time.format.DateTimeFormatter UNTIL =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC' 'on' d MMM", java.util.Locale.UK).withZone(java.time.ZoneOffset.UTC);
+
     private final Course course;
     private final QuizAttemptRepository attempts;
     private final QuizResponseRepository responses;
@@ -68,10 +71,16 @@ public class QuizService {
         int cooldown = course.quiz(kind).cooldownMinutes();
         Optional<Instant> lastSubmitted = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream()
                 .map(QuizAttempt::submittedAt).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+        if (kind == QuizSettings.Kind.PRE_TEST && lastSubmitted.isPresent()) {
+            // a baseline is taken once: a retake would measure the lessons, or the pre-test itself, not the start
+            return new Availability(false, null, "You have taken the pre-test. It records where you started, so it is "
+                    + "taken once; the final assessment shows how far you have come.");
+        }
         if (lastSubmitted.isPresent() && cooldown > 0) {
             Instant from = lastSubmitted.get().plus(Duration.ofMinutes(cooldown));
             if (now().isBefore(from)) {
-                return new Availability(false, from, "You can retake it " + cooldown + " minutes after your last attempt.");
+                return new Availability(false, from, "You can try again from " + UNTIL.format(from) + " (" + cooldown
+                        + " minutes after your last attempt). Meanwhile the lessons are open.");
             }
         }
         return new Availability(true, null, "");
@@ -314,8 +323,17 @@ public class QuizService {
                 course.quiz(attempt.kind()).feedback());
     }
 
+    private boolean hasPassedFinal(long userId) {
+        return attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT).stream()
+                .anyMatch(a -> Boolean.TRUE.equals(a.passed()));
+    }
+
     private AttemptResult result(QuizAttempt attempt) {
-        boolean showFeedback = course.quiz(attempt.kind()).feedback() != QuizSettings.FeedbackTiming.NEVER;
+        QuizSettings.FeedbackTiming timing = course.quiz(attempt.kind()).feedback();
+        boolean showFeedback = timing != QuizSettings.FeedbackTiming.NEVER
+                && (timing != QuizSettings.FeedbackTiming.AFTER_PASSING || hasPassedFinal(attempt.userId()));
+        boolean showOutcomes = !showFeedback && timing == QuizSettings.FeedbackTiming.AFTER_PASSING;
+        List<QuestionOutcome> outcomes = new ArrayList<>();
         List<QuestionPaper> papers = new ArrayList<>();
         Map<String, Answer> answers = new LinkedHashMap<>();
         List<QuestionFeedback> feedback = new ArrayList<>();
@@ -332,10 +350,14 @@ public class QuizService {
             answers.put(id, answer);
             if (showFeedback) {
                 feedback.add(FeedbackWriter.of(course, question.get(), answer, Grading.grade(question.get(), answer)));
+            } else if (showOutcomes) {
+                Question q = question.get();
+                String sectionTitle = course.lesson(q.lessonId()).flatMap(l -> l.section(q.sectionId())).map(s -> s.title()).orElse("");
+                outcomes.add(new QuestionOutcome(id, response.score(), response.score() >= 1.0, q.lessonId(), q.sectionId(), sectionTitle));
             }
         }
         return new AttemptResult(attempt.id(), attempt.kind(), attempt.lessonId(),
                 attempt.scorePercent() == null ? 0 : attempt.scorePercent(), attempt.passed(), attempt.submittedAt(),
-                feedback, papers, answers);
+                feedback, papers, answers, outcomes);
     }
 }

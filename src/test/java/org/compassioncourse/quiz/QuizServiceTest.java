@@ -190,6 +190,35 @@ public class QuizServiceTest {
     }
 
     @Test
+    @WithCourseUser(email = "quiz.keyheld@ward7.example")
+    void preTestIsTakenOnceAndItsKeyIsHeldBackUntilTheFinalIsPassed() {
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        String preQuestion = pre.questions().getFirst().id();
+        Answer wrong = preQuestion.equals("first-tf") ? wrongTrueFalse(preQuestion) : new Answer.Choices(Set.of("compassion"));
+        quizzes.answer(pre.attemptId(), preQuestion, wrong, 1000);
+        AttemptResult preResult = quizzes.submit(pre.attemptId());
+
+        assertThat(preResult.feedback()).as("no key yet: the final shares the pre-test's blueprint").isEmpty();
+        assertThat(preResult.outcomes()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.correct()).isFalse();
+            assertThat(outcome.lessonId()).isEqualTo("first-lesson");
+            assertThat(outcome.sectionTitle()).isNotBlank();
+        });
+        assertThat(quizzes.availability(QuizSettings.Kind.PRE_TEST, null).reason()).contains("taken once");
+        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null)).hasMessageContaining("taken once");
+
+        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        String postQuestion = post.questions().getFirst().id();
+        quizzes.answer(post.attemptId(), postQuestion, rightAnswer(postQuestion), 1000);
+        assertThat(quizzes.submit(post.attemptId()).passed()).isTrue();
+
+        AttemptResult reviewed = quizzes.review(pre.attemptId());
+        assertThat(reviewed.feedback()).as("once the final is passed the key is shown").hasSize(1);
+        assertThat(reviewed.feedback().getFirst().key()).isNotBlank();
+        assertThat(reviewed.outcomes()).isEmpty();
+    }
+
+    @Test
     void learningGainIsTheShareOfPossibleImprovementAchieved() {
         assertThat(LearningGain.normalised(40, 70)).contains(0.5);
         assertThat(LearningGain.normalised(60, 50)).contains(-0.25);

@@ -2,6 +2,7 @@ package org.compassioncourse.lesson.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -96,10 +97,24 @@ public class CourseView extends Main implements BeforeEnterObserver {
                         + (r.passed() == null ? "" : r.passed() ? " — passed ✓" : " — not passed yet ✗"))
                 .orElse("Not taken yet."));
         status.setId(kind.yamlName() + "-status");
-        Button open = new Button(quizService.countingResult(kind).isPresent() ? "Take it again" : "Take the " + title.toLowerCase(),
-                click -> getUI().ifPresent(ui -> ui.navigate("quiz/" + kind.yamlName())));
-        open.setId(kind.yamlName() + "-button");
-        Section block = new Section(heading, what, status, open);
+        Section block = new Section(heading, what, status);
+        QuizService.Availability availability = quizService.availability(kind, null);
+        if (availability.available()) {
+            Button open = new Button(quizService.countingResult(kind).isPresent() ? "Take it again" : "Take the " + title.toLowerCase(),
+                    click -> getUI().ifPresent(ui -> ui.navigate("quiz/" + kind.yamlName())));
+            open.setId(kind.yamlName() + "-button");
+            block.add(open);
+        } else {
+            // say why instead of offering a button that leads to "not now"
+            Paragraph why = new Paragraph(availability.reason());
+            why.setId(kind.yamlName() + "-unavailable");
+            block.add(why);
+        }
+        quizService.countingResult(kind).ifPresent(counted -> {
+            Anchor result = new Anchor("quiz-review/" + counted.attemptId(), "See your " + title.toLowerCase() + " result");
+            result.setId(kind.yamlName() + "-result");
+            block.add(new Paragraph(result));
+        });
         block.addClassName("assessment-block");
         return block;
     }

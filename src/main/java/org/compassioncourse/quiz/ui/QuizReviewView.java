@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -17,6 +19,7 @@ import org.compassioncourse.quiz.AnswerRejectedException;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
+import org.compassioncourse.quiz.QuestionOutcome;
 import org.compassioncourse.quiz.QuizService;
 
 import java.util.Map;
@@ -72,9 +75,17 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                 add(gained, how);
             });
         }
-        if (result.feedback().isEmpty()) {
+        if (!result.outcomes().isEmpty()) {
+            Paragraph heldBack = new Paragraph("The key and explanations appear once you have passed the final assessment, "
+                    + "so that a retake still tests what you learned. Below you see which answers were right and where "
+                    + "each question is taught.");
+            heldBack.setId("key-held-back");
+            add(heldBack);
+        } else if (result.feedback().isEmpty()) {
             add(new Paragraph("This quiz does not show the key or feedback."));
         }
+        Map<String, QuestionOutcome> outcomes = result.outcomes().stream()
+                .collect(Collectors.toMap(QuestionOutcome::questionId, Function.identity()));
         Map<String, QuestionFeedback> feedback = result.feedback().stream()
                 .collect(Collectors.toMap(QuestionFeedback::questionId, Function.identity()));
         int number = 0;
@@ -86,6 +97,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             input.setReadOnly(true);
             card.addInput(input.component());
             Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
+            Optional.ofNullable(outcomes.get(question.id())).ifPresent(o -> card.add(outcome(o)));
             add(card);
         }
         if (result.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && result.lessonId() != null) {
@@ -95,6 +107,20 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             add(again);
         }
         add(new Paragraph(new Anchor("", "Back to the course")));
+    }
+
+    /** Right or not, in words and a symbol (never colour alone), and the section to revisit; no key. */
+    private static Div outcome(QuestionOutcome outcome) {
+        Span verdict = new Span(outcome.correct() ? "✓ Right" : outcome.score() > 0
+                ? "◐ Partly right (" + Math.round(outcome.score() * 100) + "% credit)" : "✗ Not right");
+        verdict.addClassName(outcome.correct() ? "outcome-right" : "outcome-wrong");
+        Div box = new Div(verdict);
+        if (!outcome.correct()) {
+            box.add(new Span(" — revisit "), new Anchor("lesson/" + outcome.lessonId() + "/" + outcome.sectionId(), outcome.sectionTitle()));
+        }
+        box.addClassName("question-outcome");
+        box.setId("outcome-" + outcome.questionId());
+        return box;
     }
 
     private static String format(double percent) {

@@ -137,7 +137,9 @@ class QuizViewTest extends SpringBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).startsWith("Your score: ");
-        assertThat(page()).contains("Answer: ");
+        assertThat(page()).as("the key waits until the final is passed").doesNotContain("Answer: ");
+        assertThat($(Paragraph.class).withId("key-held-back").single().getText()).contains("once you have passed the final");
+        assertThat(page()).contains("revisit");
     }
 
     @Test
