@@ -14,9 +14,11 @@ import java.util.Locale;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
+    private final LoginThrottle throttle;
 
-    AccountUserDetailsService(UserAccountRepository accounts) {
+    AccountUserDetailsService(UserAccountRepository accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
@@ -25,7 +27,9 @@ class AccountUserDetailsService implements UserDetailsService {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         UserAccount account = accounts.findByEmail(normalized)
                 .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
-        return toCurrentUser(account);
+        CurrentUser user = toCurrentUser(account);
+        // a paused email is refused before its password is even checked (Spring's pre-authentication check)
+        return throttle.isPaused(normalized) ? user.locked() : user;
     }
 
     static CurrentUser toCurrentUser(UserAccount account) {

@@ -59,7 +59,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setSubmit("Log in");
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle("Incorrect email or password");
-        error.setMessage("Check your email and password and try again. Passwords are case-sensitive.");
+        error.setMessage("Check your email and password and try again. Passwords are case-sensitive. "
+                + "After 10 failed attempts, logging in to that account pauses for 15 minutes.");
         return i18n;
     }
 

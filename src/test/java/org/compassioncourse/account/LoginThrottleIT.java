@@ -1,0 +1,57 @@
+package org.compassioncourse.account;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Password guessing against the real login endpoint: after ten wrong passwords even the right one waits. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
+@ActiveProfiles("test")
+class LoginThrottleIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+
+    /** Where the login form sends the browser: "/" on success, "/login?error" on failure. */
+    private String logIn(String email, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding());
+        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()
+                + (URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery() == null ? "" : "?error");
+    }
+
+    @Test
+    void tenWrongPasswordsPauseLoginForThatAccountEvenWithTheRightPassword() throws Exception {
+        String guessed = "guessed-" + UUID.randomUUID() + "@ward7.example";
+        String other = "other-" + UUID.randomUUID() + "@ward7.example";
+        accounts.registerLearner(new RegistrationForm("Gus Guessed", guessed, "calm-harbour-lantern"));
+        accounts.registerLearner(new RegistrationForm("Olga Other", other, "calm-harbour-lantern"));
+
+        assertThat(logIn(guessed, "calm-harbour-lantern")).as("the right password works at first").isEqualTo("/");
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            assertThat(logIn(guessed, "wrong-guess-" + i)).isEqualTo("/login?error");
+        }
+        assertThat(logIn(guessed, "calm-harbour-lantern")).as("paused after ten failures").isEqualTo("/login?error");
+        assertThat(logIn(other, "calm-harbour-lantern")).as("other accounts log in as usual").isEqualTo("/");
+    }
+}
