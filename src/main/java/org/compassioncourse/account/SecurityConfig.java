@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.compassioncourse.account.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.util.Map;
 
@@ -31,6 +33,13 @@ class SecurityConfig {
         // Our own stylesheets and course figures are public; Vaadin's configurer secures the rest.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/icons/**", "/images/**", "/favicon.ico").permitAll());
+        // Headers Vaadin's configurer leaves out. The policy only restricts what does not touch Vaadin's own inline
+        // scripts and styles: no plugins, no <base> tricks, forms and framing only from this site.
+        http.headers(headers -> headers
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")));
         // Addresses that match no rule reach Vaadin, which shows "no such page" (404) instead of Spring's bare 403.
         // Safe here: the app has no endpoints besides Vaadin's, and Vaadin checks every view's access annotation.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Password guessing against the real login endpoint: after ten wrong passwords even the right one waits. */
+/** The real login endpoint: password guessing is paused after ten wrong passwords, and pages carry security headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
 @ActiveProfiles("test")
 class LoginThrottleIT {
@@ -38,6 +38,17 @@ class LoginThrottleIT {
         assertThat(response.statusCode()).isEqualTo(302);
         return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()
                 + (URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery() == null ? "" : "?error");
+    }
+
+    @Test
+    void pagesSendSecurityHeaders() throws Exception {
+        // a page behind the login (Vaadin serves the login page itself outside Spring Security's filters)
+        HttpResponse<Void> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/progress"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("object-src 'none'", "frame-ancestors 'self'"));
     }
 
     @Test
