@@ -101,5 +101,9 @@ class CourseJourneyIT {
         String popoverId = terms.getFirst().getAttribute("popovertarget");
         browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.getElementById(arguments[0]).matches(':popover-open')", popoverId));
+
+        // a link to a glossary term lands on that term, not at the top of a long page
+        browser.open("glossary#term-insula");
+        browser.waitUntil(d -> "term-insula".equals(d.switchTo().activeElement().getAttribute("id")));
     }
 }

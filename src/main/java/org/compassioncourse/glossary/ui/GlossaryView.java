@@ -81,6 +81,12 @@ public class GlossaryView extends Main implements BeforeEnterObserver {
             list.add(dt, dd);
         });
         add(list);
+        // links such as glossary#term-insula or #brain-map: the router does not scroll to the fragment by itself,
+        // and the page is built only now, so scroll (and move focus for keyboard users) once it is rendered
+        getElement().executeJs("""
+                const id = decodeURIComponent(window.location.hash.slice(1));
+                if (id) { requestAnimationFrame(() => { const target = document.getElementById(id);
+                    if (target) { target.setAttribute('tabindex', '-1'); target.scrollIntoView({block: 'start'}); target.focus({preventScroll: true}); } }); }""");
     }
 
     private Anchor regionLink(GlossaryTerm term) {
