@@ -69,6 +69,8 @@ class CourseJourneyIT {
         assertThat(browser.textOf(By.id("lesson-title"))).isEqualTo(three.title());
 
         browser.click(By.id("logout")).waitForPath("login");
+        // a fresh login page: the logged-out page may still reload itself once its session is gone, wiping typed text
+        browser.open("login");
         browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
         browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys("calm-harbour-lantern", Keys.ENTER);
         browser.waitForPath("");
