@@ -2,9 +2,14 @@ package org.compassioncourse.account;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.compassioncourse.account.ui.LoginView;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,7 +19,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
 
 import java.util.Map;
 
@@ -33,18 +40,34 @@ class SecurityConfig {
         // Our own stylesheets and course figures are public; Vaadin's configurer secures the rest.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/icons/**", "/images/**", "/favicon.ico").permitAll());
-        // Headers Vaadin's configurer leaves out. The policy only restricts what does not touch Vaadin's own inline
-        // scripts and styles: no plugins, no <base> tricks, forms and framing only from this site.
-        http.headers(headers -> headers
-                .contentTypeOptions(Customizer.withDefaults())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")));
         // Addresses that match no rule reach Vaadin, which shows "no such page" (404) instead of Spring's bare 403.
         // Safe here: the app has no endpoints besides Vaadin's, and Vaadin checks every view's access annotation.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll))
                 .build();
+    }
+
+    /**
+     * Security headers on every response, the login page too (Vaadin serves pages such as /login outside Spring
+     * Security's filter chain, so its header writers never see them). The policy only restricts what does not touch
+     * Vaadin's own inline scripts and styles: no plugins, no foreign base URL, forms and framing only from this site.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> securityHeaders() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Referrer-Policy", "same-origin");
+                response.setHeader("Content-Security-Policy", "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'");
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Argon2id for new hashes; the delegating encoder still verifies older bcrypt hashes. */

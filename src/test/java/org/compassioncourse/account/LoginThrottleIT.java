@@ -42,13 +42,15 @@ class LoginThrottleIT {
 
     @Test
     void pagesSendSecurityHeaders() throws Exception {
-        // a page behind the login (Vaadin serves the login page itself outside Spring Security's filters)
-        HttpResponse<Void> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/progress"))
-                .build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
-        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("object-src 'none'", "frame-ancestors 'self'"));
+        // the login page (which Vaadin serves outside Spring Security's filters) and a page behind the login
+        for (String path : new String[]{"/login", "/progress"}) {
+            HttpResponse<Void> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(page.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("object-src 'none'", "frame-ancestors 'self'"));
+        }
     }
 
     @Test
