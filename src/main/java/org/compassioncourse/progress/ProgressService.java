@@ -5,6 +5,7 @@ import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.Section;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -58,6 +60,14 @@ public class ProgressService {
                 sections.saveAndFlush(new SectionReached(userId, lessonId, sectionId, now));
             }
         });
+    }
+
+    /** The sections of a lesson the signed-in learner has not opened yet, in lesson order. */
+    public List<Section> unopenedSections(String lessonId) {
+        Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new IllegalArgumentException("No lesson '" + lessonId + "'"));
+        java.util.Set<String> opened = java.util.Set.copyOf(
+                sections.findSectionIdsByUserIdAndLessonId(signedInUser.require().accountId(), lessonId));
+        return lesson.sections().stream().filter(section -> !opened.contains(section.id())).toList();
     }
 
     /** The learner reached the end of the lesson. Completing twice keeps the first completion. */

@@ -9,4 +9,7 @@ interface SectionReachedRepository extends JpaRepository<SectionReached, Section
 
     @Query("select s.key from SectionReached s where s.key.userId = :userId")
     List<SectionReached.Key> findKeysByUserId(long userId);
+
+    @Query("select s.key.sectionId from SectionReached s where s.key.userId = :userId and s.key.lessonId = :lessonId")
+    List<String> findSectionIdsByUserIdAndLessonId(long userId, String lessonId);
 }

@@ -256,6 +256,19 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
                         next -> UI.getCurrent().navigate(LessonView.class, parameters(next.id(), null)),
                         () -> UI.getCurrent().navigate(CourseView.class));
             });
+            List<Section> unopened = done ? List.of() : progressService.unopenedSections(lesson.id());
+            if (!unopened.isEmpty()) {
+                // skipping ahead is allowed, but say what was skipped: "completed" should mean read
+                Paragraph skipped = new Paragraph(unopened.size() == 1 ? "You have not opened this section yet: "
+                        : "You have not opened these sections yet: ");
+                for (int i = 0; i < unopened.size(); i++) {
+                    skipped.add(new Anchor("lesson/" + lesson.id() + "/" + unopened.get(i).id(), unopened.get(i).title()));
+                    skipped.add(new Span(i == unopened.size() - 1 ? "." : ", "));
+                }
+                skipped.setId("unopened-sections");
+                pager.add(skipped);
+                finish.setText("Finish lesson anyway");
+            }
             if (status == LessonStatus.COMPLETED) {
                 pager.add(new Span("✓ You have completed this lesson."));
             }

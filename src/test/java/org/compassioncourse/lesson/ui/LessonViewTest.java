@@ -87,6 +87,20 @@ class LessonViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "reader.skipper@ward7.example")
+    void learnerWhoSkipsToTheEndIsToldWhichSectionsAreUnopenedBeforeFinishing() {
+        Lesson lesson = course.lessons().getFirst();
+        navigate(LessonView.class, Map.of("lessonId", lesson.id(), "sectionId", lesson.sections().getLast().id()));
+
+        String skipped = $(Paragraph.class).withId("unopened-sections").single().getElement().getTextRecursively();
+        for (int i = 0; i < lesson.sections().size() - 1; i++) {
+            assertThat(skipped).contains(lesson.sections().get(i).title());
+        }
+        assertThat(skipped).doesNotContain(lesson.sections().getLast().title());
+        assertThat(button("finish-lesson").getText()).isEqualTo("Finish lesson anyway");
+    }
+
+    @Test
     @WithCourseUser(email = "reader.terms@ward7.example")
     void glossaryTermsAreExplainedInPlaceAndTheSectionNavMarksWhereTheLearnerIs() {
         Lesson lesson = course.lessons().getFirst();
