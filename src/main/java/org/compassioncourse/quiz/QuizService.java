@@ -17,12 +17,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -37,8 +40,8 @@ import java.util.TreeMap;
 @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
 public class QuizService {
 
-    private static final java.time.format.DateTimeFormatter UNTIL =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC' 'on' d MMM", java.util.Locale.UK).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm 'UTC' 'on' d MMM", Locale.UK)
+            .withZone(ZoneOffset.UTC);
 
     private final Course course;
     private final QuizAttemptRepository attempts;

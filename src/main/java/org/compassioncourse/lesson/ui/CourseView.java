@@ -27,8 +27,11 @@ import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.progress.ui.StatusBadge;
+import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.QuizService;
+
+import java.util.Optional;
 
 /** The course outline: what the course is, the learner's overall progress, "Continue", and every lesson. */
 @Route("")
@@ -92,7 +95,9 @@ public class CourseView extends Main implements BeforeEnterObserver {
     private Section assessmentBlock(QuizSettings.Kind kind, String title, String explanation) {
         H2 heading = new H2(title);
         Paragraph what = new Paragraph(explanation);
-        Paragraph status = new Paragraph(quizService.countingResult(kind)
+        // each result is built from the attempt's responses: fetch the counted one once for the whole block
+        Optional<AttemptResult> counted = quizService.countingResult(kind);
+        Paragraph status = new Paragraph(counted
                 .map(r -> "Your counted score: " + Math.round(r.scorePercent()) + "%"
                         + (r.passed() == null ? "" : r.passed() ? " — passed ✓" : " — not passed yet ✗"))
                 .orElse("Not taken yet."));
@@ -100,7 +105,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         Section block = new Section(heading, what, status);
         QuizService.Availability availability = quizService.availability(kind, null);
         if (availability.available()) {
-            Button open = new Button(quizService.countingResult(kind).isPresent() ? "Take it again" : "Take the " + title.toLowerCase(),
+            Button open = new Button(counted.isPresent() ? "Take it again" : "Take the " + title.toLowerCase(),
                     click -> getUI().ifPresent(ui -> ui.navigate("quiz/" + kind.yamlName())));
             open.setId(kind.yamlName() + "-button");
             block.add(open);
@@ -110,10 +115,10 @@ public class CourseView extends Main implements BeforeEnterObserver {
             why.setId(kind.yamlName() + "-unavailable");
             block.add(why);
         }
-        quizService.countingResult(kind).ifPresent(counted -> {
-            Anchor result = new Anchor("quiz-review/" + counted.attemptId(), "See your " + title.toLowerCase() + " result");
-            result.setId(kind.yamlName() + "-result");
-            block.add(new Paragraph(result));
+        counted.ifPresent(result -> {
+            Anchor link = new Anchor("quiz-review/" + result.attemptId(), "See your " + title.toLowerCase() + " result");
+            link.setId(kind.yamlName() + "-result");
+            block.add(new Paragraph(link));
         });
         block.addClassName("assessment-block");
         return block;

@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChartSvgTest {
 
+    private static DefaultCategoryDataset bars(String series, String first, int firstValue, String second, int secondValue) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(firstValue, series, first);
+        data.addValue(secondValue, series, second);
+        return data;
+    }
+
     @Test
     void chartIsAnAccessibleScalableSvgWithTitleAndDescription() {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        data.addValue(3, "Learners", "90–100%");
-        data.addValue(1, "Learners", "80–89%");
+        DefaultCategoryDataset data = bars("Learners", "90–100%", 3, "80–89%", 1);
 
         String svg = ChartSvg.bars("chart-test", "Score <distribution>", "3 learners scored 90–100%", "Score", "Learners", data, false, null);
 
@@ -25,9 +30,7 @@ class ChartSvgTest {
 
     @Test
     void percentageChartRunsToOneHundredSoAGainIsNotExaggerated() {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        data.addValue(29, "Mean score", "Pre-test");
-        data.addValue(38, "Mean score", "Final assessment");
+        DefaultCategoryDataset data = bars("Mean score", "Pre-test", 29, "Final assessment", 38);
 
         String fitted = ChartSvg.bars("fitted", "Means", "pre 29%, final 38%", "", "Mean score (%)", data, false, null);
         String fullScale = ChartSvg.bars("full", "Means", "pre 29%, final 38%", "", "Mean score (%)", data, false, 100.0);
