@@ -148,7 +148,20 @@ public final class Browser implements AutoCloseable {
             } catch (IOException | RuntimeException ignored) {
                 // the timeout itself is what matters
             }
+            timeout.addSuppressed(new IllegalStateException(describePage()));
             throw timeout;
+        }
+    }
+
+    /** Where the browser is and what it shows, for failure messages: CI keeps the log, not the screenshots. */
+    private String describePage() {
+        try {
+            Object text = ((JavascriptExecutor) driver).executeScript(
+                    "return (document.body ? document.body.innerText : '(no body)').replace(/\\s+/g, ' ').slice(0, 600)");
+            Object state = ((JavascriptExecutor) driver).executeScript(VAADIN_STATE);
+            return "Page at " + driver.getCurrentUrl() + " (Vaadin: " + state + ") shows: " + text;
+        } catch (RuntimeException e) {
+            return "Page at an unknown place: " + e.getMessage();
         }
     }
 

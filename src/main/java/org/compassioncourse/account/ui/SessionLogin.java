@@ -4,9 +4,11 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import org.compassioncourse.account.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -24,6 +26,17 @@ public class SessionLogin {
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
+
+    /**
+     * The application's own holder strategy, the one Spring Security's filters clear after each request. The JVM-wide
+     * SecurityContextHolder may point to another application's strategy (several apps in one JVM, as in the tests);
+     * a context set there would outlive the request on this pooled thread and show a later visitor as logged in.
+     */
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+
+    SessionLogin(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy;
+    }
 
     /**
      * The page a visitor asked for before being sent to log in (Spring Security keeps it in the session), as a
@@ -63,7 +76,8 @@ public class SessionLogin {
 
     public void logIn(CurrentUser user) {
         user.eraseCredentials();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContextHolderStrategy holder = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
@@ -72,7 +86,8 @@ public class SessionLogin {
             VaadinService.reinitializeSession(request);
             repository.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
         }
-        // Without a servlet request (browserless tests) the context of this thread is all there is.
-        SecurityContextHolder.setContext(context);
+        // For the rest of this request (cleared with it by Spring Security); without a servlet request (browserless
+        // tests) the context of this thread is all there is.
+        holder.setContext(context);
     }
 }

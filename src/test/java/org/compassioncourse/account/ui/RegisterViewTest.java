@@ -6,7 +6,7 @@ import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 import java.util.UUID;
@@ -19,6 +19,8 @@ class RegisterViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AccountService accountService;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
 
     @Test
     void newLearnerWhoRegistersIsLoggedInAsALearner() {
@@ -32,7 +34,7 @@ class RegisterViewTest extends SpringBrowserlessTest {
         test(view.create).click();
 
         assertThat(accountService.countAccounts()).isEqualTo(before + 1);
-        Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        Object principal = securityContexts.getContext().getAuthentication().getPrincipal();
         assertThat(principal).isInstanceOfSatisfying(CurrentUser.class, user -> {
             assertThat(user.getUsername()).isEqualTo(email);
             assertThat(user.displayName()).isEqualTo("Rosa Carer");
