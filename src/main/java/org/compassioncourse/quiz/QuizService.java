@@ -6,6 +6,7 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.time.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -17,15 +18,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -40,8 +38,6 @@ import java.util.TreeMap;
 @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
 public class QuizService {
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm 'UTC' 'on' d MMM", Locale.UK)
-            .withZone(ZoneOffset.UTC);
 
     private final Course course;
     private final QuizAttemptRepository attempts;
@@ -82,7 +78,7 @@ public class QuizService {
         if (lastSubmitted.isPresent() && cooldown > 0) {
             Instant from = lastSubmitted.get().plus(Duration.ofMinutes(cooldown));
             if (now().isBefore(from)) {
-                return new Availability(false, from, "You can try again from " + UNTIL.format(from) + " (" + cooldown
+                return new Availability(false, from, "You can try again from " + UserTime.timeOnDay(from) + " (" + cooldown
                         + " minutes after your last attempt). Meanwhile the lessons are open.");
             }
         }

@@ -38,12 +38,11 @@ import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
 import org.compassioncourse.instructor.XapiStatementsExport;
+import org.compassioncourse.time.UserTime;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +55,6 @@ import java.util.Locale;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class CohortView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
 
     private final CohortReviewService review;
     private final GradebookCsvExport gradebook;
@@ -104,7 +101,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                 .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
                 .setFlexGrow(2).setWidth("8em");
-        grid.addColumn(row -> row.lastActive() == null ? "never" : WHEN.format(row.lastActive())).setHeader("Last active")
+        grid.addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
                 .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7.5em");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
                 .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("6em").setFlexGrow(0);

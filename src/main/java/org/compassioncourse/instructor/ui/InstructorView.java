@@ -25,11 +25,9 @@ import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
+import org.compassioncourse.time.UserTime;
 import org.springframework.beans.factory.ObjectProvider;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** The instructor's page: their cohorts and the codes learners join them with. */
 @Route("instructor")
@@ -38,7 +36,6 @@ import java.util.Locale;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class InstructorView extends Main {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
 
     private static final String NAME_HELP = "Learners join with the code or the link the cohort gets.";
 
@@ -138,7 +135,7 @@ public class InstructorView extends Main {
             ListItem item = SyntheticCohortGenerator.isSynthetic(cohort.joinCode())
                     ? new ListItem(open, new Span(" — invented learners, nobody can join"))
                     : new ListItem(open, new Span(" — join code "), code, new Span(" or "), new JoinLink(cohort.name(), cohort.joinCode()));
-            item.add(new Span(" — created " + CREATED.format(cohort.createdAt()) + " — " + cohort.members()
+            item.add(new Span(" — created " + UserTime.date(cohort.createdAt()) + " — " + cohort.members()
                     + (cohort.members() == 1 ? " learner" : " learners")));
             item.setId("cohort-" + cohort.id());
             list.add(item);

@@ -25,23 +25,19 @@ import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptRecords;
+import org.compassioncourse.time.UserTime;
 
 import java.time.Instant;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** One learner of the instructor's cohort: lessons read and every quiz attempt, answer by answer with key and time. */
 @Route("instructor/cohort/:cohortId/learner/:userId")
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class LearnerView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
 
     private final CohortService cohorts;
     private final ProgressService progress;
@@ -96,7 +92,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
         lessonList.setId("learner-lessons");
         for (CourseProgress.LessonRow row : lessons.lessons()) {
             lessonList.add(new ListItem(row.title() + " — " + row.status().label() + ", " + row.sectionsReached() + " of "
-                    + row.sectionsTotal() + " sections" + (row.lastVisitedAt() == null ? "" : ", last read " + WHEN.format(row.lastVisitedAt()))));
+                    + row.sectionsTotal() + " sections" + (row.lastVisitedAt() == null ? "" : ", last read " + UserTime.dateTime(row.lastVisitedAt()))));
         }
         add(lessonList);
 
@@ -109,8 +105,8 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
         }
         for (AttemptRecords.AttemptDetail attempt : all) {
             String what = quizName(attempt);
-            String outcome = attempt.submittedAt() == null ? "not submitted (started " + WHEN.format(attempt.startedAt()) + ")"
-                    : score(attempt) + " — " + WHEN.format(attempt.submittedAt());
+            String outcome = attempt.submittedAt() == null ? "not submitted (started " + UserTime.dateTime(attempt.startedAt()) + ")"
+                    : score(attempt) + " — " + UserTime.dateTime(attempt.submittedAt());
             Grid<AttemptRecords.ResponseDetail> answers = new Grid<>();
             // id and scenario too: several scenario questions share a stem such as "Which statement is most accurate?"
             answers.addColumn(LearnerView::question).setHeader("Question").setFlexGrow(3)
@@ -184,7 +180,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
             list.add(new ListItem("Nothing yet: this learner has not opened a lesson or a quiz."));
         }
         for (Event event : events) {
-            list.add(new ListItem(WHEN.format(event.at()) + " — " + event.text()));
+            list.add(new ListItem(UserTime.dateTime(event.at()) + " — " + event.text()));
         }
         return list;
     }

@@ -35,14 +35,12 @@ import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.time.UserTime;
 import org.jspecify.annotations.Nullable;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,8 +51,6 @@ import java.util.Optional;
 @PermitAll
 public class MyProgressView extends Main implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
 
     private final ProgressService progressService;
     private final QuizService quizService;
@@ -101,7 +97,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     }
 
     private static String lastActivity(CourseProgress.LessonRow row) {
-        return row.lastVisitedAt() == null ? "—" : WHEN.format(row.lastVisitedAt());
+        return row.lastVisitedAt() == null ? "—" : UserTime.dateTime(row.lastVisitedAt());
     }
 
     @Override
@@ -209,7 +205,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
             };
             String verdict = result.passed() == null ? "" : result.passed() ? ", passed ✓" : ", not passed ✗";
             list.add(new ListItem(new Anchor("quiz-review/" + result.attemptId(),
-                    what + ": " + Math.round(result.scorePercent()) + "%" + verdict + " (" + WHEN.format(result.submittedAt()) + ")")));
+                    what + ": " + Math.round(result.scorePercent()) + "%" + verdict + " (" + UserTime.dateTime(result.submittedAt()) + ")")));
         }
         section.add(list);
         return section;
