@@ -27,6 +27,11 @@ public record Course(String id, String title, String summary, String audience, d
         return lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst();
     }
 
+    /** The title of a section, e.g. the one a question sends a learner back to; empty if there is no such section. */
+    public String sectionTitle(String lessonId, String sectionId) {
+        return lesson(lessonId).flatMap(l -> l.section(sectionId)).map(Section::title).orElse("");
+    }
+
     /** The lesson after the given one, if any. */
     public Optional<Lesson> lessonAfter(String lessonId) {
         for (int i = 0; i < lessons.size() - 1; i++) {

@@ -78,8 +78,7 @@ final class FeedbackWriter {
                 key = course.regions().get(hotspot.answerRegion()).name();
             }
         }
-        String sectionTitle = course.lesson(question.lessonId()).flatMap(l -> l.section(question.sectionId()))
-                .map(s -> s.title()).orElse("");
+        String sectionTitle = course.sectionTitle(question.lessonId(), question.sectionId());
         Reference reference = question.referenceId() == null ? null : course.references().get(question.referenceId());
         return new QuestionFeedback(question.id(), grade.score(), grade.fullyCorrect(), key, List.copyOf(lines),
                 question.lessonId(), question.sectionId(), sectionTitle, reference == null ? "" : reference.citation());

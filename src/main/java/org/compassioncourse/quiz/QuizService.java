@@ -351,7 +351,7 @@ public class QuizService {
                 feedback.add(FeedbackWriter.of(course, question.get(), answer, Grading.grade(question.get(), answer)));
             } else if (showOutcomes) {
                 Question q = question.get();
-                String sectionTitle = course.lesson(q.lessonId()).flatMap(l -> l.section(q.sectionId())).map(s -> s.title()).orElse("");
+                String sectionTitle = course.sectionTitle(q.lessonId(), q.sectionId());
                 outcomes.add(new QuestionOutcome(id, response.score(), response.score() >= 1.0, q.lessonId(), q.sectionId(), sectionTitle));
             }
         }

@@ -26,6 +26,14 @@ class ShippedCourseTest {
     }
 
     @Test
+    void everyQuestionNamesTheSectionItSendsALearnerBackTo() {
+        for (Question question : COURSE.questions()) {
+            assertThat(COURSE.sectionTitle(question.lessonId(), question.sectionId())).as(question.id()).isNotBlank();
+        }
+        assertThat(COURSE.sectionTitle(COURSE.lessons().getFirst().id(), "no-such-section")).isEmpty();
+    }
+
+    @Test
     void everyTermRegionAndReferenceALessonUsesExists() {
         for (Lesson lesson : COURSE.lessons()) {
             assertThat(COURSE.glossary().keySet()).as(lesson.file()).containsAll(lesson.termIds());
