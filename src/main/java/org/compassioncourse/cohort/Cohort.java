@@ -59,4 +59,8 @@ class Cohort {
     Instant createdAt() {
         return createdAt;
     }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
 }

@@ -42,6 +42,38 @@ public class CohortService {
     @Transactional
     @PreAuthorize("hasRole('INSTRUCTOR')")
     public CohortSummary createCohort(String name) {
+        String trimmed = validName(name);
+        long instructorId = signedInUser.require().accountId();
+        // two cohorts with one name would be told apart only by their codes (and a double submit would make both)
+        refuseNameInUse(instructorId, trimmed);
+        String code;
+        do {
+            code = newCode();
+        } while (cohorts.existsByJoinCode(code));
+        Cohort cohort = cohorts.saveAndFlush(new Cohort(instructorId, trimmed, code, now()));
+        return new CohortSummary(cohort.id(), cohort.name(), cohort.joinCode(), cohort.createdAt(), 0);
+    }
+
+    /**
+     * Renames one of the signed-in instructor's own cohorts (a typo, a new term). The join code and link stay the same,
+     * so codes already handed out keep working. Someone else's cohort is refused like a missing one.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public CohortSummary renameCohort(long cohortId, String name) {
+        String trimmed = validName(name);
+        long instructorId = signedInUser.require().accountId();
+        Cohort cohort = cohorts.findById(cohortId).filter(c -> c.instructorId() == instructorId)
+                .orElseThrow(() -> new CohortException("There is no such cohort among yours."));
+        if (!cohort.name().equalsIgnoreCase(trimmed)) {
+            refuseNameInUse(instructorId, trimmed);
+        }
+        cohort.rename(trimmed);
+        cohorts.flush();
+        return requireOwnCohort(cohortId);
+    }
+
+    private static String validName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new CohortException("Give the cohort a name, for example \"Ward 7 nurses, spring\".");
@@ -49,18 +81,14 @@ public class CohortService {
         if (trimmed.length() > MAX_NAME) {
             throw new CohortException("Use at most " + MAX_NAME + " characters for the cohort name.");
         }
-        long instructorId = signedInUser.require().accountId();
-        // two cohorts with one name would be told apart only by their codes (and a double submit would make both)
-        if (cohorts.existsByInstructorIdAndNameIgnoreCase(instructorId, trimmed)) {
-            throw new CohortException("You already have a cohort called \"" + trimmed + "\". Give this one another name, "
+        return trimmed;
+    }
+
+    private void refuseNameInUse(long instructorId, String name) {
+        if (cohorts.existsByInstructorIdAndNameIgnoreCase(instructorId, name)) {
+            throw new CohortException("You already have a cohort called \"" + name + "\". Give this one another name, "
                     + "for example with the term or year.");
         }
-        String code;
-        do {
-            code = newCode();
-        } while (cohorts.existsByJoinCode(code));
-        Cohort cohort = cohorts.saveAndFlush(new Cohort(instructorId, trimmed, code, now()));
-        return new CohortSummary(cohort.id(), cohort.name(), cohort.joinCode(), cohort.createdAt(), 0);
     }
 
     /** The signed-in instructor's cohorts, newest first. */

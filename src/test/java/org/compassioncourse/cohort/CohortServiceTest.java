@@ -4,6 +4,7 @@ import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
+import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,33 @@ class CohortServiceTest {
     void blankCodeIsRefusedWithWhatToEnter() {
         assertThatThrownBy(() -> cohorts.join("  ")).isInstanceOf(CohortException.class)
                 .hasMessage("Enter the code your instructor gave you.");
+    }
+
+    @Test
+    @WithCourseUser(email = "cohort.teacher.rename@ward7.example", role = Role.INSTRUCTOR)
+    void instructorRenamesOwnCohortAndTheJoinCodeKeepsWorking() {
+        CohortSummary spring = cohorts.createCohort("Ward 7 nurses, sprung");
+        cohorts.createCohort("Ward 7 nurses, autumn");
+
+        CohortSummary renamed = cohorts.renameCohort(spring.id(), "  Ward 7 nurses, spring ");
+        assertThat(renamed.name()).isEqualTo("Ward 7 nurses, spring");
+        assertThat(renamed.joinCode()).as("codes already handed out stay valid").isEqualTo(spring.joinCode());
+        assertThat(cohorts.renameCohort(spring.id(), "WARD 7 nurses, spring").name()).as("a change of case only").isEqualTo("WARD 7 nurses, spring");
+        assertThatThrownBy(() -> cohorts.renameCohort(spring.id(), "ward 7 NURSES, autumn")).isInstanceOf(CohortException.class)
+                .hasMessageStartingWith("You already have a cohort called");
+        assertThatThrownBy(() -> cohorts.renameCohort(spring.id(), " ")).isInstanceOf(CohortException.class)
+                .hasMessageContaining("Give the cohort a name");
+        assertThat(cohorts.requireOwnCohort(spring.id()).name()).isEqualTo("WARD 7 nurses, spring");
+
+        var me = SecurityContextHolder.getContext().getAuthentication();
+        CurrentUser other = TestAccounts.instructor(accounts, new RegistrationForm("Oli Other", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
+        assertThatThrownBy(() -> cohorts.renameCohort(spring.id(), "Taken over")).isInstanceOf(CohortException.class)
+                .hasMessage("There is no such cohort among yours.");
+        signInAsNewLearner();
+        assertThatThrownBy(() -> cohorts.renameCohort(spring.id(), "Taken over")).isInstanceOf(AuthorizationDeniedException.class);
+        SecurityContextHolder.getContext().setAuthentication(me);
+        assertThat(cohorts.requireOwnCohort(spring.id()).name()).isEqualTo("WARD 7 nurses, spring");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package org.compassioncourse.instructor.ui;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,6 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,6 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
@@ -55,8 +62,8 @@ import java.util.Locale;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class CohortView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-
     private final CohortReviewService review;
+    private final CohortService cohorts;
     private final GradebookCsvExport gradebook;
     private final XapiStatementsExport xapi;
     private final ItemAnalysisService itemAnalysis;
@@ -68,10 +75,11 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private long cohortId;
     private String title = "Cohort · Compassion Course";
 
-    public CohortView(CohortReviewService review, ItemAnalysisService itemAnalysis, Course course, GradebookCsvExport gradebook,
-                      XapiStatementsExport xapi, Clock clock) {
+    public CohortView(CohortReviewService review, CohortService cohorts, ItemAnalysisService itemAnalysis, Course course,
+                      GradebookCsvExport gradebook, XapiStatementsExport xapi, Clock clock) {
         this.clock = clock;
         this.review = review;
+        this.cohorts = cohorts;
         this.gradebook = gradebook;
         this.xapi = xapi;
         this.itemAnalysis = itemAnalysis;
@@ -180,15 +188,68 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         xapiLink.setId("download-xapi");
         Paragraph downloads = new Paragraph(download, new Text(" · "), xapiLink);
         downloads.addClassName("downloads");
-        Paragraph joining = SyntheticCohortGenerator.isSynthetic(overview.joinCode())
+        boolean synthetic = SyntheticCohortGenerator.isSynthetic(overview.joinCode());
+        Paragraph joining = synthetic
                 ? new Paragraph("A synthetic cohort of invented learners, for trying the reports: nobody can join it.")
                 : new Paragraph(new Text("Join code: " + overview.joinCode() + " or "), new JoinLink(overview.name(), overview.joinCode()));
-        add(new H1(overview.name()), joining, summary, downloads, filter, grid,
+        Div heading = new Div(new H1(overview.name()));
+        heading.addClassName("cohort-heading");
+        if (!synthetic) {
+            // a synthetic cohort keeps its "[Synthetic]" name, so it is never mistaken for real learners
+            Button rename = new Button("Rename", click -> openRenameDialog(overview.name()));
+            rename.setId("rename-cohort");
+            rename.setAriaLabel("Rename this cohort");
+            rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            heading.add(rename);
+        }
+        add(heading, joining, summary, downloads, filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(charts());
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
                 itemAnalysis(QuizSettings.Kind.PRE_TEST, "Item analysis: pre-test"),
                 new Anchor("instructor", "Back to your cohorts"));
+    }
+
+    /** Asks for the new name; a refused name (empty, in use) is explained on the field, and nothing changes. */
+    private void openRenameDialog(String currentName) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Rename cohort");
+        TextField name = new TextField("Cohort name");
+        name.setId("cohort-new-name");
+        name.setValue(currentName);
+        name.setMaxLength(CohortService.MAX_NAME);
+        name.setHelperText("The join code and join link stay the same.");
+        name.setWidthFull();
+        Button save = new Button("Save name");
+        save.setId("save-cohort-name");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(click -> {
+            try {
+                cohorts.renameCohort(cohortId, name.getValue());
+                dialog.close();
+                // heading, tab title and export file names all follow the new name
+                UI.getCurrent().refreshCurrentRoute(false);
+            } catch (CohortException refused) {
+                name.setErrorMessage(refused.getMessage());
+                name.setInvalid(true);
+                save.setEnabled(true);
+                name.focus();
+            }
+        });
+        save.addClickShortcut(Key.ENTER).listenOn(name);
+        Button cancel = new Button("Cancel", click -> dialog.close());
+        cancel.setId("cancel-rename");
+        dialog.add(name);
+        dialog.getFooter().add(cancel, save);
+        add(dialog);
+        dialog.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                remove(dialog);
+            }
+        });
+        dialog.open();
+        name.focus();
     }
 
     /** Completion funnel, final score distribution and pre vs post: SVG drawn on the server, numbers repeated as text. */

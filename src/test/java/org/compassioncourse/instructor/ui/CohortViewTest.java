@@ -1,9 +1,11 @@
 package org.compassioncourse.instructor.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
@@ -79,6 +81,29 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Gil Grid");
         view.filter.setValue(LearnerStatus.IN_PROGRESS);
         assertThat(rows()).extracting(LearnerRow::displayName).containsExactly("Hana Grid");
+    }
+
+    @Test
+    @WithCourseUser(email = "grid.teacher.rename@ward7.example", role = Role.INSTRUCTOR)
+    void instructorRenamesTheCohortFromItsPageAndARefusedNameIsExplainedOnTheField() {
+        CohortSummary cohort = cohorts.createCohort("Ward 7 nurses, sprung");
+        cohorts.createCohort("Ward 7 nurses, autumn");
+        navigate(CohortView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+
+        test($(Button.class).withId("rename-cohort").single()).click();
+        TextField name = $(TextField.class).withId("cohort-new-name").single();
+        assertThat(name.getValue()).as("starts from the current name").isEqualTo("Ward 7 nurses, sprung");
+        test(name).setValue("Ward 7 nurses, autumn");
+        test($(Button.class).withId("save-cohort-name").single()).click();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).startsWith("You already have a cohort called");
+        assertThat(cohorts.requireOwnCohort(cohort.id()).name()).as("nothing changed").isEqualTo("Ward 7 nurses, sprung");
+
+        test(name).setValue("Ward 7 nurses, spring");
+        test($(Button.class).withId("save-cohort-name").single()).click();
+        assertThat(cohorts.requireOwnCohort(cohort.id()).name()).isEqualTo("Ward 7 nurses, spring");
+        assertThat($(H1.class).single().getText()).as("the page shows the new name").isEqualTo("Ward 7 nurses, spring");
+        assertThat($(Paragraph.class).all()).anySatisfy(p -> assertThat(p.getText()).contains("Join code: " + cohort.joinCode()));
     }
 
     @Test
