@@ -91,6 +91,12 @@ class CourseJourneyIT {
         browser.open("register").type("display-name", "Pat Phone").type("email", email)
                 .type("password", "calm-harbour-lantern").click(By.id("create-account"));
         browser.waitForPath("");
+
+        // a page reached from far down another starts at its top (the final assessment sits at the bottom of home)
+        browser.click(By.id("final-assessment-button")).waitForPath("quiz/final-assessment");
+        browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const top = document.querySelector('h1').getBoundingClientRect().top; return top >= 0 && top < window.innerHeight;"));
+
         browser.open("lesson/" + first.id());
 
         Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
@@ -103,6 +109,14 @@ class CourseJourneyIT {
         String popoverId = terms.getFirst().getAttribute("popovertarget");
         browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.getElementById(arguments[0]).matches(':popover-open')", popoverId));
+
+        // a citation goes to its source on the same page (the bare "#ref-..." used to open the course home)
+        browser.open("lesson/" + first.id());
+        var citation = browser.waitFor(By.cssSelector("a.cite"));
+        String source = citation.getAttribute("href").replaceFirst(".*#", "");
+        browser.click(By.cssSelector("a.cite"));
+        browser.waitUntil(d -> source.equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(browser.path()).isEqualTo("lesson/" + first.id());
 
         // a link to a glossary term lands on that term, not at the top of a long page
         browser.open("glossary#term-insula");

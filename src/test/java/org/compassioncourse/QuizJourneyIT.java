@@ -73,7 +73,7 @@ class QuizJourneyIT {
             browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
             browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys("calm-harbour-lantern", Keys.ENTER);
             browser.waitForPath("");
-            assertThat(browser.textOf(By.id("pre-test-status"))).isEqualTo("Your counted score: 0%");
+            assertThat(browser.textOf(By.id("pre-test-status"))).isEqualTo("Your score: 0%");
             assertThat(browser.textOf(By.id("final-assessment-status"))).isEqualTo("Your counted score: 100% — passed ✓");
             assertThat(browser.textOf(By.id("learning-gain"))).contains("100%");
             assertThat(browser.textOf(By.id("pre-test-unavailable"))).contains("taken once");

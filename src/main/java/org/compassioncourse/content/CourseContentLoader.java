@@ -318,15 +318,17 @@ public final class CourseContentLoader {
         Lesson render(Map<String, GlossaryTerm> glossary) {
             LessonMarkdown.Renderer renderer = new LessonMarkdown.Renderer(glossary, id);
             String intro = renderer.render(body.intro);
-            renderer.citedReferences();
-            List<Section> sections = body.sections.stream()
-                    .map(s -> {
-                        String html = renderer.render(s.nodes());
-                        return new Section(s.id(), s.title(), html, renderer.citedReferences());
-                    })
-                    .toList();
+            // the introduction is shown above the first section, so its citations are that page's sources too
+            List<String> citedInIntro = renderer.citedReferences();
+            List<Section> sections = new java.util.ArrayList<>();
+            for (LessonMarkdown.RawSection s : body.sections) {
+                String html = renderer.render(s.nodes());
+                java.util.LinkedHashSet<String> cited = new java.util.LinkedHashSet<>(sections.isEmpty() ? citedInIntro : List.of());
+                cited.addAll(renderer.citedReferences());
+                sections.add(new Section(s.id(), s.title(), html, List.copyOf(cited)));
+            }
             return new Lesson(id, title, order, minutes, objectives, values(terms), values(regions), values(references),
-                    intro, sections, file);
+                    intro, List.copyOf(sections), file);
         }
 
         private static List<String> values(List<Located> located) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,21 @@ class ShippedCourseTest {
             assertThat(COURSE.sectionTitle(question.lessonId(), question.sectionId())).as(question.id()).isNotBlank();
         }
         assertThat(COURSE.sectionTitle(COURSE.lessons().getFirst().id(), "no-such-section")).isEmpty();
+    }
+
+    @Test
+    void everyCitationOnAPageHasItsEntryInThatPagesSources() {
+        java.util.regex.Pattern citation = java.util.regex.Pattern.compile("href=\"#ref-([^\"]+)\"");
+        for (Lesson lesson : COURSE.lessons()) {
+            for (int i = 0; i < lesson.sections().size(); i++) {
+                Section section = lesson.sections().get(i);
+                // what LessonView shows on this page: the introduction above the first section; the whole list on the last
+                String page = (i == 0 ? lesson.introHtml() : "") + section.html();
+                List<String> listed = i == lesson.sections().size() - 1 ? lesson.referenceIds() : section.citedReferenceIds();
+                citation.matcher(page).results().map(m -> m.group(1)).forEach(id ->
+                        assertThat(listed).as(lesson.file() + " " + section.id() + " cites " + id).contains(id));
+            }
+        }
     }
 
     @Test

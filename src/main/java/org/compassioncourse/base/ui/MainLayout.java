@@ -10,7 +10,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -23,7 +26,7 @@ import org.compassioncourse.account.CurrentUser;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     public MainLayout(AuthenticationContext authenticationContext) {
         setPrimarySection(Section.DRAWER);
@@ -70,5 +73,19 @@ public class MainLayout extends AppLayout {
             nav.addItem(item);
         }
         return nav;
+    }
+
+    /**
+     * A page reached inside the app starts at its top, as a freshly loaded page would; without this the scroll
+     * position of the page before (e.g. a long quiz) carried over and a result opened at its bottom. Going back keeps
+     * the browser's behaviour, and a link to a place on a page (#...) is left to that page.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        NavigationTrigger trigger = event.getLocationChangeEvent().getTrigger();
+        if ((trigger == NavigationTrigger.ROUTER_LINK || trigger == NavigationTrigger.UI_NAVIGATE
+                || trigger == NavigationTrigger.PROGRAMMATIC) && getContent() != null) {
+            getContent().getElement().executeJs("if (!window.location.hash) { this.scrollIntoView({block: 'start'}); }");
+        }
     }
 }

@@ -25,6 +25,7 @@ import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptRecords;
+import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.time.UserTime;
 
 import java.time.Instant;
@@ -145,7 +146,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
     }
 
     private static String score(AttemptRecords.AttemptDetail attempt) {
-        return Math.round(attempt.scorePercent() == null ? 0 : attempt.scorePercent()) + "%"
+        return ScorePercent.format(attempt.scorePercent() == null ? 0 : attempt.scorePercent())
                 + (attempt.passed() == null ? "" : attempt.passed() ? ", passed" : ", not passed");
     }
 

@@ -30,6 +30,7 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.progress.ui.StatusBadge;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.ScorePercent;
 
 import java.util.Optional;
 
@@ -98,7 +99,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         // each result is built from the attempt's responses: fetch the counted one once for the whole block
         Optional<AttemptResult> counted = quizService.countingResult(kind);
         Paragraph status = new Paragraph(counted
-                .map(r -> "Your counted score: " + Math.round(r.scorePercent()) + "%"
+                .map(r -> (kind == QuizSettings.Kind.PRE_TEST ? "Your score: " : "Your counted score: ") + ScorePercent.format(r.scorePercent())
                         + (r.passed() == null ? "" : r.passed() ? " — passed ✓" : " — not passed yet ✗"))
                 .orElse("Not taken yet."));
         status.setId(kind.yamlName() + "-status");

@@ -63,6 +63,20 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         this.course = course;
         this.progressService = progressService;
         addClassNames("page", "lesson-page");
+        // A citation (a.cite, href "#ref-...") goes to its entry in this page's sources. Left to the browser and the
+        // router, the fragment would resolve against the app's base address and open the course home instead.
+        getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  const link = e.target.closest('a.cite');
+                  if (!link) { return; }
+                  e.preventDefault();
+                  e.stopPropagation();
+                  const entry = document.getElementById(link.getAttribute('href').substring(1));
+                  if (!entry) { return; }
+                  entry.setAttribute('tabindex', '-1');
+                  entry.scrollIntoView({block: 'center'});
+                  entry.focus({preventScroll: true});
+                });""");
     }
 
     /** Route parameters for a lesson, at a section or (null) at its start. */
@@ -94,8 +108,6 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         CourseProgress progress = progressService.myProgress();
         title = section.title() + " · " + lesson.title() + " · Compassion Course";
         show(lesson, section, progress);
-        // a new section starts at its top, whichever element scrolls (AppLayout scrolls its content area)
-        getElement().executeJs("this.scrollIntoView({block: 'start'})");
         if (event.getTrigger() != NavigationTrigger.PAGE_LOAD) {
             // moving within the course: keyboard and screen-reader users continue at the lesson's title (a new
             // lesson) or the new section's heading, not back at the top of the menu

@@ -35,6 +35,7 @@ import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.time.UserTime;
 import org.jspecify.annotations.Nullable;
 
@@ -205,7 +206,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
             };
             String verdict = result.passed() == null ? "" : result.passed() ? ", passed ✓" : ", not passed ✗";
             list.add(new ListItem(new Anchor("quiz-review/" + result.attemptId(),
-                    what + ": " + Math.round(result.scorePercent()) + "%" + verdict + " (" + UserTime.dateTime(result.submittedAt()) + ")")));
+                    what + ": " + ScorePercent.format(result.scorePercent()) + verdict + " (" + UserTime.dateTime(result.submittedAt()) + ")")));
         }
         section.add(list);
         return section;

@@ -21,6 +21,7 @@ import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
 import org.compassioncourse.quiz.QuestionOutcome;
 import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.ScorePercent;
 
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             case PRE_TEST -> "Pre-test result";
             case FINAL_ASSESSMENT -> "Final assessment result";
         });
-        Paragraph score = new Paragraph("Your score: " + format(result.scorePercent()) + "%"
+        Paragraph score = new Paragraph("Your score: " + ScorePercent.format(result.scorePercent())
                 + (result.passed() == null ? "" : result.passed() ? " — passed ✓ (pass mark " + course.passMark() + "%)"
                 : " — not passed yet ✗ (pass mark " + course.passMark() + "%)"));
         score.setId("quiz-score");
@@ -121,9 +122,5 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         box.addClassName("question-outcome");
         box.setId("outcome-" + outcome.questionId());
         return box;
-    }
-
-    private static String format(double percent) {
-        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent);
     }
 }
