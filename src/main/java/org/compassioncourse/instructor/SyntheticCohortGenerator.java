@@ -109,10 +109,12 @@ public class SyntheticCohortGenerator {
         course.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)
                 .forEach(q -> slots.computeIfAbsent(q.blueprint(), k -> new ArrayList<>()).add(q));
         String batch = Long.toString(seed, 36) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // numbers padded to one width ("007" of 150), so a name-sorted list reads 1, 2, 3 rather than 1, 10, 100
+        String numbered = "Synthetic learner %0" + String.valueOf(learners).length() + "d";
         for (int i = 0; i < learners; i++) {
             String email = "learner-" + batch + "-" + i + EMAIL_DOMAIN;
             jdbc.update("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, 'LEARNER', ?)",
-                    email, "Synthetic learner " + (i + 1), hash, Timestamp.from(now));
+                    email, String.format(java.util.Locale.ROOT, numbered, i + 1), hash, Timestamp.from(now));
             long userId = jdbc.queryForObject("select id from user_account where email = ?", Long.class, email);
             jdbc.update("insert into cohort_member (cohort_id, user_id, joined_at) values (?, ?, ?)", cohortId, userId, Timestamp.from(now));
             double ability = random.nextGaussian();

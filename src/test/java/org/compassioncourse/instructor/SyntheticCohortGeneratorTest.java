@@ -50,6 +50,10 @@ class SyntheticCohortGeneratorTest {
         assertThat(review.overview(cohortId).learners()).isEqualTo(30);
         assertThat(jdbc.queryForList("select u.email from user_account u join cohort_member m on m.user_id = u.id"
                 + " where m.cohort_id = ?", String.class, cohortId)).hasSize(30).allMatch(email -> email.endsWith("@synthetic.invalid"));
+        // sorted by name they read in number order: "Synthetic learner 01" ... "30"
+        assertThat(jdbc.queryForList("select u.display_name from user_account u join cohort_member m on m.user_id = u.id"
+                + " where m.cohort_id = ? order by u.display_name", String.class, cohortId))
+                .startsWith("Synthetic learner 01", "Synthetic learner 02").endsWith("Synthetic learner 30");
 
         // reading looks like a real learner's: a finished lesson has every section reached, in time order
         var finishedLessons = jdbc.queryForList("select lp.user_id, lp.lesson_id, lp.first_visited_at, lp.completed_at,"

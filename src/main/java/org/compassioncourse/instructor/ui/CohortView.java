@@ -104,20 +104,20 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                     email.addClassName("learner-email");
                     return new Div(new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(), row.displayName()), email);
                 }).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12em");
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12rem");
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Done")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
-                .setFlexGrow(2).setWidth("8em");
+                .setFlexGrow(2).setWidth("12rem");
         grid.addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7.5em");
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7.5rem");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("6em").setFlexGrow(0);
-        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5em").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
-                .setWidth("6.5em").setFlexGrow(0);
+                .setWidth("6.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
@@ -327,14 +327,14 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
         items.addColumn(item -> course.question(item.questionId()).map(q -> item.questionId() + ": " + q.stem()).orElse(item.questionId()))
-                .setHeader("Question").setFlexGrow(4).setWidth("16em");
+                .setHeader("Question").setFlexGrow(4).setWidth("16rem");
         // soft hyphens let long one-word headers break instead of being cut off
-        items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5em").setFlexGrow(0);
-        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility").setWidth("6.5em").setFlexGrow(0);
+        items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5rem").setFlexGrow(0);
+        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
-                .setHeader("Discrimi\u00ADnation").setWidth("7em").setFlexGrow(0);
-        items.addColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14em");
-        items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10em");
+                .setHeader("Discrimi\u00ADnation").setWidth("7rem").setFlexGrow(0);
+        items.addColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14rem");
+        items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10rem");
         items.setItems(report.items());
         items.setAllRowsVisible(true);
         items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
