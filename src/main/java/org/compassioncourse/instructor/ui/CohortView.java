@@ -106,18 +106,18 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                 }).setHeader("Learner")
                 .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12rem");
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Done")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("6rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
                 .setFlexGrow(2).setWidth("12rem");
         grid.addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
                 .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7.5rem");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("6rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("6rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
-                .setWidth("6.5rem").setFlexGrow(0);
+                .setWidth("6rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
@@ -214,6 +214,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private void openRenameDialog(String currentName) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Rename cohort");
+        dialog.setWidth("min(30rem, 95vw)");
         TextField name = new TextField("Cohort name");
         name.setId("cohort-new-name");
         name.setValue(currentName);

@@ -89,6 +89,11 @@ class OrderingInput implements QuestionInput {
         return Optional.of(new Answer.Order(order.stream().map(QuestionPaper.Choice::id).toList()));
     }
 
+    @Override
+    public boolean chosen() {
+        return touched;
+    }
+
     boolean touched() {
         return touched;
     }

@@ -14,6 +14,11 @@ interface QuestionInput {
     /** What the learner has entered, if complete enough to be an answer. */
     Optional<Answer> answer();
 
+    /** Whether the learner has chosen something; an ordering shows an order from the start, chosen only once handled. */
+    default boolean chosen() {
+        return answer().isPresent();
+    }
+
     /** Shows a stored answer (resuming an attempt, or a review). */
     void show(Answer answer);
 

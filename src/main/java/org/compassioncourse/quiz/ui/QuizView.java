@@ -54,6 +54,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     /** The cards in page order, and which questions have an answer recorded, to say which are still open. */
     private final Map<String, QuestionCard> cards = new LinkedHashMap<>();
     private final Set<String> recorded = new HashSet<>();
+    /** Knowledge check: records a question's chosen answer as "Check answer" does (nothing if none is chosen). */
+    private final Map<String, Runnable> checkIfChosen = new HashMap<>();
 
     public QuizView(Course course, QuizService quizService) {
         this.course = course;
@@ -123,6 +125,15 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setDisableOnClick(true);
         submit.addClickListener(click -> {
+            if (immediate) {
+                try {
+                    recordUncheckedAnswers();
+                } catch (AnswerRejectedException refused) {
+                    problem.setText(refused.getMessage());
+                    submit.setEnabled(true);
+                    return;
+                }
+            }
             List<Integer> open = openQuestionNumbers();
             if (!open.isEmpty()) {
                 problem.setText(openQuestionsMessage(open));
@@ -141,6 +152,15 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
         });
         add(problem, submit);
+    }
+
+    /** An answer chosen but not checked is the learner's answer all the same: finishing checks it. */
+    private void recordUncheckedAnswers() {
+        for (String id : cards.keySet()) {
+            if (!recorded.contains(id)) {
+                checkIfChosen.getOrDefault(id, () -> { }).run();
+            }
+        }
     }
 
     private List<Integer> openQuestionNumbers() {
@@ -198,19 +218,27 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             Button check = new Button("Check answer");
             check.setId("check-" + question.id());
             check.setDisableOnClick(true);
+            Runnable record = () -> input.answer().ifPresent(answer -> {
+                quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
+                        .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
+                recorded.add(question.id());
+                input.setReadOnly(true);
+                check.setEnabled(false);
+                status.setText("");
+            });
+            checkIfChosen.put(question.id(), () -> {
+                if (input.chosen()) {
+                    record.run();
+                }
+            });
             check.addClickListener(click -> {
-                Optional<Answer> answer = input.answer();
-                if (answer.isEmpty()) {
+                if (input.answer().isEmpty()) {
                     status.setText("Answer the question first.");
                     check.setEnabled(true);
                     return;
                 }
                 try {
-                    quizService.answer(paper.attemptId(), question.id(), answer.get(), elapsed(question.id()))
-                            .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
-                    recorded.add(question.id());
-                    input.setReadOnly(true);
-                    status.setText("");
+                    record.run();
                 } catch (AnswerRejectedException refused) {
                     status.setText(refused.getMessage());
                     check.setEnabled(true);

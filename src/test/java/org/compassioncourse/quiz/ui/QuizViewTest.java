@@ -145,6 +145,23 @@ class QuizViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "view.quiz.unchecked@ward7.example")
+    void finishingAKnowledgeCheckCountsAnswersChosenButNotCheckedAndNamesOnlyTheUntouchedQuestions() {
+        navigate(QuizView.class, KC);
+        RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
+        test(single).selectItem("Feeling for someone, wanting to help");
+        // no "Check answer": the learner goes straight to Finish
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(single.isReadOnly()).as("the chosen answer was checked on the way").isTrue();
+        assertThat(page()).contains("That describes compassion, which adds the motivation to help.");
+        String message = $(com.vaadin.flow.component.html.Paragraph.class).withId("quiz-message").single().getText();
+        List<String> named = java.util.regex.Pattern.compile("\\d+").matcher(message).results().map(m -> m.group()).toList();
+        assertThat(message).contains("not answered yet");
+        assertThat(named).as("every question but the one answered").hasSize($(QuestionCard.class).all().size() - 1);
+    }
+
+    @Test
     void openQuestionsAreNamedByTheirNumbersOnThePage() {
         assertThat(QuizView.openQuestionsMessage(List.of(14))).isEqualTo("Question 14 is not answered yet.");
         assertThat(QuizView.openQuestionsMessage(List.of(3, 14))).isEqualTo("Questions 3 and 14 are not answered yet.");
