@@ -94,10 +94,6 @@ class OrderingInput implements QuestionInput {
         return touched;
     }
 
-    boolean touched() {
-        return touched;
-    }
-
     @Override
     public void show(Answer answer) {
         if (answer instanceof Answer.Order given) {
