@@ -106,6 +106,13 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                     ui.navigate(QuizView.class, QuizView.parameters(QuizSettings.Kind.KNOWLEDGE_CHECK, result.lessonId()))));
             again.setId("try-again");
             add(again);
+            // the lesson is finished (and the next one offered) on its last page, not by the knowledge check
+            course.lesson(result.lessonId()).ifPresent(lesson -> {
+                Anchor back = new Anchor("lesson/" + lesson.id() + "/" + lesson.lastSection().id(),
+                        "Back to the end of lesson " + lesson.order() + ", to finish it and go on");
+                back.setId("back-to-lesson");
+                add(new Paragraph(back));
+            });
         }
         add(new Paragraph(new Anchor("", "Back to the course")));
     }

@@ -110,6 +110,13 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat(html).contains("◐ Partly correct (50%)");
         assertThat(html).contains("That is the cerebellum, at the back.");
         assertThat(html).contains("Then you act.");
+
+        test(radios("answer-first-single")).selectItem("Feeling with someone");
+        test($(Button.class).withId("submit-quiz").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
+        var lesson = course.lesson("first-lesson").orElseThrow();
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("back-to-lesson").single().getHref())
+                .as("the result leads back to where the lesson is finished").isEqualTo("lesson/first-lesson/" + lesson.lastSection().id());
     }
 
     @Test
