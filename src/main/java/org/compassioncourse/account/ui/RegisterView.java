@@ -93,6 +93,25 @@ public class RegisterView extends Main implements BeforeEnterObserver {
         displayName.setInvalid(false);
         email.setInvalid(false);
         password.setInvalid(false);
+        // every empty field is named at once, not one per attempt; marked from the bottom up, so the focus ends
+        // on the first empty one
+        boolean missing = false;
+        if (password.getValue().isEmpty()) {
+            showError(password, "Enter a password.");
+            missing = true;
+        }
+        if (email.getValue().isBlank()) {
+            showError(email, "Enter your email address.");
+            missing = true;
+        }
+        if (displayName.getValue().isBlank()) {
+            showError(displayName, "Enter the name other people in the course will see.");
+            missing = true;
+        }
+        if (missing) {
+            create.setEnabled(true);
+            return;
+        }
         try {
             CurrentUser user = accountService.registerLearner(
                     new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()));

@@ -188,7 +188,8 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
             Region region = course.regions().get(regionId);
             legend.add(new ListItem(new Span(region.name()), new Span(" — " + region.description())));
         }
-        Paragraph note = new Paragraph("Regions of this lesson are filled in and drawn with a thick dark outline; they are also listed below. Schematic drawings, not to scale.");
+        Paragraph note = new Paragraph("Regions of this lesson are filled in orange with a dark outline, and listed below. A dashed outline "
+                + "marks a region that lies deep inside or off the midline, drawn as if seen through the surface. Schematic drawings, not to scale.");
         note.addClassName("figure-note");
         Details details = new Details("Brain regions in this lesson", new Div(content, note, legend));
         details.setOpened(open);

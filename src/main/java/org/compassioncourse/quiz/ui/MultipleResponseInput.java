@@ -2,6 +2,7 @@ package org.compassioncourse.quiz.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.QuestionPaper;
 
@@ -20,6 +21,8 @@ class MultipleResponseInput implements QuestionInput {
         group.setItems(paper.options());
         group.setItemLabelGenerator(QuestionPaper.Choice::text);
         group.addClassName("answer-group");
+        // one option per line: options side by side, wrapping at random points, are hard to compare
+        group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         group.setId("answer-" + paper.id());
     }
 

@@ -2,6 +2,7 @@ package org.compassioncourse.quiz.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import org.compassioncourse.content.QuestionType;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.QuestionPaper;
@@ -21,6 +22,8 @@ class SingleChoiceInput implements QuestionInput {
         group.setItems(paper.options());
         group.setItemLabelGenerator(QuestionPaper.Choice::text);
         group.addClassName("answer-group");
+        // one option per line: options side by side, wrapping at random points, are hard to compare
+        group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         group.setId("answer-" + paper.id());
     }
 

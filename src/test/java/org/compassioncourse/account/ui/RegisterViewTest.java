@@ -72,4 +72,19 @@ class RegisterViewTest extends SpringBrowserlessTest {
         assertThat(view.email.getErrorMessage()).contains("valid email address");
         assertThat(view.password.isInvalid()).isFalse();
     }
+
+    @Test
+    void anEmptyFormNamesEveryMissingFieldAtOnceAndCreatesNothing() {
+        long before = accountService.countAccounts();
+        RegisterView view = navigate(RegisterView.class);
+
+        test(view.create).click();
+
+        assertThat(view.displayName.getErrorMessage()).isEqualTo("Enter the name other people in the course will see.");
+        assertThat(view.email.getErrorMessage()).isEqualTo("Enter your email address.");
+        assertThat(view.password.getErrorMessage()).isEqualTo("Enter a password.");
+        assertThat(view.displayName.isInvalid() && view.email.isInvalid() && view.password.isInvalid()).isTrue();
+        assertThat(view.create.isEnabled()).isTrue();
+        assertThat(accountService.countAccounts()).isEqualTo(before);
+    }
 }
