@@ -1,5 +1,6 @@
 package org.compassioncourse.instructor.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Text;
@@ -14,10 +15,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -327,14 +330,13 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             return section;
         }
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
-        items.addColumn(item -> course.question(item.questionId()).map(q -> item.questionId() + ": " + q.stem()).orElse(item.questionId()))
-                .setHeader("Question").setFlexGrow(4).setWidth("16rem");
+        items.addComponentColumn(this::questionCell).setHeader("Question").setFlexGrow(4).setWidth("16rem");
         // soft hyphens let long one-word headers break instead of being cut off
         items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
                 .setHeader("Discrimi\u00ADnation").setWidth("7rem").setFlexGrow(0);
-        items.addColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14rem");
+        items.addComponentColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14rem");
         items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10rem");
         items.setItems(report.items());
         items.setAllRowsVisible(true);
@@ -345,24 +347,43 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     /** How often each option was chosen, by its text (shortened), the key marked; other types have no options. */
-    private String choices(ItemStatistics.ItemStat item) {
+    private Component choices(ItemStatistics.ItemStat item) {
         Question question = course.question(item.questionId()).orElse(null);
         if (question == null || item.optionCounts().isEmpty()) {
-            return "—";
+            return new Span("—");
         }
-        List<String> parts = new ArrayList<>();
+        // one option per line: option texts may themselves contain commas or semicolons
+        UnorderedList list = new UnorderedList();
+        list.addClassName("option-counts");
         switch (question.body()) {
-            case Question.Choice choice -> choice.options().forEach(option -> parts.add(shorten(option.text(), 50)
-                    + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L)));
+            case Question.Choice choice -> choice.options().forEach(option -> list.add(new ListItem(shorten(option.text(), 50)
+                    + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L))));
             case Question.TrueFalse trueFalse -> {
-                parts.add("True" + (trueFalse.answer() ? " ✓" : "") + ": " + item.optionCounts().getOrDefault("true", 0L));
-                parts.add("False" + (trueFalse.answer() ? "" : " ✓") + ": " + item.optionCounts().getOrDefault("false", 0L));
+                list.add(new ListItem("True" + (trueFalse.answer() ? " ✓" : "") + ": " + item.optionCounts().getOrDefault("true", 0L)));
+                list.add(new ListItem("False" + (trueFalse.answer() ? "" : " ✓") + ": " + item.optionCounts().getOrDefault("false", 0L)));
             }
             default -> {
-                return "—";
+                return new Span("—");
             }
         }
-        return String.join("; ", parts);
+        return list;
+    }
+
+    /** The question as learners met it: its scenario (shortened) and stem, with its id to find it in the course files. */
+    private Component questionCell(ItemStatistics.ItemStat item) {
+        Div cell = new Div();
+        course.question(item.questionId()).ifPresentOrElse(question -> {
+            if (question.scenario() != null && !question.scenario().isBlank()) {
+                Span scenario = new Span(shorten(question.scenario(), 120) + " ");
+                scenario.addClassName("item-scenario");
+                cell.add(scenario);
+            }
+            cell.add(new Span(question.stem()));
+        }, () -> cell.add(new Span("(no longer in the course)")));
+        Span id = new Span(item.questionId());
+        id.addClassName("item-id");
+        cell.add(id);
+        return cell;
     }
 
     private static String flags(ItemStatistics.ItemStat item) {
