@@ -58,9 +58,14 @@ class AccountJourneyIT {
     @Test
     void wrongPasswordShowsAClearMessageAndKeepsTheLearnerOnTheLoginPage() {
         browser.open("login");
-        logIn("nobody-" + UUID.randomUUID() + "@ward7.example", "not-the-password");
+        String email = "nobody-" + UUID.randomUUID() + "@ward7.example";
+        logIn(email, "not-the-password");
         browser.waitForPath("login");
         assertThat(browser.textOf(By.tagName("vaadin-login-form"))).contains("Incorrect email or password");
+        // the email stays as typed; only the password is asked for again
+        browser.waitUntil(d -> email.equals(d.findElement(By.cssSelector("#vaadinLoginUsername input")).getDomProperty("value")));
+        browser.waitUntil(d -> "vaadinLoginPassword".equals(d.switchTo().activeElement().getAttribute("id"))
+                || "password".equals(d.switchTo().activeElement().getAttribute("type")));
     }
 
     @Test

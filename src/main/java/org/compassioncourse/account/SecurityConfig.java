@@ -70,6 +70,29 @@ class SecurityConfig {
         return registration;
     }
 
+    /**
+     * Remembers, in the visitor's own session, the email typed into a failed login, so the login page can show it
+     * again with the error instead of making them type it twice. Runs before Spring Security handles the form.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> rememberTypedLoginEmail() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String typed = request.getParameter("username");
+                if ("POST".equals(request.getMethod()) && typed != null && typed.length() <= 320) {
+                    request.getSession().setAttribute(LoginView.TYPED_EMAIL, typed.strip());
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/login");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Argon2id for new hashes; the delegating encoder still verifies older bcrypt hashes. */
     @Bean
     PasswordEncoder passwordEncoder() {

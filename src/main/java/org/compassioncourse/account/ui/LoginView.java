@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
@@ -18,6 +19,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 @PageTitle("Log in · Compassion Course")
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver {
+
+    /** Session attribute: the email typed into the last login attempt (set by a filter before Spring Security). */
+    public static final String TYPED_EMAIL = LoginView.class.getName() + ".typedEmail";
 
     private final LoginForm login = new LoginForm();
     private final Paragraph joining = new Paragraph("To join the cohort your instructor invited you to, log in or create "
@@ -70,7 +74,19 @@ public class LoginView extends Main implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        login.setError(failed);
+        Object typed = VaadinSession.getCurrent().getSession().getAttribute(TYPED_EMAIL);
+        if (failed && typed instanceof String email && !email.isBlank()) {
+            // the email stays as typed, and the cursor waits in the password field
+            login.getElement().executeJs("""
+                    customElements.whenDefined('vaadin-login-form').then(() => requestAnimationFrame(() => {
+                      const email = this.querySelector('#vaadinLoginUsername');
+                      const password = this.querySelector('#vaadinLoginPassword');
+                      if (email && !email.value) { email.value = $0; }
+                      if (password) { password.focus(); }
+                    }));""", email);
+        }
         joining.setVisible(sessionLogin.pendingDestination().filter(path -> path.startsWith("./join/")).isPresent());
     }
 }
