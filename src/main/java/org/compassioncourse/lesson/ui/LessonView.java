@@ -103,7 +103,13 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
             return;
         }
         Lesson lesson = found.get();
-        Section section = event.getRouteParameters().get("sectionId").flatMap(lesson::section).orElse(lesson.firstSection());
+        Optional<String> asked = event.getRouteParameters().get("sectionId");
+        if (asked.isPresent() && lesson.section(asked.get()).isEmpty()) {
+            // an outdated or mistyped section: the lesson's start, under its own address
+            event.forwardTo(LessonView.class, parameters(lesson.id(), null));
+            return;
+        }
+        Section section = asked.flatMap(lesson::section).orElse(lesson.firstSection());
         progressService.reachSection(lesson.id(), section.id());
         CourseProgress progress = progressService.myProgress();
         title = section.title() + " · " + lesson.title() + " · Compassion Course";

@@ -61,6 +61,16 @@ class LessonViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "reader.oldlink@ward7.example")
+    void anOutdatedSectionAddressOpensTheLessonsStartUnderItsOwnAddress() {
+        Lesson lesson = course.lessons().getFirst();
+        navigate(LessonView.class, Map.of("lessonId", lesson.id(), "sectionId", "no-such-section"));
+        assertThat($(H2.class).withId("section-title").single().getText()).isEqualTo(lesson.firstSection().title());
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("lesson/" + lesson.id());
+    }
+
+    @Test
     @WithCourseUser(email = "reader.sections@ward7.example")
     void readingThroughALessonSectionBySectionAndFinishingCompletesItAndOpensTheNext() {
         Lesson lesson = course.lessons().getFirst();
