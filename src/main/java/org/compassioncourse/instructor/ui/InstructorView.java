@@ -43,6 +43,8 @@ public class InstructorView extends Main {
     final TextField name = new TextField("New cohort name");
     final Button create = new Button("Create cohort");
     private final UnorderedList list = new UnorderedList();
+    /** Says what was just created, where it is seen and read out (a helper text under the field was easy to miss). */
+    final Paragraph created = new Paragraph();
 
     final IntegerField syntheticLearners = new IntegerField("Synthetic learners");
     final Button addSynthetic = new Button("Add synthetic cohort");
@@ -65,7 +67,11 @@ public class InstructorView extends Main {
         form.addClassName("inline-form");
 
         list.setId("cohort-list");
-        add(new H1("Instructor"), new H2("Your cohorts"), form, list,
+        created.setId("cohort-created");
+        created.addClassName("success-note");
+        created.getElement().setAttribute("role", "status");
+        created.setVisible(false);
+        add(new H1("Instructor"), new H2("Your cohorts"), form, created, list,
                 new Paragraph("Open a cohort to see each learner's progress and answers, charts, item analysis of the "
                         + "pre-test and final assessment, and the gradebook and learning-record exports."));
         // the generator exists only outside the prod profile: demo and test servers
@@ -113,9 +119,11 @@ public class InstructorView extends Main {
             name.clear();
             name.setInvalid(false);
             refresh();
-            name.setHelperText("Created \"" + cohort.name() + "\". Its join code is " + cohort.joinCode() + ".");
+            created.setText("✓ Created \"" + cohort.name() + "\". Give your learners its join code, " + cohort.joinCode()
+                    + ", or its join link from the list below.");
+            created.setVisible(true);
         } catch (CohortException refused) {
-            name.setHelperText(NAME_HELP);
+            created.setVisible(false);
             name.setErrorMessage(refused.getMessage());
             name.setInvalid(true);
         }

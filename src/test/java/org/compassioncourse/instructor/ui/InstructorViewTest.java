@@ -42,7 +42,9 @@ class InstructorViewTest extends SpringBrowserlessTest {
         assertThat(listed).contains("Night shift carers — join code " + code + " or join link").containsPattern("— created \\d{1,2} \\w{3} \\d{4} —")
                 .endsWith("— 0 learners");
         assertThat($(com.vaadin.flow.component.html.Anchor.class).all()).extracting(a -> a.getHref()).contains("join/" + code);
-        assertThat(view.name.getHelperText()).contains(code);
+        assertThat(view.created.isVisible()).isTrue();
+        assertThat(view.created.getText()).startsWith("✓ Created \"Night shift carers\"").contains(code);
+        assertThat(view.created.getElement().getAttribute("role")).as("read out by screen readers").isEqualTo("status");
     }
 
     @Test
