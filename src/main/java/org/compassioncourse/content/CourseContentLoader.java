@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -320,10 +321,10 @@ public final class CourseContentLoader {
             String intro = renderer.render(body.intro);
             // the introduction is shown above the first section, so its citations are that page's sources too
             List<String> citedInIntro = renderer.citedReferences();
-            List<Section> sections = new java.util.ArrayList<>();
+            List<Section> sections = new ArrayList<>();
             for (LessonMarkdown.RawSection s : body.sections) {
                 String html = renderer.render(s.nodes());
-                java.util.LinkedHashSet<String> cited = new java.util.LinkedHashSet<>(sections.isEmpty() ? citedInIntro : List.of());
+                LinkedHashSet<String> cited = new LinkedHashSet<>(sections.isEmpty() ? citedInIntro : List.of());
                 cited.addAll(renderer.citedReferences());
                 sections.add(new Section(s.id(), s.title(), html, List.copyOf(cited)));
             }

@@ -38,7 +38,6 @@ import java.util.TreeMap;
 @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
 public class QuizService {
 
-
     private final Course course;
     private final QuizAttemptRepository attempts;
     private final QuizResponseRepository responses;

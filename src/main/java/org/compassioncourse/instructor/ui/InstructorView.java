@@ -36,7 +36,6 @@ import org.springframework.beans.factory.ObjectProvider;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class InstructorView extends Main {
 
-
     private static final String NAME_HELP = "Learners join with the code or the link the cohort gets.";
 
     private final CohortService cohortService;

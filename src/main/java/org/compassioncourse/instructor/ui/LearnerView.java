@@ -39,7 +39,6 @@ import java.util.List;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class LearnerView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-
     private final CohortService cohorts;
     private final ProgressService progress;
     private final AttemptRecords attempts;

@@ -52,7 +52,6 @@ import java.util.Optional;
 @PermitAll
 public class MyProgressView extends Main implements BeforeEnterObserver {
 
-
     private final ProgressService progressService;
     private final QuizService quizService;
     private final Course course;
