@@ -24,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Web security: Vaadin's view access control, form login with our login view, hashed passwords. */
 @Configuration
@@ -54,20 +55,11 @@ class SecurityConfig {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeaders() {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("Referrer-Policy", "same-origin");
-                response.setHeader("Content-Security-Policy", "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'");
-                chain.doFilter(request, response);
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return beforeTheChain("/*", Ordered.HIGHEST_PRECEDENCE, (request, response) -> {
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Referrer-Policy", "same-origin");
+            response.setHeader("Content-Security-Policy", "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'");
+        });
     }
 
     /**
@@ -76,20 +68,28 @@ class SecurityConfig {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> rememberTypedLoginEmail() {
+        return beforeTheChain("/login", Ordered.HIGHEST_PRECEDENCE + 1, (request, response) -> {
+            String typed = request.getParameter("username");
+            if ("POST".equals(request.getMethod()) && typed != null && typed.length() <= 320) {
+                request.getSession().setAttribute(LoginView.TYPED_EMAIL, typed.strip());
+            }
+        });
+    }
+
+    /** A servlet filter for these addresses that does one step, then lets the request go on. */
+    private static FilterRegistrationBean<OncePerRequestFilter> beforeTheChain(String urlPattern, int order,
+                                                                             BiConsumer<HttpServletRequest, HttpServletResponse> step) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String typed = request.getParameter("username");
-                if ("POST".equals(request.getMethod()) && typed != null && typed.length() <= 320) {
-                    request.getSession().setAttribute(LoginView.TYPED_EMAIL, typed.strip());
-                }
+                step.accept(request, response);
                 chain.doFilter(request, response);
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/login");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns(urlPattern);
+        registration.setOrder(order);
         return registration;
     }
 
