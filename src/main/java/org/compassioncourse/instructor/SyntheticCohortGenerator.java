@@ -121,12 +121,15 @@ public class SyntheticCohortGenerator {
             int lessonsRead = random.nextInt(course.lessons().size() + 1);
             List<Object[]> progress = new ArrayList<>();
             List<Object[]> sections = new ArrayList<>();
+            // lessons are read in order, each opened up to two days after the one before, all before now: the lesson
+            // opened last is the one a learner is on, as for real learners
+            Instant next = now.minus(lessonsRead * 3L * 24 + random.nextInt(10 * 24), ChronoUnit.HOURS);
             for (int l = 0; l < lessonsRead; l++) {
                 Lesson lesson = course.lessons().get(l);
                 // every lesson before the last one read is finished; the last one is finished or part-read
                 boolean finished = l < lessonsRead - 1 || random.nextBoolean();
                 int reached = finished ? lesson.sections().size() : 1 + random.nextInt(lesson.sections().size());
-                Instant opened = now.minus(1 + random.nextInt(30 * 24), ChronoUnit.HOURS);
+                Instant opened = next;
                 Instant at = opened;
                 for (int k = 0; k < reached; k++) {
                     at = opened.plus(k * (2 + random.nextInt(6)), ChronoUnit.MINUTES);
@@ -134,6 +137,7 @@ public class SyntheticCohortGenerator {
                 }
                 progress.add(new Object[]{userId, lesson.id(), lesson.sections().get(reached - 1).id(), Timestamp.from(opened),
                         Timestamp.from(at), finished ? Timestamp.from(at.plus(1, ChronoUnit.MINUTES)) : null});
+                next = at.plus(1 + random.nextInt(48), ChronoUnit.HOURS);
             }
             jdbc.batchUpdate("insert into lesson_progress (user_id, lesson_id, last_section_id, first_visited_at, last_visited_at, completed_at)"
                     + " values (?, ?, ?, ?, ?, ?)", progress);

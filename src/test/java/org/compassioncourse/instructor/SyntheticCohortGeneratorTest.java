@@ -65,6 +65,15 @@ class SyntheticCohortGeneratorTest {
             assertThat(toInstant(row.get("completed_at"))).isAfter(toInstant(row.get("first_visited_at"))).isBefore(java.time.Instant.now());
         });
 
+        // lessons are read in course order, so the lesson opened last is the furthest one reached
+        var lastOpened = jdbc.queryForList("select lp.user_id, lp.lesson_id from lesson_progress lp join cohort_member m on m.user_id = lp.user_id"
+                + " where m.cohort_id = ? and lp.last_visited_at = (select max(o.last_visited_at) from lesson_progress o where o.user_id = lp.user_id)", cohortId);
+        assertThat(lastOpened).isNotEmpty().allSatisfy(row -> {
+            int order = course.lesson((String) row.get("lesson_id")).orElseThrow().order();
+            Number furthest = jdbc.queryForObject("select count(*) from lesson_progress where user_id = ?", Number.class, row.get("user_id"));
+            assertThat(order).as("lesson opened last is the furthest").isEqualTo(furthest.intValue());
+        });
+
         var responses = jdbc.queryForList("select r.question_id, r.answer, r.score from quiz_response r join quiz_attempt a"
                 + " on a.id = r.attempt_id join cohort_member m on m.user_id = a.user_id where m.cohort_id = ?", cohortId);
         assertThat(responses).hasSizeGreaterThanOrEqualTo(30);
