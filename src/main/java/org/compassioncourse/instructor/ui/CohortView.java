@@ -106,9 +106,9 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                     email.addClassName("learner-email");
                     return new Div(new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(), row.displayName()), email);
                 }).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12rem");
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("11.5rem");
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Done")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
                 .setFlexGrow(2).setWidth("12rem");
         grid.addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
