@@ -185,7 +185,10 @@ public final class CourseContentLoader {
             if (settings == null) {
                 continue;
             }
-            settings.allowOnly(Set.of("counts", "feedback", "cooldownMinutes"));
+            boolean isFinal = kind == QuizSettings.Kind.FINAL_ASSESSMENT;
+            // attempt limits and opening rules make sense only for the graded final assessment
+            settings.allowOnly(isFinal ? Set.of("counts", "feedback", "cooldownMinutes", "maxAttempts", "opensAfter")
+                    : Set.of("counts", "feedback", "cooldownMinutes"));
             QuizSettings defaults = kind.defaults();
             QuizSettings.CountingRule counts = settings.has("counts")
                     ? named(yaml, settings, "counts", QuizSettings.CountingRule.values(), QuizSettings.CountingRule::yamlName)
@@ -195,8 +198,14 @@ public final class CourseContentLoader {
                     : defaults.feedback();
             Integer cooldown = settings.has("cooldownMinutes") ? settings.integer("cooldownMinutes", 0, 60 * 24 * 365)
                     : Integer.valueOf(defaults.cooldownMinutes());
-            if (counts != null && feedback != null && cooldown != null) {
-                result.put(kind, new QuizSettings(counts, feedback, cooldown));
+            Integer maxAttempts = isFinal && settings.has("maxAttempts") ? settings.integer("maxAttempts", 1, 100)
+                    : Integer.valueOf(defaults.maxAttempts());
+            QuizSettings.OpensAfter opensAfter = isFinal && settings.has("opensAfter")
+                    ? named(yaml, settings, "opensAfter", new QuizSettings.OpensAfter[] {QuizSettings.OpensAfter.ALL_LESSONS,
+                    QuizSettings.OpensAfter.PRE_TEST}, QuizSettings.OpensAfter::yamlName)
+                    : defaults.opensAfter();
+            if (counts != null && feedback != null && cooldown != null && maxAttempts != null && opensAfter != null) {
+                result.put(kind, new QuizSettings(counts, feedback, cooldown, maxAttempts, opensAfter));
             }
         }
         return result;

@@ -1,7 +1,41 @@
 package org.compassioncourse.content;
 
-/** How one kind of quiz behaves, as set in course.yaml under 'quizzes'. */
-public record QuizSettings(CountingRule counts, FeedbackTiming feedback, int cooldownMinutes) {
+/**
+ * How one kind of quiz behaves, as set in course.yaml under 'quizzes'.
+ *
+ * @param maxAttempts how many attempts a learner may start (final assessment only); 0 = unlimited
+ * @param opensAfter  what a learner must have done before the quiz opens (final assessment only)
+ */
+public record QuizSettings(CountingRule counts, FeedbackTiming feedback, int cooldownMinutes, int maxAttempts,
+                           OpensAfter opensAfter) {
+
+    public QuizSettings(CountingRule counts, FeedbackTiming feedback, int cooldownMinutes) {
+        this(counts, feedback, cooldownMinutes, 0, OpensAfter.ANYTIME);
+    }
+
+    public boolean attemptsLimited() {
+        return maxAttempts > 0;
+    }
+
+    /** When a quiz opens. */
+    public enum OpensAfter {
+        /** Once every lesson is completed (the final assessment's default). */
+        ALL_LESSONS("all-lessons"),
+        /** Once the pre-test is taken: a learner who knows the subject may test out without reading. */
+        PRE_TEST("pre-test"),
+        /** No condition (knowledge checks, the pre-test). */
+        ANYTIME("anytime");
+
+        private final String yamlName;
+
+        OpensAfter(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+    }
 
     /** Which attempt counts when a learner has several. */
     public enum CountingRule {
@@ -39,7 +73,8 @@ public record QuizSettings(CountingRule counts, FeedbackTiming feedback, int coo
     public enum Kind {
         KNOWLEDGE_CHECK("knowledge-check", new QuizSettings(CountingRule.HIGHEST, FeedbackTiming.AFTER_EACH_ANSWER, 0)),
         PRE_TEST("pre-test", new QuizSettings(CountingRule.FIRST, FeedbackTiming.AFTER_SUBMISSION, 0)),
-        FINAL_ASSESSMENT("final-assessment", new QuizSettings(CountingRule.HIGHEST, FeedbackTiming.AFTER_SUBMISSION, 60));
+        FINAL_ASSESSMENT("final-assessment", new QuizSettings(CountingRule.HIGHEST, FeedbackTiming.AFTER_SUBMISSION, 60, 0,
+                OpensAfter.ALL_LESSONS));
 
         private final String yamlName;
         private final QuizSettings defaults;

@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * A submitted attempt: score, pass or fail (assessments), per-question feedback with the key where the settings
- * allow, and otherwise (while the key is held back) each question's outcome without it.
+ * allow, and otherwise (while the key is held back) only advice per lesson: what to revisit, never a verdict per question.
  *
  * @param passed null for knowledge checks and the pre-test, which are not passed or failed
  */
 public record AttemptResult(long attemptId, QuizSettings.Kind kind, @Nullable String lessonId, double scorePercent,
                             @Nullable Boolean passed, Instant submittedAt, List<QuestionFeedback> feedback,
-                            List<QuestionPaper> questions, java.util.Map<String, Answer> answers, List<QuestionOutcome> outcomes) {
+                            List<QuestionPaper> questions, java.util.Map<String, Answer> answers,
+                            List<StudyAdvice.LessonAdvice> advice) {
 }

@@ -58,6 +58,10 @@ class QuizAttempt {
     @Column(name = "open_key")
     private @Nullable String openKey;
 
+    /** Closed by the learner without a score because a question was removed from the course meanwhile. */
+    @Column(nullable = false)
+    private boolean abandoned;
+
     @Version
     private long version;
 
@@ -86,6 +90,16 @@ class QuizAttempt {
         this.passed = passed;
         this.submittedAt = now;
         this.openKey = null;
+    }
+
+    void abandon(Instant now) {
+        this.abandoned = true;
+        this.submittedAt = now;
+        this.openKey = null;
+    }
+
+    boolean abandoned() {
+        return abandoned;
     }
 
     Long id() {

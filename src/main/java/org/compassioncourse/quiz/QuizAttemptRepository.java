@@ -1,7 +1,10 @@
 package org.compassioncourse.quiz;
 
 import org.compassioncourse.content.QuizSettings;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,4 +14,9 @@ interface QuizAttemptRepository extends JpaRepository<QuizAttempt, Long> {
     Optional<QuizAttempt> findByOpenKey(String openKey);
 
     List<QuizAttempt> findByUserIdAndKindOrderByStartedAtAsc(long userId, QuizSettings.Kind kind);
+
+    /** The attempt, its row locked until the transaction ends: answers and the submission of one attempt take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from QuizAttempt a where a.id = :id")
+    Optional<QuizAttempt> lockById(long id);
 }

@@ -9,7 +9,6 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.time.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,16 +40,20 @@ public class QuizService {
     private final Course course;
     private final QuizAttemptRepository attempts;
     private final QuizResponseRepository responses;
+    private final AttemptGrantRepository grants;
+    private final LessonCompletion lessonCompletion;
     private final SignedInUser signedInUser;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Random seeds = new SecureRandom();
 
-    QuizService(Course course, QuizAttemptRepository attempts, QuizResponseRepository responses, SignedInUser signedInUser,
-                PlatformTransactionManager transactionManager, Clock clock) {
+    QuizService(Course course, QuizAttemptRepository attempts, QuizResponseRepository responses, AttemptGrantRepository grants,
+                LessonCompletion lessonCompletion, SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock) {
         this.course = course;
         this.attempts = attempts;
         this.responses = responses;
+        this.grants = grants;
+        this.lessonCompletion = lessonCompletion;
         this.signedInUser = signedInUser;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -60,20 +63,37 @@ public class QuizService {
     public record Availability(boolean available, @Nullable Instant availableFrom, String reason) {
     }
 
-    /** @param lessonId the lesson, for a knowledge check; null for the pre-test and the final assessment */
+    /**
+     * Whether the learner may start (or resume) this quiz now. The final assessment opens when every lesson is completed
+     * (or, if course.yaml allows testing out, once the pre-test is taken), stays closed after a pass, and within the
+     * course's attempt limit (plus attempts an instructor granted).
+     *
+     * @param lessonId the lesson, for a knowledge check; null for the pre-test and the final assessment
+     */
     public Availability availability(QuizSettings.Kind kind, @Nullable String lessonId) {
         long userId = signedInUser.require().accountId();
         if (questionsFor(kind, lessonId).isEmpty()) {
             return new Availability(false, null, "This course has no questions for the " + kind.yamlName().replace('-', ' ') + " yet.");
         }
-        int cooldown = course.quiz(kind).cooldownMinutes();
-        Optional<Instant> lastSubmitted = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream()
-                .map(QuizAttempt::submittedAt).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
-        if (kind == QuizSettings.Kind.PRE_TEST && lastSubmitted.isPresent()) {
+        List<QuizAttempt> mine = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind);
+        if (mine.stream().anyMatch(QuizAttempt::isOpen)) {
+            return new Availability(true, null, ""); // an attempt under way can always be resumed
+        }
+        List<QuizAttempt> scored = mine.stream().filter(QuizService::scored).toList();
+        if (kind == QuizSettings.Kind.PRE_TEST && !scored.isEmpty()) {
             // a baseline is taken once: a retake would measure the lessons, or the pre-test itself, not the start
             return new Availability(false, null, "You have taken the pre-test. It records where you started, so it is "
                     + "taken once; the final assessment shows how far you have come.");
         }
+        if (kind == QuizSettings.Kind.FINAL_ASSESSMENT) {
+            Optional<Availability> closed = finalClosedBecause(userId, mine, scored);
+            if (closed.isPresent()) {
+                return closed.get();
+            }
+        }
+        int cooldown = course.quiz(kind).cooldownMinutes();
+        Optional<Instant> lastSubmitted = scored.stream().map(QuizAttempt::submittedAt).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder());
         if (lastSubmitted.isPresent() && cooldown > 0) {
             Instant from = lastSubmitted.get().plus(Duration.ofMinutes(cooldown));
             if (now().isBefore(from)) {
@@ -82,6 +102,62 @@ public class QuizService {
             }
         }
         return new Availability(true, null, "");
+    }
+
+    private Optional<Availability> finalClosedBecause(long userId, List<QuizAttempt> finals, List<QuizAttempt> scored) {
+        if (scored.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed()))) {
+            return Optional.of(new Availability(false, null, "You have passed the final assessment. You can review your result "
+                    + "with its answers and explanations at any time."));
+        }
+        QuizSettings settings = course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT);
+        if (settings.opensAfter() == QuizSettings.OpensAfter.ALL_LESSONS) {
+            List<String> unfinished = lessonCompletion.myUnfinishedLessonTitles();
+            if (!unfinished.isEmpty()) {
+                return Optional.of(new Availability(false, null, "The final assessment opens when you have completed every lesson. "
+                        + (unfinished.size() == 1 ? "Still to complete: " : unfinished.size() + " lessons still to complete: ")
+                        + String.join("; ", unfinished) + "."));
+            }
+        } else if (settings.opensAfter() == QuizSettings.OpensAfter.PRE_TEST
+                && attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.PRE_TEST).stream().noneMatch(QuizService::scored)) {
+            return Optional.of(new Availability(false, null, "The final assessment opens once you have taken the pre-test "
+                    + "(or completed every lesson)."));
+        }
+        AttemptAllowance allowance = allowance(userId, finals);
+        if (!allowance.mayStartAnother()) {
+            return Optional.of(new Availability(false, null, "You have used all " + allowance.allowed() + " of your attempts at the final "
+                    + "assessment. Please contact your instructor: they can grant you one more attempt."));
+        }
+        return Optional.empty();
+    }
+
+    /** Where the learner stands against the final assessment's attempt limit (shown before they start). */
+    public AttemptAllowance myFinalAttempts() {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> allowance(userId,
+                attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT)));
+    }
+
+    private AttemptAllowance allowance(long userId, List<QuizAttempt> finals) {
+        return AttemptAllowance.of(course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT), finals,
+                grants.findByUserIdAndKindOrderByGrantedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT).size());
+    }
+
+    /** An attempt under way: how far the learner has got ("Resume — 3 of 14 answered"). */
+    public record OpenAttempt(long attemptId, int answered, int questions) {
+    }
+
+    /** The learner's unfinished attempt at this quiz, if any. */
+    public Optional<OpenAttempt> myOpenAttempt(QuizSettings.Kind kind, @Nullable String lessonId) {
+        long userId = signedInUser.require().accountId();
+        String key = QuizAttempt.openKey(userId, kind, kind == QuizSettings.Kind.KNOWLEDGE_CHECK ? lessonId : null);
+        return transaction.execute(status -> attempts.findByOpenKey(key).map(a -> new OpenAttempt(a.id(),
+                (int) responses.findByAttemptId(a.id()).stream().filter(r -> course.question(r.questionId()).isPresent()).count(),
+                (int) a.questionIds().stream().filter(id -> course.question(id).isPresent()).count())));
+    }
+
+    /** Submitted with a score: neither open nor abandoned. */
+    private static boolean scored(QuizAttempt attempt) {
+        return !attempt.isOpen() && !attempt.abandoned();
     }
 
     /**
@@ -116,24 +192,19 @@ public class QuizService {
     /** Knowledge check: the lesson's practice questions. Pre-test and final: one question per blueprint slot. */
     private List<String> draw(long userId, QuizSettings.Kind kind, @Nullable String lessonId, Random random) {
         List<Question> pool = questionsFor(kind, lessonId);
-        List<String> drawn = new ArrayList<>();
         if (kind == QuizSettings.Kind.KNOWLEDGE_CHECK) {
-            pool.forEach(q -> drawn.add(q.id()));
-        } else {
-            Map<String, List<Question>> slots = new TreeMap<>();
-            pool.forEach(q -> slots.computeIfAbsent(q.blueprint(), k -> new ArrayList<>()).add(q));
-            List<String> seenInPreTest = kind == QuizSettings.Kind.FINAL_ASSESSMENT
-                    ? attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.PRE_TEST).stream()
-                    .flatMap(a -> a.questionIds().stream()).toList()
-                    : List.of();
-            for (List<Question> slot : slots.values()) {
-                List<Question> fresh = slot.stream().filter(q -> !seenInPreTest.contains(q.id())).toList();
-                List<Question> from = fresh.isEmpty() ? slot : fresh;
-                drawn.add(from.get(random.nextInt(from.size())).id());
+            List<String> drawn = new ArrayList<>(pool.stream().map(Question::id).toList());
+            Collections.shuffle(drawn, random);
+            return drawn;
+        }
+        // every question this learner was shown in a pre-test or final attempt, and when last
+        Map<String, Instant> lastSeen = new HashMap<>();
+        for (QuizSettings.Kind assessed : List.of(QuizSettings.Kind.PRE_TEST, QuizSettings.Kind.FINAL_ASSESSMENT)) {
+            for (QuizAttempt earlier : attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, assessed)) {
+                earlier.questionIds().forEach(id -> lastSeen.merge(id, earlier.startedAt(), (a, b) -> a.isAfter(b) ? a : b));
             }
         }
-        Collections.shuffle(drawn, random);
-        return drawn;
+        return AssessmentDraw.draw(pool, lastSeen, random);
     }
 
     private List<Question> questionsFor(QuizSettings.Kind kind, @Nullable String lessonId) {
@@ -155,7 +226,9 @@ public class QuizService {
         long userId = signedInUser.require().accountId();
         try {
             return transaction.execute(status -> {
-                QuizAttempt attempt = ownOpenAttempt(attemptId, userId);
+                // the row lock makes an answer and a submission of the same attempt take turns: the answer lands before
+                // the score is computed, or it is refused because the attempt is closed
+                QuizAttempt attempt = ownOpenAttempt(lockedAttempt(attemptId, userId));
                 Question question = questionOf(attempt, questionId);
                 Figure figure = figureOf(question);
                 Grading.check(question, answer, figure);
@@ -182,37 +255,67 @@ public class QuizService {
         }
     }
 
-    /** Closes the attempt and scores it. Submitting again returns the same result. */
+    /**
+     * Closes the attempt and scores it over the questions still in the course (a question removed since the attempt
+     * started is left out). A second submission, e.g. from a stale tab, is told the attempt was already submitted.
+     */
     public AttemptResult submit(long attemptId) {
         long userId = signedInUser.require().accountId();
-        try {
-            return transaction.execute(status -> {
-                QuizAttempt attempt = ownAttempt(attemptId, userId);
-                if (attempt.isOpen()) {
-                    List<QuizResponse> given = responses.findByAttemptId(attemptId);
-                    if (given.size() < attempt.questionIds().size()) {
-                        int missing = attempt.questionIds().size() - given.size();
-                        throw new AnswerRejectedException(missing == 1 ? "One question is not answered yet."
-                                : missing + " questions are not answered yet.");
-                    }
-                    double total = given.stream().mapToDouble(QuizResponse::score).sum();
-                    double percent = Math.round(total * 1000.0 / attempt.questionIds().size()) / 10.0;
-                    Boolean passed = attempt.kind() == QuizSettings.Kind.FINAL_ASSESSMENT ? percent >= course.passMark() : null;
-                    attempt.submit(percent, passed, now());
-                    attempts.saveAndFlush(attempt);
-                }
-                return result(attempt);
-            });
-        } catch (ObjectOptimisticLockingFailureException submittedInAnotherTab) {
-            return transaction.execute(status -> result(ownAttempt(attemptId, userId)));
-        }
+        return transaction.execute(status -> {
+            QuizAttempt attempt = lockedAttempt(attemptId, userId);
+            if (!attempt.isOpen()) {
+                throw new AttemptAlreadyClosedException(attempt.id(), attempt.abandoned());
+            }
+            List<String> remaining = attempt.questionIds().stream().filter(id -> course.question(id).isPresent()).toList();
+            if (remaining.isEmpty()) {
+                throw new AnswerRejectedException("None of this attempt's questions is in the course any more. Abandon it and start afresh.");
+            }
+            List<QuizResponse> given = responses.findByAttemptId(attemptId).stream().filter(r -> remaining.contains(r.questionId())).toList();
+            if (given.size() < remaining.size()) {
+                int missing = remaining.size() - given.size();
+                throw new AnswerRejectedException(missing == 1 ? "One question is not answered yet."
+                        : missing + " questions are not answered yet.");
+            }
+            double total = given.stream().mapToDouble(QuizResponse::score).sum();
+            double percent = Math.round(total * 1000.0 / remaining.size()) / 10.0;
+            Boolean passed = attempt.kind() == QuizSettings.Kind.FINAL_ASSESSMENT ? percent >= course.passMark() : null;
+            attempt.submit(percent, passed, now());
+            attempts.saveAndFlush(attempt);
+            return result(attempt);
+        });
+    }
+
+    /** Whether the learner's attempt has been submitted or abandoned (e.g. in another tab). */
+    public boolean isClosed(long attemptId) {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> !ownAttempt(attemptId, userId).isOpen());
+    }
+
+    /**
+     * Closes an open attempt without a score. Only for an attempt holding a question that was removed from the course
+     * since it started, so that a changed course never blocks a quiz; such an attempt does not use up an attempt.
+     */
+    public void abandon(long attemptId) {
+        long userId = signedInUser.require().accountId();
+        transaction.executeWithoutResult(status -> {
+            QuizAttempt attempt = ownOpenAttempt(lockedAttempt(attemptId, userId));
+            if (!holdsRemovedQuestion(attempt)) {
+                throw new AnswerRejectedException("Only an attempt with a question that was removed from the course can be abandoned.");
+            }
+            attempt.abandon(now());
+            attempts.saveAndFlush(attempt);
+        });
+    }
+
+    private boolean holdsRemovedQuestion(QuizAttempt attempt) {
+        return attempt.questionIds().stream().anyMatch(id -> course.question(id).isEmpty());
     }
 
     /** The learner's submitted attempts at a quiz, oldest first. */
     public List<AttemptResult> myResults(QuizSettings.Kind kind) {
         long userId = signedInUser.require().accountId();
         return transaction.execute(status -> attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream()
-                .filter(a -> !a.isOpen()).map(this::result).toList());
+                .filter(QuizService::scored).map(this::result).toList());
     }
 
     /** The attempt that counts for this quiz under the course's counting rule, if any was submitted. */
@@ -254,8 +357,9 @@ public class QuizService {
         long userId = signedInUser.require().accountId();
         return transaction.execute(status -> {
             QuizAttempt attempt = ownAttempt(attemptId, userId);
-            if (attempt.isOpen()) {
-                throw new AnswerRejectedException("This attempt is still open; submit it to see the review.");
+            if (!scored(attempt)) {
+                throw new AnswerRejectedException(attempt.isOpen() ? "This attempt is still open; submit it to see the review."
+                        : "This attempt was abandoned; it has no result.");
             }
             return result(attempt);
         });
@@ -278,8 +382,16 @@ public class QuizService {
         return attempt;
     }
 
-    private QuizAttempt ownOpenAttempt(long attemptId, long userId) {
-        QuizAttempt attempt = ownAttempt(attemptId, userId);
+    private QuizAttempt lockedAttempt(long attemptId, long userId) {
+        QuizAttempt attempt = attempts.lockById(attemptId)
+                .orElseThrow(() -> new AnswerRejectedException("There is no such attempt."));
+        if (attempt.userId() != userId) {
+            throw new AnswerRejectedException("There is no such attempt.");
+        }
+        return attempt;
+    }
+
+    private QuizAttempt ownOpenAttempt(QuizAttempt attempt) {
         if (!attempt.isOpen()) {
             throw new AnswerRejectedException("This attempt has been submitted; its answers can no longer change.");
         }
@@ -318,7 +430,7 @@ public class QuizService {
             }
         }
         return new AttemptPaper(attempt.id(), attempt.kind(), attempt.lessonId(), papers, answers, feedback,
-                course.quiz(attempt.kind()).feedback());
+                course.quiz(attempt.kind()).feedback(), attempt.questionIds().size() - papers.size());
     }
 
     private boolean hasPassedFinal(long userId) {
@@ -330,8 +442,8 @@ public class QuizService {
         QuizSettings.FeedbackTiming timing = course.quiz(attempt.kind()).feedback();
         boolean showFeedback = timing != QuizSettings.FeedbackTiming.NEVER
                 && (timing != QuizSettings.FeedbackTiming.AFTER_PASSING || hasPassedFinal(attempt.userId()));
-        boolean showOutcomes = !showFeedback && timing == QuizSettings.FeedbackTiming.AFTER_PASSING;
-        List<QuestionOutcome> outcomes = new ArrayList<>();
+        boolean showAdvice = !showFeedback && timing == QuizSettings.FeedbackTiming.AFTER_PASSING;
+        Map<Question, Double> scores = new LinkedHashMap<>();
         List<QuestionPaper> papers = new ArrayList<>();
         Map<String, Answer> answers = new LinkedHashMap<>();
         List<QuestionFeedback> feedback = new ArrayList<>();
@@ -348,14 +460,14 @@ public class QuizService {
             answers.put(id, answer);
             if (showFeedback) {
                 feedback.add(FeedbackWriter.of(course, question.get(), answer, Grading.grade(question.get(), answer)));
-            } else if (showOutcomes) {
-                Question q = question.get();
-                String sectionTitle = course.sectionTitle(q.lessonId(), q.sectionId());
-                outcomes.add(new QuestionOutcome(id, response.score(), response.score() >= 1.0, q.lessonId(), q.sectionId(), sectionTitle));
+            } else if (showAdvice) {
+                scores.put(question.get(), response.score());
             }
         }
         return new AttemptResult(attempt.id(), attempt.kind(), attempt.lessonId(),
                 attempt.scorePercent() == null ? 0 : attempt.scorePercent(), attempt.passed(), attempt.submittedAt(),
-                feedback, papers, answers, outcomes);
+                // while the key is held back the result shows advice per lesson, not the questions with the learner's answers
+                feedback, showAdvice ? List.of() : papers, showAdvice ? Map.of() : answers,
+                showAdvice ? StudyAdvice.of(course, scores) : List.of());
     }
 }

@@ -4,6 +4,9 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -24,7 +27,10 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.AnswerRejectedException;
+import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.AttemptRecords;
+import org.compassioncourse.quiz.FinalAttemptGrants;
 import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.time.UserTime;
 
@@ -44,12 +50,14 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
     private final AttemptRecords attempts;
     private final Course course;
     private final XapiStatementsExport xapi;
+    private final FinalAttemptGrants grants;
     private final Clock clock;
     private String title = "Learner · Compassion Course";
 
     public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi,
-                       Clock clock) {
+                       FinalAttemptGrants grants, Clock clock) {
         this.clock = clock;
+        this.grants = grants;
         this.cohorts = cohorts;
         this.progress = progress;
         this.attempts = attempts;
@@ -98,6 +106,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
 
         var all = attempts.attemptsOf(learner);
         add(new H2("Timeline"), timeline(lessons, all));
+        add(finalAttempts(learner));
 
         add(new H2("Quiz attempts"));
         if (all.isEmpty()) {
@@ -124,6 +133,48 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
             add(details);
         }
         add(new Anchor("instructor/cohort/" + learner.cohortId(), "Back to the cohort"));
+    }
+
+    /** The final assessment's attempt limit for this learner, the grants so far, and a button to grant one more. */
+    private Section finalAttempts(LearnerInMyCohort learner) {
+        Section section = new Section();
+        section.setId("final-attempts");
+        fillFinalAttempts(section, learner, grants.standingOf(learner), "");
+        return section;
+    }
+
+    private void fillFinalAttempts(Section section, LearnerInMyCohort learner, FinalAttemptGrants.Standing standing, String message) {
+        section.removeAll();
+        section.add(new H2("Final assessment attempts"));
+        AttemptAllowance allowance = standing.allowance();
+        Paragraph used = new Paragraph(allowance.limited()
+                ? allowance.used() + " of " + allowance.allowed() + " attempts used" + (standing.passed() ? " — passed ✓" : "")
+                : allowance.used() + (allowance.used() == 1 ? " attempt" : " attempts") + " (this course sets no limit)");
+        used.setId("final-attempts-used");
+        section.add(used);
+        if (!standing.grants().isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            list.setId("attempt-grants");
+            standing.grants().forEach(g -> list.add(new ListItem("One more attempt granted by " + g.grantedBy() + " on "
+                    + UserTime.dateTime(g.grantedAt()))));
+            section.add(list);
+        }
+        if (allowance.limited() && !standing.passed() && allowance.left() == 0) {
+            Button grant = new Button("Grant one more attempt", click -> {
+                try {
+                    fillFinalAttempts(section, learner, grants.grantOneMoreAttempt(learner), "One more attempt granted.");
+                } catch (AnswerRejectedException refused) {
+                    fillFinalAttempts(section, learner, grants.standingOf(learner), refused.getMessage());
+                }
+            });
+            grant.setId("grant-attempt");
+            grant.setDisableOnClick(true);
+            section.add(grant);
+        }
+        Paragraph note = new Paragraph(message);
+        note.setId("grant-message");
+        note.getElement().setAttribute("role", "status");
+        section.add(note);
     }
 
     private static String question(AttemptRecords.ResponseDetail response) {

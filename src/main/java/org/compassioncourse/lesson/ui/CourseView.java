@@ -28,6 +28,7 @@ import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.progress.ui.StatusBadge;
+import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
@@ -105,11 +106,21 @@ public class CourseView extends Main implements BeforeEnterObserver {
         status.setId(kind.yamlName() + "-status");
         Section block = new Section(heading, what, status);
         QuizService.Availability availability = quizService.availability(kind, null);
+        Optional<QuizService.OpenAttempt> open = quizService.myOpenAttempt(kind, null);
         if (availability.available()) {
-            Button open = new Button(counted.isPresent() ? "Take it again" : "Take the " + title.toLowerCase(),
-                    click -> getUI().ifPresent(ui -> ui.navigate("quiz/" + kind.yamlName())));
-            open.setId(kind.yamlName() + "-button");
-            block.add(open);
+            String label = open.map(o -> "Resume — " + o.answered() + " of " + o.questions() + " answered")
+                    .orElse(counted.isPresent() ? "Take it again" : "Take the " + title.toLowerCase());
+            Button start = new Button(label, click -> getUI().ifPresent(ui -> ui.navigate("quiz/" + kind.yamlName())));
+            start.setId(kind.yamlName() + "-button");
+            block.add(start);
+            if (kind == QuizSettings.Kind.FINAL_ASSESSMENT && open.isEmpty()) {
+                AttemptAllowance attempts = quizService.myFinalAttempts();
+                if (attempts.limited()) {
+                    Paragraph left = new Paragraph("You have " + attempts.describeLeft() + " (of " + attempts.allowed() + ").");
+                    left.setId("final-attempts-left");
+                    block.add(left);
+                }
+            }
         } else {
             // say why instead of offering a button that leads to "not now"
             Paragraph why = new Paragraph(availability.reason());

@@ -4,8 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -19,7 +22,8 @@ import org.compassioncourse.quiz.AnswerRejectedException;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
-import org.compassioncourse.quiz.QuestionOutcome;
+import org.compassioncourse.quiz.AttemptAllowance;
+import org.compassioncourse.quiz.StudyAdvice;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
 
@@ -60,11 +64,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             case PRE_TEST -> "Pre-test result";
             case FINAL_ASSESSMENT -> "Final assessment result";
         });
-        Paragraph score = new Paragraph("Your score: " + ScorePercent.format(result.scorePercent())
-                + (result.passed() == null ? "" : result.passed() ? " — passed ✓ (pass mark " + course.passMark() + "%)"
-                : " — not passed yet ✗ (pass mark " + course.passMark() + "%)"));
-        score.setId("quiz-score");
-        add(heading, score);
+        add(heading, summary(result));
         if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
             quizService.learningGain().ifPresent(gain -> {
                 Paragraph gained = new Paragraph("Your learning gain: " + Math.round(gain * 100)
@@ -76,17 +76,11 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                 add(gained, how);
             });
         }
-        if (!result.outcomes().isEmpty()) {
-            Paragraph heldBack = new Paragraph("The key and explanations appear once you have passed the final assessment, "
-                    + "so that a retake still tests what you learned. Below you see which answers were right and where "
-                    + "each question is taught.");
-            heldBack.setId("key-held-back");
-            add(heldBack);
+        if (!result.advice().isEmpty()) {
+            add(advice(result));
         } else if (result.feedback().isEmpty()) {
             add(new Paragraph("This quiz does not show the key or feedback."));
         }
-        Map<String, QuestionOutcome> outcomes = result.outcomes().stream()
-                .collect(Collectors.toMap(QuestionOutcome::questionId, Function.identity()));
         Map<String, QuestionFeedback> feedback = result.feedback().stream()
                 .collect(Collectors.toMap(QuestionFeedback::questionId, Function.identity()));
         int number = 0;
@@ -98,7 +92,6 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             input.setReadOnly(true);
             card.addInput(input.component());
             Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
-            Optional.ofNullable(outcomes.get(question.id())).ifPresent(o -> card.add(outcome(o)));
             add(card);
         }
         if (result.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && result.lessonId() != null) {
@@ -117,17 +110,66 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         add(new Paragraph(new Anchor("", "Back to the course")));
     }
 
-    /** Right or not, in words and a symbol (never colour alone), and the section to revisit; no key. */
-    private static Div outcome(QuestionOutcome outcome) {
-        Span verdict = new Span(outcome.correct() ? "✓ Right" : outcome.score() > 0
-                ? "◐ Partly right (" + Math.round(outcome.score() * 100) + "% credit)" : "✗ Not right");
-        verdict.addClassName(outcome.correct() ? "outcome-right" : "outcome-wrong");
-        Div box = new Div(verdict);
-        if (!outcome.correct()) {
-            box.add(new Span(" — revisit "), new Anchor("lesson/" + outcome.lessonId() + "/" + outcome.sectionId(), outcome.sectionTitle()));
+    /** First what matters: the score, the pass mark, passed or not (in words and a symbol), and the next step. */
+    private Section summary(AttemptResult result) {
+        Paragraph score = new Paragraph("Your score: " + ScorePercent.format(result.scorePercent())
+                + (result.passed() == null ? "" : result.passed() ? " — passed ✓ (pass mark " + course.passMark() + "%)"
+                : " — not passed yet ✗ (pass mark " + course.passMark() + "%)"));
+        score.setId("quiz-score");
+        Paragraph next = new Paragraph(nextStep(result));
+        next.setId("next-step");
+        Section summary = new Section(score, next);
+        summary.addClassName("result-summary");
+        summary.setId("result-summary");
+        return summary;
+    }
+
+    private String nextStep(AttemptResult result) {
+        return switch (result.kind()) {
+            case KNOWLEDGE_CHECK -> "Practice only: it does not count toward your grade. Read the explanations below, "
+                    + "then finish the lesson.";
+            case PRE_TEST -> "This is your starting point; it does not count toward passing. Next: the lessons, starting "
+                    + "with the ones marked below.";
+            case FINAL_ASSESSMENT -> {
+                if (Boolean.TRUE.equals(result.passed())) {
+                    yield "You have completed the course. Every question is below with its key and explanation.";
+                }
+                QuizService.Availability again = quizService.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+                AttemptAllowance attempts = quizService.myFinalAttempts();
+                if (again.available()) {
+                    yield "Revisit the lessons marked below, then take the final assessment again"
+                            + (attempts.limited() ? " (" + attempts.describeLeft() + ")." : ".");
+                }
+                yield "Revisit the lessons marked below. " + again.reason();
+            }
+        };
+    }
+
+    /** While the key is held back: per lesson, secure or to revisit, with its objectives; no verdict per question. */
+    private Section advice(AttemptResult result) {
+        Paragraph heldBack = new Paragraph("The key and explanations appear once you have passed the final assessment, so that "
+                + "a retake still tests what you learned. Here is what your answers show, lesson by lesson: a lesson is "
+                + "secure when your answers on it together reach the pass mark.");
+        heldBack.setId("key-held-back");
+        UnorderedList lessons = new UnorderedList();
+        lessons.setId("study-advice");
+        for (StudyAdvice.LessonAdvice lesson : result.advice()) {
+            Span verdict = new Span(lesson.secure() ? "✓ Secure" : "↻ Revisit");
+            verdict.addClassName(lesson.secure() ? "outcome-right" : "outcome-wrong");
+            Anchor link = new Anchor("lesson/" + lesson.lessonId(), "Lesson " + lesson.lessonOrder() + ": " + lesson.lessonTitle());
+            ListItem item = new ListItem(verdict, new Span(" — "), link);
+            if (!lesson.secure()) {
+                UnorderedList objectives = new UnorderedList();
+                objectives.addClassName("objectives");
+                lesson.objectives().forEach(o -> objectives.add(new ListItem(o)));
+                item.add(new Paragraph("Focus on what this lesson sets out to teach:"), objectives);
+            }
+            item.setId("advice-" + lesson.lessonId());
+            item.addClassName("study-advice-item");
+            lessons.add(item);
         }
-        box.addClassName("question-outcome");
-        box.setId("outcome-" + outcome.questionId());
-        return box;
+        Section section = new Section(new H2("What to revisit"), heldBack, lessons);
+        section.addClassName("study-advice");
+        return section;
     }
 }

@@ -20,6 +20,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AnswerRejectedException;
+import org.compassioncourse.quiz.AttemptAllowance;
+import org.compassioncourse.quiz.AttemptAlreadyClosedException;
 import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuestionFeedback;
@@ -54,6 +56,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     /** The cards in page order, and which questions have an answer recorded, to say which are still open. */
     private final Map<String, QuestionCard> cards = new LinkedHashMap<>();
     private final Set<String> recorded = new HashSet<>();
+    private final Paragraph answeredCount = new Paragraph();
     /** Knowledge check: records a question's chosen answer as "Check answer" does (nothing if none is chosen). */
     private final Map<String, Runnable> checkIfChosen = new HashMap<>();
 
@@ -98,6 +101,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             add(message, new Anchor("", "Back to the course"));
         }
         paper.ifPresent(this::show);
+        paper.ifPresent(p -> updateAnsweredCount());
     }
 
     private String heading(QuizSettings.Kind kind, @Nullable String lessonId) {
@@ -111,6 +115,13 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private void show(AttemptPaper paper) {
         boolean immediate = paper.feedbackTiming() == QuizSettings.FeedbackTiming.AFTER_EACH_ANSWER;
         add(new Paragraph(intro(paper)));
+        if (paper.removedQuestions() > 0) {
+            add(removedQuestionsNote(paper));
+        }
+        answeredCount.setId("answered-count");
+        answeredCount.addClassName("answered-count");
+        answeredCount.getElement().setAttribute("aria-live", "polite");
+        add(answeredCount);
         int number = 0;
         for (QuestionPaper question : paper.questions()) {
             number++;
@@ -135,7 +146,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 }
             }
             List<Integer> open = openQuestionNumbers();
-            if (!open.isEmpty()) {
+            if (!open.isEmpty() && !quizService.isClosed(paper.attemptId())) {
                 problem.setText(openQuestionsMessage(open));
                 QuestionCard first = new ArrayList<>(cards.values()).get(open.getFirst() - 1);
                 first.scrollIntoView();
@@ -146,6 +157,15 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             try {
                 AttemptResult result = quizService.submit(paper.attemptId());
                 UI.getCurrent().navigate(QuizReviewView.class, new RouteParameters("attemptId", String.valueOf(result.attemptId())));
+            } catch (AttemptAlreadyClosedException closedElsewhere) {
+                // a stale tab: say what happened and lead to the result, instead of complaining about open questions
+                problem.removeAll();
+                problem.setText(closedElsewhere.getMessage() + " ");
+                if (!closedElsewhere.abandoned()) {
+                    Anchor result = new Anchor("quiz-review/" + closedElsewhere.attemptId(), "See the result");
+                    result.setId("already-submitted-result");
+                    problem.add(result);
+                }
             } catch (AnswerRejectedException refused) {
                 problem.setText(refused.getMessage());
                 submit.setEnabled(true);
@@ -161,6 +181,26 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 checkIfChosen.getOrDefault(id, () -> { }).run();
             }
         }
+    }
+
+    private void updateAnsweredCount() {
+        answeredCount.setText(recorded.stream().filter(cards::containsKey).count() + " of " + cards.size() + " answered");
+    }
+
+    private Component removedQuestionsNote(AttemptPaper paper) {
+        Paragraph note = new Paragraph((paper.removedQuestions() == 1 ? "One question of this attempt was"
+                : paper.removedQuestions() + " questions of this attempt were") + " removed from the course since you started. "
+                + "Your score will be worked out over the questions that remain, or you can abandon this attempt and start afresh "
+                + "(an abandoned attempt does not count).");
+        note.setId("removed-questions-note");
+        Button abandon = new Button("Abandon this attempt", click -> {
+            quizService.abandon(paper.attemptId());
+            getUI().ifPresent(ui -> ui.navigate(""));
+        });
+        abandon.setId("abandon-attempt");
+        Div box = new Div(note, abandon);
+        box.addClassName("removed-questions");
+        return box;
     }
 
     private List<Integer> openQuestionNumbers() {
@@ -192,8 +232,13 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             case PRE_TEST -> count + " on what the course covers, before you start. Answer as well as you can;"
                     + " nobody expects you to know it yet. Your answers are saved as you go; feedback follows when you submit.";
             case FINAL_ASSESSMENT -> count + ". You pass with " + course.passMark() + "% or more. Your answers are saved as you go;"
-                    + " feedback follows when you submit.";
+                    + " feedback follows when you submit." + attemptsNote();
         };
+    }
+
+    private String attemptsNote() {
+        AttemptAllowance attempts = quizService.myFinalAttempts();
+        return attempts.limited() ? " This is attempt " + attempts.used() + " of " + attempts.allowed() + "." : "";
     }
 
     private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate) {
@@ -222,6 +267,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
                         .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
                 recorded.add(question.id());
+                updateAnsweredCount();
                 input.setReadOnly(true);
                 check.setEnabled(false);
                 status.setText("");
@@ -259,6 +305,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 try {
                     quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
                     recorded.add(question.id());
+                    updateAnsweredCount();
                     status.setText("Answer saved.");
                 } catch (AnswerRejectedException refused) {
                     status.setText(refused.getMessage());
