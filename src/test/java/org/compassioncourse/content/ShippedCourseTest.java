@@ -102,10 +102,55 @@ class ShippedCourseTest {
         var slots = new java.util.HashMap<String, java.util.List<Question>>();
         COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)
                 .forEach(q -> slots.computeIfAbsent(q.blueprint(), k -> new java.util.ArrayList<>()).add(q));
-        assertThat(slots.values()).allSatisfy(slot -> assertThat(slot).hasSizeGreaterThanOrEqualTo(2));
+        // four parallel questions per slot: a pre-test and three finals never repeat a question
+        slots.forEach((slot, questions) -> assertThat(questions).as(slot).hasSizeGreaterThanOrEqualTo(4));
         Set<String> lessonsCovered = new HashSet<>();
         slots.values().forEach(slot -> slot.forEach(q -> lessonsCovered.add(q.lessonId())));
         assertThat(lessonsCovered).containsExactlyInAnyOrderElementsOf(COURSE.lessons().stream().map(Lesson::id).toList());
+        assertThat(COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)).hasSizeGreaterThanOrEqualTo(56);
+    }
+
+    @Test
+    void everyLearningObjectiveOfEveryLessonIsAssessedByABlueprintSlot() {
+        Set<String> assessed = new HashSet<>();
+        COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)
+                .forEach(q -> assessed.add(q.lessonId() + " objective " + q.objective()));
+        List<String> objectives = new java.util.ArrayList<>();
+        for (Lesson lesson : COURSE.lessons()) {
+            for (int i = 1; i <= lesson.objectives().size(); i++) {
+                objectives.add(lesson.id() + " objective " + i);
+            }
+        }
+        assertThat(assessed).containsAll(objectives);
+    }
+
+    @Test
+    void assessmentKeysAreSpreadOverAnswerPositionsSoPositionGivesNothingAway() {
+        var positions = new java.util.TreeMap<Integer, Integer>();
+        COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)
+                .filter(q -> q.body() instanceof Question.Choice c && c.correct().size() == 1)
+                .forEach(q -> {
+                    Question.Choice choice = (Question.Choice) q.body();
+                    int position = choice.options().stream().map(Question.Option::id).toList().indexOf(choice.correct().getFirst()) + 1;
+                    positions.merge(position, 1, Integer::sum);
+                });
+        int total = positions.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(positions.keySet()).as("key positions " + positions).contains(1, 2, 3, 4);
+        assertThat(positions.values()).as("no position holds more than a third of the keys: " + positions)
+                .allSatisfy(count -> assertThat(count * 3).isLessThanOrEqualTo(total));
+    }
+
+    @Test
+    void everyReactionCategoryIsTheKeySomewhereInTheAssessmentPool() {
+        Set<String> keyed = new HashSet<>();
+        COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT && q.distinction()).forEach(q -> {
+            switch (q.body()) {
+                case Question.Choice choice -> keyed.addAll(choice.correct());
+                case Question.Categorise categorise -> categorise.items().forEach(item -> keyed.add(item.category()));
+                default -> { }
+            }
+        });
+        assertThat(keyed).contains("empathy", "compassion", "distress", "both", "neither");
     }
 
     @Test
