@@ -10,6 +10,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,16 @@ class QuizJourneyIT {
             assertThat(browser.textOf(By.cssSelector("#question-first-single .feedback-panel")))
                     .contains("✓ Correct").contains("Right - empathy shares the other person's state.");
 
-            browser.open("quiz/final-assessment");
+            browser.open("");
+            assertThat(browser.textOf(By.id("final-assessment-unavailable"))).as("closed until every lesson is completed")
+                    .contains("opens when you have completed every lesson").contains("3 lessons still to complete");
+            for (String lesson : List.of("first-lesson", "second-lesson", "third-lesson")) {
+                browser.open("lesson/" + lesson + "/in-practice");
+                browser.click(By.id("finish-lesson"));
+                browser.waitUntil(d -> !browser.path().equals("lesson/" + lesson + "/in-practice"));
+            }
+            browser.open("");
+            browser.click(By.id("final-assessment-button")).waitForPath("quiz/final-assessment");
             answerAssessmentQuestion(browser, true);
             browser.click(By.id("submit-quiz"));
             browser.waitUntil(d -> browser.path().startsWith("quiz-review/"));
@@ -78,6 +88,7 @@ class QuizJourneyIT {
             assertThat(browser.textOf(By.id("learning-gain"))).contains("100%");
             assertThat(browser.textOf(By.id("pre-test-unavailable"))).contains("taken once");
             assertThat(browser.isPresent(By.id("pre-test-button"))).isFalse();
+            assertThat(browser.isPresent(By.id("final-assessment-button"))).as("no invitation to retake after a pass").isFalse();
             browser.click(By.id("pre-test-result"));
             browser.waitUntil(d -> browser.path().startsWith("quiz-review/"));
             assertThat(browser.textOf(By.cssSelector(".feedback-panel"))).as("the final is passed, so the key is shown").contains("Answer: ");
