@@ -1,0 +1,318 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.cohort.LearnerInMyCohort;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.support.KeyedAnswers;
+import org.compassioncourse.support.Learners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The final assessment's integrity rules on the fixture course set to two attempts, no cool-down and the key held back
+ * until a pass: when it opens, what a failed result shows, the attempt limit and an instructor's grant, races between
+ * answering and submitting, stale tabs, and questions removed from the course under an open attempt.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class FinalAssessmentRulesTest {
+
+    @DynamicPropertySource
+    static void courseWithTwoAttempts(DynamicPropertyRegistry registry) {
+        Path copy = copyOfFixture();
+        registry.add("course.content-dir", copy::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:final-rules;DB_CLOSE_DELAY=-1");
+    }
+
+    private static Path copyOfFixture() {
+        try {
+            Path source = Path.of("src/test/resources/course-fixture");
+            Path target = Files.createTempDirectory("course-two-attempts");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path to = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to);
+                    }
+                }
+            }
+            Path courseFile = target.resolve("course.yaml");
+            String yaml = Files.readString(courseFile).replace(
+                    "    feedback: after-submission\n    cooldownMinutes: 30",
+                    "    feedback: after-passing\n    cooldownMinutes: 0\n    maxAttempts: 2");
+            if (!yaml.contains("maxAttempts: 2")) {
+                throw new IllegalStateException("the fixture's final-assessment settings changed; update this test");
+            }
+            Files.writeString(courseFile, yaml);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    FinalAttemptGrants grants;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    Course course;
+    @Autowired
+    QuizAttemptRepository attemptRepository;
+    @Autowired
+    QuizResponseRepository responseRepository;
+
+    private Learners people() {
+        return new Learners(accounts, progress, quizzes, course);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void readEveryLesson() {
+        for (Lesson lesson : course.lessons()) {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        }
+    }
+
+    /** Takes the final, answering every question right or wrong; returns the result. */
+    private AttemptResult sitFinal(boolean right) {
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        for (QuestionPaper question : paper.questions()) {
+            Question q = course.question(question.id()).orElseThrow();
+            quizzes.answer(paper.attemptId(), q.id(), right ? KeyedAnswers.right(q) : KeyedAnswers.wrong(course, q), 1000);
+        }
+        return quizzes.submit(paper.attemptId());
+    }
+
+    @Test
+    void finalOpensOnlyWhenEveryLessonIsCompletedAndSaysWhichAreLeft() {
+        Learners.actAs(people().learner("Gina Gate"));
+        progress.completeLesson(course.lessons().getFirst().id());
+
+        QuizService.Availability closed = quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+
+        assertThat(closed.available()).isFalse();
+        assertThat(closed.reason()).contains("opens when you have completed every lesson")
+                .contains(course.lessons().get(1).title()).doesNotContain(course.lessons().getFirst().title() + ";");
+        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null))
+                .hasMessageContaining("completed every lesson");
+        readEveryLesson();
+        assertThat(quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).isTrue();
+    }
+
+    @Test
+    void aFailedFinalShowsTheScoreAndLessonsToRevisitButNoVerdictPerQuestion() {
+        Learners.actAs(people().learner("Fay Fail"));
+        readEveryLesson();
+
+        AttemptResult failed = sitFinal(false);
+
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.scorePercent()).isZero();
+        assertThat(failed.questions()).as("no questions with the learner's answers").isEmpty();
+        assertThat(failed.feedback()).as("no key, no feedback").isEmpty();
+        assertThat(failed.advice()).isNotEmpty().allSatisfy(lesson -> {
+            assertThat(lesson.secure()).isFalse();
+            assertThat(lesson.objectives()).isNotEmpty();
+        });
+        assertThat(failed.toString()).as("nothing per question reaches the page")
+                .doesNotContain(course.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT).map(Question::id).toArray(String[]::new));
+    }
+
+    @Test
+    void afterTheLastAllowedAttemptTheLearnerIsSentToTheInstructorWhoCanGrantOneMore() {
+        CurrentUser teacher = people().instructor("Ivor Instructor");
+        Learners.actAs(teacher);
+        CohortSummary cohort = cohorts.createCohort("Ward 7 rules " + System.nanoTime());
+        CurrentUser learner = people().learner("Lee Limit");
+        Learners.actAs(learner);
+        cohorts.join(cohort.joinCode());
+        readEveryLesson();
+        assertThat(quizzes.myFinalAttempts().describeLeft()).isEqualTo("2 attempts left");
+
+        sitFinal(false);
+        assertThat(quizzes.myFinalAttempts().describeLeft()).isEqualTo("1 attempt left");
+        sitFinal(false);
+
+        QuizService.Availability usedUp = quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        assertThat(usedUp.available()).isFalse();
+        assertThat(usedUp.reason()).contains("used all 2").contains("contact your instructor");
+        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null)).hasMessageContaining("contact your instructor");
+
+        Learners.actAs(teacher);
+        LearnerInMyCohort mine = cohorts.requireLearnerInOwnCohort(cohort.id(), learner.accountId());
+        FinalAttemptGrants.Standing granted = grants.grantOneMoreAttempt(mine);
+        assertThat(granted.grants()).singleElement().satisfies(grant -> {
+            assertThat(grant.grantedBy()).isEqualTo("Ivor Instructor");
+            assertThat(grant.grantedAt()).isBefore(Instant.now().plusSeconds(1));
+        });
+        assertThat(granted.allowance().allowed()).isEqualTo(3);
+        assertThatThrownBy(() -> grants.grantOneMoreAttempt(mine)).as("not while an attempt is left")
+                .hasMessageContaining("still has 1 attempt left");
+
+        Learners.actAs(learner);
+        assertThat(quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).isTrue();
+        assertThat(sitFinal(true).passed()).isTrue();
+        QuizService.Availability afterPass = quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        assertThat(afterPass.available()).as("no invitation to retake after a pass").isFalse();
+        assertThat(afterPass.reason()).contains("You have passed");
+        AttemptResult review = quizzes.myResults(QuizSettings.Kind.FINAL_ASSESSMENT).getLast();
+        assertThat(review.feedback()).as("after the pass the full review with key and feedback").isNotEmpty();
+    }
+
+    @Test
+    void onlyAnInstructorOfTheLearnersCohortCanGrantAnAttempt() {
+        Learners.actAs(people().learner("Sly Learner"));
+        assertThatThrownBy(() -> grants.standingOf(null)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void anAnswerRacingASubmissionEitherLandsBeforeTheScoreOrTheSubmissionWaitsForIt() throws Exception {
+        ExecutorService devices = Executors.newFixedThreadPool(2);
+        int answerFirst = 0;
+        int submitFirst = 0;
+        try {
+            for (int round = 0; round < 10; round++) {
+                CurrentUser learner = people().learner("Rae Race " + round);
+                Learners.actAs(learner);
+                readEveryLesson();
+                AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+                Question question = course.question(paper.questions().getFirst().id()).orElseThrow();
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Object> answer = devices.submit(asUser(learner, go, () -> quizzes.answer(paper.attemptId(), question.id(),
+                        KeyedAnswers.right(question), 1000)));
+                Future<Object> submit = devices.submit(asUser(learner, go, () -> quizzes.submit(paper.attemptId())));
+                go.countDown();
+                Object answerOutcome = answer.get();
+                Object submitOutcome = submit.get();
+
+                assertThat(answerOutcome).as("the answer from the phone is saved, never lost").isInstanceOf(java.util.Optional.class);
+                double stored = responseRepository.findByAttemptId(paper.attemptId()).stream().mapToDouble(QuizResponse::score).sum();
+                if (submitOutcome instanceof AttemptResult result) {
+                    answerFirst++;
+                    assertThat(result.scorePercent()).as("the score counts the answer that landed first").isEqualTo(stored * 100.0);
+                } else {
+                    submitFirst++;
+                    assertThat(((Exception) submitOutcome).getMessage()).contains("not answered yet");
+                    assertThat(quizzes.submit(paper.attemptId()).scorePercent()).isEqualTo(100.0);
+                }
+            }
+        } finally {
+            devices.shutdownNow();
+        }
+        assertThat(answerFirst + submitFirst).isEqualTo(10);
+    }
+
+    private static Callable<Object> asUser(CurrentUser user, CountDownLatch go, Callable<Object> work) {
+        return () -> {
+            Learners.actAs(user);
+            try {
+                go.await();
+                return work.call();
+            } catch (AnswerRejectedException refused) {
+                return refused;
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        };
+    }
+
+    @Test
+    void aStaleTabThatSubmitsAfterAnotherTabIsToldTheAttemptWasAlreadySubmitted() {
+        Learners.actAs(people().learner("Tab Twice"));
+        readEveryLesson();
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        Question question = course.question(paper.questions().getFirst().id()).orElseThrow();
+        quizzes.answer(paper.attemptId(), question.id(), KeyedAnswers.wrong(course, question), 1000);
+        quizzes.submit(paper.attemptId());
+
+        assertThatThrownBy(() -> quizzes.submit(paper.attemptId()))
+                .isInstanceOfSatisfying(AttemptAlreadyClosedException.class, closed -> {
+                    assertThat(closed.attemptId()).isEqualTo(paper.attemptId());
+                    assertThat(closed.abandoned()).isFalse();
+                })
+                .hasMessageContaining("already submitted").hasMessageNotContaining("not answered");
+        assertThat(quizzes.isClosed(paper.attemptId())).isTrue();
+    }
+
+    @Test
+    void anOpenAttemptHoldingARemovedQuestionCanBeSubmittedOverWhatRemainsOrAbandoned() {
+        CurrentUser learner = people().learner("Rita Removed");
+        Learners.actAs(learner);
+        readEveryLesson();
+        Question kept = course.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT).findFirst().orElseThrow();
+        // an attempt started on an earlier version of the course, which had a question since removed
+        QuizAttempt old = attemptRepository.saveAndFlush(new QuizAttempt(learner.accountId(), QuizSettings.Kind.FINAL_ASSESSMENT, null,
+                course.version() - 1, List.of("removed-since", kept.id()), 42L, Instant.now().minusSeconds(60)));
+
+        AttemptPaper resumed = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        assertThat(resumed.attemptId()).isEqualTo(old.id());
+        assertThat(resumed.removedQuestions()).isEqualTo(1);
+        assertThat(resumed.questions()).extracting(QuestionPaper::id).containsExactly(kept.id());
+        assertThat(quizzes.myOpenAttempt(QuizSettings.Kind.FINAL_ASSESSMENT, null)).hasValueSatisfying(open -> {
+            assertThat(open.answered()).isZero();
+            assertThat(open.questions()).isEqualTo(1);
+        });
+
+        quizzes.abandon(old.id());
+        assertThat(quizzes.myFinalAttempts().used()).as("an abandoned attempt does not count").isZero();
+        assertThat(quizzes.myResults(QuizSettings.Kind.FINAL_ASSESSMENT)).isEmpty();
+        assertThatThrownBy(() -> quizzes.review(old.id())).hasMessageContaining("abandoned");
+
+        QuizAttempt another = attemptRepository.saveAndFlush(new QuizAttempt(learner.accountId(), QuizSettings.Kind.FINAL_ASSESSMENT, null,
+                course.version() - 1, List.of(kept.id(), "removed-since"), 43L, Instant.now()));
+        quizzes.answer(another.id(), kept.id(), KeyedAnswers.right(kept), 1000);
+        AttemptResult result = quizzes.submit(another.id());
+        assertThat(result.scorePercent()).as("scored over the question that remains").isEqualTo(100.0);
+        assertThat(result.passed()).isTrue();
+    }
+
+    @Test
+    void anAttemptWithoutARemovedQuestionCannotBeAbandonedToDrawFreshQuestions() {
+        Learners.actAs(people().learner("Abe Abandon"));
+        readEveryLesson();
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        assertThatThrownBy(() -> quizzes.abandon(paper.attemptId())).hasMessageContaining("Only an attempt with a question that was removed");
+        assertThat(quizzes.isClosed(paper.attemptId())).isFalse();
+    }
+}
