@@ -87,6 +87,35 @@ class CourseContentLoaderTest {
     }
 
     @Test
+    void finalAssessmentAttemptLimitAndOpeningRuleAreReadFromCourseYaml() {
+        fixtureCopy();
+        replace("course.yaml", "    cooldownMinutes: 30", "    cooldownMinutes: 30\n    maxAttempts: 3\n    opensAfter: pre-test");
+        Course course = CourseContentLoader.load(dir);
+        QuizSettings settings = course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT);
+        assertThat(settings.maxAttempts()).isEqualTo(3);
+        assertThat(settings.opensAfter()).isEqualTo(QuizSettings.OpensAfter.PRE_TEST);
+    }
+
+    @Test
+    void withoutSettingsTheFinalIsUnlimitedAndOpensAfterEveryLesson() {
+        Course course = CourseContentLoader.load(fixtureCopy());
+        QuizSettings settings = course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT);
+        assertThat(settings.attemptsLimited()).isFalse();
+        assertThat(settings.opensAfter()).isEqualTo(QuizSettings.OpensAfter.ALL_LESSONS);
+    }
+
+    @Test
+    void badAttemptLimitOrOpeningRuleIsReportedWithFileAndLine() {
+        fixtureCopy();
+        replace("course.yaml", "    cooldownMinutes: 30", "    cooldownMinutes: 30\n    maxAttempts: 0\n    opensAfter: whenever");
+        replace("course.yaml", "    counts: first", "    counts: first\n    maxAttempts: 2");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "course.yaml:11: unknown key 'maxAttempts' (allowed: cooldownMinutes, counts, feedback)",
+                "course.yaml:17: 'maxAttempts' must be between 1 and 100, not 0",
+                "course.yaml:18: 'opensAfter' must be one of [all-lessons, pre-test], not 'whenever'");
+    }
+
+    @Test
     void missingRequiredFieldInALessonHeaderIsReportedWithFileAndLine() {
         fixtureCopy();
         replace("lessons/02-second.md", "title: Second lesson\n", "");
