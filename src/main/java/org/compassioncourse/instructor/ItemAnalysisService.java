@@ -32,12 +32,26 @@ public class ItemAnalysisService {
         this.jdbc = jdbc;
     }
 
-    /** Statistics over every submitted attempt of the quiz by the cohort's learners. */
+    private static final String COHORT = "a.user_id in (select m.user_id from cohort_member m where m.cohort_id = :cohortId)";
+
+    /**
+     * Statistics over every submitted attempt of the quiz by the cohort's learners, taken on the course's current
+     * version: a question reworded in a new version is a new item, so older responses are not mixed in.
+     */
     @Transactional(readOnly = true)
     public ItemStatistics.Report report(long cohortId, QuizSettings.Kind kind) {
         cohortService.requireOwnCohort(cohortId);
-        return analyse("a.user_id in (select m.user_id from cohort_member m where m.cohort_id = :cohortId)",
-                new MapSqlParameterSource("cohortId", cohortId).addValue("kind", kind.name()));
+        return analyse(COHORT, new MapSqlParameterSource("cohortId", cohortId).addValue("kind", kind.name()));
+    }
+
+    /** How many submitted attempts of the cohort were taken on an earlier version of the course (left out of the report). */
+    @Transactional(readOnly = true)
+    public long attemptsOnEarlierVersions(long cohortId, QuizSettings.Kind kind) {
+        cohortService.requireOwnCohort(cohortId);
+        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a where a.kind = :kind and a.submitted_at is not null"
+                        + " and a.content_version <> :version and " + COHORT,
+                new MapSqlParameterSource("cohortId", cohortId).addValue("kind", kind.name()).addValue("version", course.version()), Long.class);
+        return count == null ? 0 : count;
     }
 
     /** The same analysis over all learners (benchmarks and course-wide reports). */
@@ -47,8 +61,8 @@ public class ItemAnalysisService {
         long[] current = {-1};
         jdbc.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
                 + " join quiz_attempt a on a.id = r.attempt_id"
-                + " where a.kind = :kind and a.submitted_at is not null and " + learners
-                + " order by r.attempt_id", parameters, rs -> {
+                + " where a.kind = :kind and a.submitted_at is not null and a.content_version = :version and " + learners
+                + " order by r.attempt_id", parameters.addValue("version", course.version()), rs -> {
             long attemptId = rs.getLong("attempt_id");
             if (attemptId != current[0]) {
                 statistics.add(attempt);

@@ -24,7 +24,7 @@ public class AttemptRecords {
     /** One submitted attempt. */
     public record AttemptDetail(long attemptId, QuizSettings.Kind kind, @Nullable String lessonId, Instant startedAt,
                                 @Nullable Instant submittedAt, @Nullable Double scorePercent, @Nullable Boolean passed,
-                                List<ResponseDetail> responses) {
+                                boolean abandoned, List<ResponseDetail> responses) {
     }
 
     /** One answer: what the learner chose, the key, the score and how long it took. */
@@ -67,7 +67,7 @@ public class AttemptRecords {
                             response.score(), response.timeTakenMs()));
                 }
                 result.add(new AttemptDetail(attempt.id(), kind, attempt.lessonId(), attempt.startedAt(), attempt.submittedAt(),
-                        attempt.scorePercent(), attempt.passed(), List.copyOf(details)));
+                        attempt.scorePercent(), attempt.passed(), attempt.abandoned(), List.copyOf(details)));
             }
         }
         result.sort(java.util.Comparator.comparing(AttemptDetail::startedAt));

@@ -92,9 +92,9 @@ class QuizAttempt {
         this.openKey = null;
     }
 
-    void abandon(Instant now) {
+    /** Closed without a submission: never scored, so every report that reads submitted attempts leaves it out. */
+    void abandon() {
         this.abandoned = true;
-        this.submittedAt = now;
         this.openKey = null;
     }
 
@@ -139,7 +139,7 @@ class QuizAttempt {
     }
 
     boolean isOpen() {
-        return submittedAt == null;
+        return submittedAt == null && !abandoned;
     }
 
     @Nullable Double scorePercent() {

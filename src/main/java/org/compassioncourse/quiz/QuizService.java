@@ -157,7 +157,7 @@ public class QuizService {
 
     /** Submitted with a score: neither open nor abandoned. */
     private static boolean scored(QuizAttempt attempt) {
-        return !attempt.isOpen() && !attempt.abandoned();
+        return attempt.submittedAt() != null;
     }
 
     /**
@@ -302,7 +302,7 @@ public class QuizService {
             if (!holdsRemovedQuestion(attempt)) {
                 throw new AnswerRejectedException("Only an attempt with a question that was removed from the course can be abandoned.");
             }
-            attempt.abandon(now());
+            attempt.abandon();
             attempts.saveAndFlush(attempt);
         });
     }

@@ -317,6 +317,14 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         ItemStatistics.Report report = itemAnalysis.report(cohortId, kind);
         Section section = new Section(new H2(title));
         section.setId("items-" + kind.yamlName());
+        long older = itemAnalysis.attemptsOnEarlierVersions(cohortId, kind);
+        if (older > 0) {
+            Paragraph versions = new Paragraph("Course version " + course.version() + " only: " + older
+                    + (older == 1 ? " attempt" : " attempts") + " taken on an earlier version " + (older == 1 ? "is" : "are")
+                    + " left out, because questions may have been reworded since.");
+            versions.setId("items-" + kind.yamlName() + "-versions");
+            section.add(versions);
+        }
         if (report.attempts() == 0) {
             section.add(new Paragraph("No submitted attempts yet."));
             return section;

@@ -114,7 +114,9 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
         }
         for (AttemptRecords.AttemptDetail attempt : all) {
             String what = quizName(attempt);
-            String outcome = attempt.submittedAt() == null ? "not submitted (started " + UserTime.dateTime(attempt.startedAt()) + ")"
+            String outcome = attempt.abandoned() ? "abandoned after a question was removed from the course (started "
+                    + UserTime.dateTime(attempt.startedAt()) + ")"
+                    : attempt.submittedAt() == null ? "not submitted (started " + UserTime.dateTime(attempt.startedAt()) + ")"
                     : score(attempt) + " — " + UserTime.dateTime(attempt.submittedAt());
             Grid<AttemptRecords.ResponseDetail> answers = new Grid<>();
             // id and scenario too: several scenario questions share a stem such as "Which statement is most accurate?"
