@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.account.Role;
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
@@ -118,7 +119,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
                 .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
+        grid.addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
                 .setWidth("6rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
@@ -332,7 +333,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         items.addComponentColumn(this::questionCell).setHeader("Question").setFlexGrow(4).setWidth("16rem");
         // soft hyphens let long one-word headers break instead of being cut off
         items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5rem").setFlexGrow(0);
-        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
+        items.addColumn(item -> Percent.format(item.facility())).setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
                 .setHeader("Discrimi\u00ADnation").setWidth("7rem").setFlexGrow(0);
         items.addComponentColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14rem");

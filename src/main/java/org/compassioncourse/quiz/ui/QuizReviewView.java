@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.AnswerRejectedException;
@@ -67,8 +68,8 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         add(heading, score);
         if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
             quizService.learningGain().ifPresent(gain -> {
-                Paragraph gained = new Paragraph("Your learning gain: " + Math.round(gain * 100)
-                        + "% of what you could still learn after the pre-test.");
+                Paragraph gained = new Paragraph("Your learning gain: " + Percent.format(gain)
+                        + " of what you could still learn after the pre-test.");
                 gained.setId("learning-gain");
                 Details how = new Details("How is this worked out?", new Paragraph("The points you gained from the pre-test "
                         + "to the final, divided by the points still open after the pre-test: (final − pre-test) ÷ (100 − pre-test). "
@@ -120,7 +121,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
     /** Right or not, in words and a symbol (never colour alone), and the section to revisit; no key. */
     private static Div outcome(QuestionOutcome outcome) {
         Span verdict = new Span(outcome.correct() ? "✓ Right" : outcome.score() > 0
-                ? "◐ Partly right (" + Math.round(outcome.score() * 100) + "% credit)" : "✗ Not right");
+                ? "◐ Partly right (" + Percent.format(outcome.score()) + " credit)" : "✗ Not right");
         verdict.addClassName(outcome.correct() ? "outcome-right" : "outcome-wrong");
         Div box = new Div(verdict);
         if (!outcome.correct()) {
