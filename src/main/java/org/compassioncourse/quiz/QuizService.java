@@ -157,8 +157,15 @@ public class QuizService {
             return transaction.execute(status -> {
                 QuizAttempt attempt = ownOpenAttempt(attemptId, userId);
                 Question question = questionOf(attempt, questionId);
-                Figure figure = figureOf(question);
-                Grading.check(question, answer, figure);
+                if (answer instanceof Answer.DontKnowYet) {
+                    if (attempt.kind() != QuizSettings.Kind.PRE_TEST) {
+                        throw new AnswerRejectedException("\"I don't know yet\" is for the pre-test; here, give your best answer.");
+                    }
+                } else if (answer instanceof Answer.Unanswered) {
+                    throw new AnswerRejectedException("Choose an answer first.");
+                } else {
+                    Grading.check(question, answer, figureOf(question));
+                }
                 Grade grade = Grading.grade(question, answer);
                 String encoded = AnswerCodec.encode(answer);
                 boolean immediate = course.quiz(attempt.kind()).feedback() == QuizSettings.FeedbackTiming.AFTER_EACH_ANSWER;
@@ -182,6 +189,27 @@ public class QuizService {
         }
     }
 
+    /**
+     * Takes back the answer to one question so the learner can answer it again: in a knowledge check (practice,
+     * where a checked answer is otherwise locked with its feedback) and in quizzes whose feedback waits for
+     * submission (answers there change freely). Not in a graded quiz that shows feedback after each answer.
+     */
+    public void takeBackAnswer(long attemptId, String questionId) {
+        long userId = signedInUser.require().accountId();
+        transaction.executeWithoutResult(status -> {
+            QuizAttempt attempt = ownOpenAttempt(attemptId, userId);
+            questionOf(attempt, questionId);
+            boolean immediate = course.quiz(attempt.kind()).feedback() == QuizSettings.FeedbackTiming.AFTER_EACH_ANSWER;
+            if (immediate && attempt.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
+                throw new AnswerRejectedException("You have already answered this question; its answer stays.");
+            }
+            responses.findByAttemptIdAndQuestionId(attemptId, questionId).ifPresent(r -> {
+                responses.delete(r);
+                responses.flush();
+            });
+        });
+    }
+
     /** Closes the attempt and scores it. Submitting again returns the same result. */
     public AttemptResult submit(long attemptId) {
         long userId = signedInUser.require().accountId();
@@ -190,7 +218,8 @@ public class QuizService {
                 QuizAttempt attempt = ownAttempt(attemptId, userId);
                 if (attempt.isOpen()) {
                     List<QuizResponse> given = responses.findByAttemptId(attemptId);
-                    if (given.size() < attempt.questionIds().size()) {
+                    // the pre-test may be left partly blank (blank scores 0); the final needs every answer
+                    if (given.size() < attempt.questionIds().size() && attempt.kind() != QuizSettings.Kind.PRE_TEST) {
                         int missing = attempt.questionIds().size() - given.size();
                         throw new AnswerRejectedException(missing == 1 ? "One question is not answered yet."
                                 : missing + " questions are not answered yet.");
@@ -237,6 +266,20 @@ public class QuizService {
             }
         }
         return best;
+    }
+
+    /** The lessons whose knowledge check the learner has tried: at least one answer checked, finished or not. */
+    public java.util.Set<String> knowledgeChecksTried() {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> {
+            java.util.Set<String> tried = new java.util.HashSet<>();
+            for (QuizAttempt attempt : attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.KNOWLEDGE_CHECK)) {
+                if (attempt.lessonId() != null && !tried.contains(attempt.lessonId()) && !responses.findByAttemptId(attempt.id()).isEmpty()) {
+                    tried.add(attempt.lessonId());
+                }
+            }
+            return tried;
+        });
     }
 
     /** Normalised learning gain (post − pre) / (100 − pre), once both a pre-test and a final assessment exist. */
@@ -340,18 +383,20 @@ public class QuizService {
         for (String id : attempt.questionIds()) {
             Optional<Question> question = course.question(id);
             QuizResponse response = byQuestion.get(id);
-            if (question.isEmpty() || response == null) {
+            boolean leftBlank = response == null && attempt.kind() == QuizSettings.Kind.PRE_TEST;
+            if (question.isEmpty() || response == null && !leftBlank) {
                 continue;
             }
-            Answer answer = AnswerCodec.decode(response.answer());
+            Answer answer = leftBlank ? new Answer.Unanswered() : AnswerCodec.decode(response.answer());
+            double score = leftBlank ? 0 : response.score();
             papers.add(QuestionPapers.of(question.get(), attempt.seed()));
             answers.put(id, answer);
             if (showFeedback) {
                 feedback.add(FeedbackWriter.of(course, question.get(), answer, Grading.grade(question.get(), answer)));
             } else if (showOutcomes) {
                 Question q = question.get();
-                String sectionTitle = course.sectionTitle(q.lessonId(), q.sectionId());
-                outcomes.add(new QuestionOutcome(id, response.score(), response.score() >= 1.0, q.lessonId(), q.sectionId(), sectionTitle));
+                String sectionTitle = course.sectionLabel(q.lessonId(), q.sectionId());
+                outcomes.add(new QuestionOutcome(id, score, score >= 1.0, q.lessonId(), q.sectionId(), sectionTitle));
             }
         }
         return new AttemptResult(attempt.id(), attempt.kind(), attempt.lessonId(),

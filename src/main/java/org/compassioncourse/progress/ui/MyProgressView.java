@@ -59,6 +59,8 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
     private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
     private Map<String, Double> knowledgeChecks = Map.of();
+    /** Lessons whose knowledge check has at least one checked answer: tried, even if not finished. */
+    private java.util.Set<String> knowledgeChecksTried = java.util.Set.of();
 
     static final int NARROW_BELOW_PX = 640;
     private final List<Grid.Column<CourseProgress.LessonRow>> detailColumns = new ArrayList<>();
@@ -93,7 +95,8 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     }
 
     private String knowledgeCheck(CourseProgress.LessonRow row) {
-        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Math.round(score) + "%").orElse("not tried");
+        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Math.round(score) + "%")
+                .orElse(knowledgeChecksTried.contains(row.lessonId()) ? "tried, not finished" : "not tried");
     }
 
     private static String lastActivity(CourseProgress.LessonRow row) {
@@ -134,6 +137,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
                 + " lessons completed (" + progress.percentComplete() + "%)");
         summary.setId("progress-summary");
         knowledgeChecks = quizService.bestKnowledgeCheckScores();
+        knowledgeChecksTried = quizService.knowledgeChecksTried();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
         add(attempts(), cohorts());

@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AnswerRejectedException;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuestionFeedback;
@@ -98,6 +99,13 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             Optional.ofNullable(result.answers().get(question.id())).ifPresent(input::show);
             input.setReadOnly(true);
             card.addInput(input.component());
+            Optional.ofNullable(result.answers().get(question.id())).filter(Answer::blank).ifPresent(blank -> {
+                Paragraph said = new Paragraph("Your answer: " + (blank instanceof Answer.DontKnowYet ? "I don't know yet" : "not answered")
+                        + " — counted as not right.");
+                said.addClassName("blank-answer");
+                said.setId("blank-" + question.id());
+                card.add(said);
+            });
             Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
             Optional.ofNullable(outcomes.get(question.id())).ifPresent(o -> card.add(outcome(o)));
             add(card);
@@ -125,7 +133,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         verdict.addClassName(outcome.correct() ? "outcome-right" : "outcome-wrong");
         Div box = new Div(verdict);
         if (!outcome.correct()) {
-            box.add(new Span(" — revisit "), new Anchor("lesson/" + outcome.lessonId() + "/" + outcome.sectionId(), outcome.sectionTitle()));
+            box.add(new Span(" — Revisit: "), new Anchor("lesson/" + outcome.lessonId() + "/" + outcome.sectionId(), outcome.sectionTitle()));
         }
         box.addClassName("question-outcome");
         box.setId("outcome-" + outcome.questionId());

@@ -133,8 +133,6 @@ class QuizViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.quiz.pre@ward7.example")
     void preTestSavesAnswersAsTheyChangeAndShowsTheResultAfterSubmission() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
-        test($(Button.class).withId("submit-quiz").single()).click();
-        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).isEqualTo("Question 1 is not answered yet.");
 
         RadioButtonGroup<QuestionPaper.Choice> group = $(RadioButtonGroup.class).all().stream()
                 .map(g -> (RadioButtonGroup<QuestionPaper.Choice>) g).findFirst().orElseThrow();
@@ -148,7 +146,53 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("key-held-back").single().getText()).contains("once you have passed the final");
         // right or not in words, and for a wrong answer the section to revisit (which option was drawn first is random)
         assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("question-outcome").single().getElement().getTextRecursively())
-                .matches("✓ Right|✗ Not right — revisit .+");
+                .matches("✓ Right|✗ Not right — Revisit: Lesson 1, .+");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.dontknow@ward7.example")
+    void preTestOffersIDontKnowYetWhichIsShownAsSuchOnTheResult() {
+        navigate(QuizView.class, Map.of("kind", "pre-test"));
+        com.vaadin.flow.component.checkbox.Checkbox dontKnow = $(com.vaadin.flow.component.checkbox.Checkbox.class).single();
+        assertThat(dontKnow.getLabel()).isEqualTo("I don't know yet");
+        test(dontKnow).click();
+        assertThat(page()).contains("Saved: I don't know yet.");
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
+        assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(Paragraph.class).withClassName("blank-answer").single().getText())
+                .isEqualTo("Your answer: I don't know yet — counted as not right.");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.blank@ward7.example")
+    void preTestCanBeSubmittedWithAQuestionLeftBlank() {
+        navigate(QuizView.class, Map.of("kind", "pre-test"));
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
+        assertThat($(Paragraph.class).withClassName("blank-answer").single().getText()).startsWith("Your answer: not answered");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.retry@ward7.example")
+    void aCheckedKnowledgeCheckQuestionCanBeTriedAgainOnItsOwn() {
+        navigate(QuizView.class, KC);
+        RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
+        assertThat($(Button.class).withId("retry-first-single").all()).as("offered only once checked").isEmpty();
+        test(single).selectItem("Feeling for someone, wanting to help");
+        check("first-single");
+        assertThat(page()).contains("✗ Not correct");
+
+        test($(Button.class).withId("retry-first-single").single()).click();
+
+        RadioButtonGroup<QuestionPaper.Choice> again = radios("answer-first-single");
+        assertThat(again.getValue()).as("the answer is cleared").isNull();
+        assertThat(again.isReadOnly()).isFalse();
+        test(again).selectItem("Feeling with someone");
+        check("first-single");
+        assertThat($(QuestionCard.class).withId("question-first-single").single().getElement().getTextRecursively()).contains("✓ Correct");
     }
 
     @Test
