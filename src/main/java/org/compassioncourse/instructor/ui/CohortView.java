@@ -37,7 +37,6 @@ import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortCharts;
 import org.compassioncourse.instructor.CohortOverview;
@@ -49,7 +48,7 @@ import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
 import org.compassioncourse.instructor.XapiStatementsExport;
-import org.compassioncourse.time.UserTime;
+import org.compassioncourse.base.ui.UserTime;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jspecify.annotations.Nullable;
 
@@ -336,7 +335,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         items.addColumn(item -> Percent.format(item.facility())).setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
                 .setHeader("Discrimi\u00ADnation").setWidth("7rem").setFlexGrow(0);
-        items.addComponentColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14rem");
+        items.addComponentColumn(this::choices).setHeader("Choices or parts (✓ = key)").setFlexGrow(3).setWidth("14rem");
         items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10rem");
         items.setItems(report.items());
         items.setAllRowsVisible(true);
@@ -346,26 +345,19 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         return section;
     }
 
-    /** How often each option was chosen, by its text (shortened), the key marked; other types have no options. */
+    /**
+     * How often each option was chosen, or for matching, categorise and ordering how many placed each pair or item
+     * correctly, the key marked; the service writes the lines, so no answer key passes through the view.
+     */
     private Component choices(ItemStatistics.ItemStat item) {
-        Question question = course.question(item.questionId()).orElse(null);
-        if (question == null || item.optionCounts().isEmpty()) {
+        List<String> lines = itemAnalysis.breakdown(item);
+        if (lines.isEmpty()) {
             return new Span("—");
         }
-        // one option per line: option texts may themselves contain commas or semicolons
+        // one line each: option texts may themselves contain commas or semicolons
         UnorderedList list = new UnorderedList();
         list.addClassName("option-counts");
-        switch (question.body()) {
-            case Question.Choice choice -> choice.options().forEach(option -> list.add(new ListItem(shorten(option.text(), 50)
-                    + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L))));
-            case Question.TrueFalse trueFalse -> {
-                list.add(new ListItem("True" + (trueFalse.answer() ? " ✓" : "") + ": " + item.optionCounts().getOrDefault("true", 0L)));
-                list.add(new ListItem("False" + (trueFalse.answer() ? "" : " ✓") + ": " + item.optionCounts().getOrDefault("false", 0L)));
-            }
-            default -> {
-                return new Span("—");
-            }
-        }
+        lines.forEach(line -> list.add(new ListItem(line)));
         return list;
     }
 
