@@ -6,7 +6,6 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.time.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -56,7 +55,10 @@ public class QuizService {
         this.clock = clock;
     }
 
-    /** Whether the learner may start this quiz now, and if not, when. */
+    /**
+     * Whether the learner may start this quiz now, and if not, why and when (an instant: views write it in the
+     * reader's time zone; services know no browser).
+     */
     public record Availability(boolean available, @Nullable Instant availableFrom, String reason) {
     }
 
@@ -77,8 +79,9 @@ public class QuizService {
         if (lastSubmitted.isPresent() && cooldown > 0) {
             Instant from = lastSubmitted.get().plus(Duration.ofMinutes(cooldown));
             if (now().isBefore(from)) {
-                return new Availability(false, from, "You can try again from " + UserTime.timeOnDay(from) + " (" + cooldown
-                        + " minutes after your last attempt). Meanwhile the lessons are open.");
+                // the time itself is the view's to write, in the reader's time zone (availableFrom)
+                return new Availability(false, from, "A new attempt opens " + cooldown
+                        + " minutes after your last attempt. Meanwhile the lessons are open.");
             }
         }
         return new Availability(true, null, "");

@@ -36,7 +36,7 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
-import org.compassioncourse.time.UserTime;
+import org.compassioncourse.base.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.base.ui.UserTime;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.Answer;
@@ -94,11 +95,17 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         try {
             paper = Optional.of(quizService.startOrResume(kind.get(), lessonId));
         } catch (AnswerRejectedException notNow) {
-            Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : availability.reason());
+            Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : unavailable(availability));
             message.setId("quiz-unavailable");
             add(message, new Anchor("", "Back to the course"));
         }
         paper.ifPresent(this::show);
+    }
+
+    /** Why the quiz cannot be started now, with the time it opens in the reader's own time zone. */
+    static String unavailable(QuizService.Availability availability) {
+        return availability.availableFrom() == null ? availability.reason()
+                : "You can try again from " + UserTime.timeOnDay(availability.availableFrom()) + ". " + availability.reason();
     }
 
     private String heading(QuizSettings.Kind kind, @Nullable String lessonId) {

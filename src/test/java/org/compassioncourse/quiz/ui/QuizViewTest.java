@@ -213,6 +213,13 @@ class QuizViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theViewWritesWhenAQuizReopensTheServiceOnlyGivesTheInstant() {
+        var notYet = new org.compassioncourse.quiz.QuizService.Availability(false, java.time.Instant.parse("2026-03-03T14:05:00Z"),
+                "A new attempt opens 30 minutes after your last attempt.");
+        assertThat(QuizView.unavailable(notYet)).isEqualTo("You can try again from 14:05 UTC on 3 Mar. A new attempt opens 30 minutes after your last attempt.");
+    }
+
+    @Test
     void openQuestionsAreNamedByTheirNumbersOnThePage() {
         assertThat(QuizView.openQuestionsMessage(List.of(14))).isEqualTo("Question 14 is not answered yet.");
         assertThat(QuizView.openQuestionsMessage(List.of(3, 14))).isEqualTo("Questions 3 and 14 are not answered yet.");
