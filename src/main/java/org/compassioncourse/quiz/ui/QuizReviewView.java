@@ -106,7 +106,10 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                 said.setId("blank-" + question.id());
                 card.add(said);
             });
-            Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
+            Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> {
+                card.add(new FeedbackPanel(f));
+                input.showResult(f);
+            });
             Optional.ofNullable(outcomes.get(question.id())).ifPresent(o -> card.add(outcome(o)));
             add(card);
         }

@@ -250,7 +250,10 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             });
             Runnable record = () -> input.answer().ifPresent(answer -> {
                 quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
-                        .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
+                        .ifPresent(feedback -> {
+                            showFeedback(feedbackArea, feedback);
+                            input.showResult(feedback);
+                        });
                 recorded.add(question.id());
                 input.setReadOnly(true);
                 check.setEnabled(false);
@@ -281,6 +284,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 check.setEnabled(false);
                 retry.setVisible(paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK);
                 showFeedback(feedbackArea, given);
+                input.showResult(given);
             }
             card.add(check, status, feedbackArea, retry);
         } else {
