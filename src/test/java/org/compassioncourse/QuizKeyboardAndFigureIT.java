@@ -59,7 +59,11 @@ class QuizKeyboardAndFigureIT {
             // hotspot: no hover titles in the question's figure; after checking, both regions are marked and named
             assertThat(js.executeScript("return document.querySelectorAll('#question-first-hotspot svg title, #question-first-hotspot svg [title]').length"))
                     .isEqualTo(0L);
-            browser.click(By.cssSelector("#question-first-hotspot [data-region='cerebellum']"));
+            Object box = js.executeScript("const r = document.querySelector(\"#question-first-hotspot [data-region='cerebellum']\");"
+                    + " r.scrollIntoView({block: 'center'}); const b = r.getBoundingClientRect();"
+                    + " r.dispatchEvent(new MouseEvent('click', {bubbles: true})); return b.width + 'x' + b.height;");
+            browser.settle();
+            assertThat(String.valueOf(box)).as("the region is drawn").doesNotStartWith("0x");
             assertThat(browser.textOf(By.id("hotspot-legend-first-hotspot"))).contains("Your answer: Cerebellum");
             browser.click(By.id("check-first-hotspot"));
             String legend = browser.textOf(By.id("hotspot-legend-first-hotspot"));

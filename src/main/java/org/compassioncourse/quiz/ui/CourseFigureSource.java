@@ -21,7 +21,9 @@ class CourseFigureSource implements QuestionInput.FigureSource {
     /**
      * The figure as a question shows it: without {@code <title>} elements or title attributes, whose hover
      * tooltips would name the regions and so give the answer away (lessons and the glossary keep them). The
-     * figure as a whole is then named by an aria-label instead of its title.
+     * regions' aria-labels go too (on an SVG shape without its title they are not allowed, and the labelled
+     * drop-down beside the figure is the accessible way to answer); the figure as a whole is named by an
+     * aria-label instead of its title.
      */
     @Override
     public String svg(String figureId) {
@@ -32,7 +34,8 @@ class CourseFigureSource implements QuestionInput.FigureSource {
         return svg.replaceAll("(?s)<title\\b[^>]*>.*?</title>", "")
                 .replaceAll("<title\\b[^>]*/>", "")
                 .replaceAll("\\s(?:xlink:)?title=\"[^\"]*\"", "")
-                .replaceAll("\\saria-labelledby=\"[^\"]*\"", " aria-label=\"" + figureTitle.replace("\"", "&quot;") + "\"");
+                .replaceAll("\\saria-label(?:ledby)?=\"[^\"]*\"", "")
+                .replaceFirst("<svg\\b", "<svg aria-label=\"" + figureTitle.replace("\"", "&quot;").replace("$", "\\$") + "\"");
     }
 
     @Override
