@@ -321,7 +321,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             section.add(new Paragraph("No submitted attempts yet."));
             return section;
         }
-        Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Math.round(report.meanPercent()) + "%"
+        Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Percent.format(report.meanPercent() / 100)
                 + (report.cronbachAlpha() == null ? "" : " · Cronbach's alpha " + String.format(Locale.UK, "%.2f", report.cronbachAlpha()))
                 + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));
         section.add(test);
@@ -393,6 +393,6 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private static String percent(@Nullable Double value) {
-        return value == null ? "—" : Math.round(value) + "%";
+        return value == null ? "—" : Percent.format(value / 100);
     }
 }

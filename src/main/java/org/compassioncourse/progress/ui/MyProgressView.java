@@ -36,6 +36,7 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
@@ -95,7 +96,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     }
 
     private String knowledgeCheck(CourseProgress.LessonRow row) {
-        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Math.round(score) + "%")
+        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Percent.format(score / 100))
                 .orElse(knowledgeChecksTried.contains(row.lessonId()) ? "tried, not finished" : "not tried");
     }
 
