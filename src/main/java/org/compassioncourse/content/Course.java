@@ -32,6 +32,14 @@ public record Course(String id, String title, String summary, String audience, d
         return lesson(lessonId).flatMap(l -> l.section(sectionId)).map(Section::title).orElse("");
     }
 
+    /**
+     * Where a learner is sent back to, naming the lesson too, e.g. "Lesson 3, In practice": every lesson has an
+     * "In practice" section, so the bare section title would not say which. Empty if there is no such section.
+     */
+    public String sectionLabel(String lessonId, String sectionId) {
+        return lesson(lessonId).flatMap(l -> l.section(sectionId).map(s -> "Lesson " + l.order() + ", " + s.title())).orElse("");
+    }
+
     /** The lesson after the given one, if any. */
     public Optional<Lesson> lessonAfter(String lessonId) {
         for (int i = 0; i < lessons.size() - 1; i++) {

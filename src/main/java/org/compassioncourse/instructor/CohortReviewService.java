@@ -1,5 +1,6 @@
 package org.compassioncourse.instructor;
 
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
@@ -69,7 +70,7 @@ public class CohortReviewService {
             Double pre = (Double) rs.getObject("pre_test");
             Double fin = (Double) rs.getObject("final_score");
             return new LearnerRow(rs.getLong("user_id"), rs.getString("display_name"), rs.getString("email"), completed,
-                    course.lessons().isEmpty() ? 0 : completed * 100 / course.lessons().size(),
+                    Percent.of(completed, course.lessons().size()),
                     lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
                     instant(rs.getObject("last_active")), pre, fin,
                     fin == null ? null : fin >= course.passMark(),

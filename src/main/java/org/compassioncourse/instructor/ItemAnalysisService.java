@@ -1,9 +1,11 @@
 package org.compassioncourse.instructor;
 
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.quiz.Grading;
 import org.compassioncourse.quiz.StoredAnswers;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Item analysis of the pre-test or final assessment for one of the instructor's cohorts. Responses are streamed
@@ -54,6 +57,64 @@ public class ItemAnalysisService {
         return count == null ? 0 : count;
     }
 
+    /** Which pairs or items a matching, categorise or ordering answer placed correctly; empty for other types. */
+    Map<String, Boolean> partsPlaced(String questionId, String stored) {
+        return course.question(questionId)
+                .filter(q -> q.body() instanceof Question.Matching || q.body() instanceof Question.Categorise
+                        || q.body() instanceof Question.Ordering)
+                .map(q -> Grading.grade(q, StoredAnswers.answer(stored)).partsCorrect())
+                .orElse(Map.of());
+    }
+
+    /**
+     * An item's breakdown as the instructor reads it, one line per option, pair or item with the key marked ✓:
+     * how often each option was chosen (choice, true/false), or the share of learners who placed each pair or item
+     * correctly (matching, categorise, ordering). Built here so that answer keys reach views only as these lines.
+     */
+    public List<String> breakdown(ItemStatistics.ItemStat item) {
+        Question question = course.question(item.questionId()).orElse(null);
+        if (question == null) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        switch (question.body()) {
+            case Question.Choice choice -> {
+                if (!item.optionCounts().isEmpty()) {
+                    choice.options().forEach(option -> lines.add(shorten(option.text(), 50)
+                            + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L)));
+                }
+            }
+            case Question.TrueFalse trueFalse -> {
+                if (!item.optionCounts().isEmpty()) {
+                    lines.add("True" + (trueFalse.answer() ? " ✓" : "") + ": " + item.optionCounts().getOrDefault("true", 0L));
+                    lines.add("False" + (trueFalse.answer() ? "" : " ✓") + ": " + item.optionCounts().getOrDefault("false", 0L));
+                }
+            }
+            case Question.Matching matching -> matching.pairs().forEach(pair -> lines.add(shorten(pair.left(), 30) + " → "
+                    + shorten(pair.right(), 30) + " ✓: " + placed(item, pair.id())));
+            case Question.Categorise categorise -> categorise.items().forEach(i -> lines.add(shorten(i.text(), 40) + " → "
+                    + categorise.categories().stream().filter(c -> c.id().equals(i.category())).map(Question.Category::label)
+                    .findFirst().orElse(i.category()) + " ✓: " + placed(item, i.id())));
+            case Question.Ordering ordering -> {
+                for (int n = 0; n < ordering.items().size(); n++) {
+                    Question.Item i = ordering.items().get(n);
+                    lines.add((n + 1) + ". " + shorten(i.text(), 45) + " ✓: " + placed(item, i.id()));
+                }
+            }
+            case Question.Hotspot hotspot -> {
+            }
+        }
+        return lines;
+    }
+
+    private static String placed(ItemStatistics.ItemStat item, String part) {
+        return Percent.format(item.partsPlacedCorrectly().getOrDefault(part, 0.0)) + " placed correctly";
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, Math.max(text.lastIndexOf(' ', max), max / 2)) + "…";
+    }
+
     /** The same analysis over all learners (benchmarks and course-wide reports). */
     ItemStatistics.Report analyse(String learners, MapSqlParameterSource parameters) {
         ItemStatistics statistics = new ItemStatistics();
@@ -71,8 +132,9 @@ public class ItemAnalysisService {
             }
             String questionId = rs.getString("question_id");
             String slot = course.question(questionId).map(Question::blueprint).orElse(questionId);
+            String stored = rs.getString("answer");
             attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, rs.getDouble("score"),
-                    StoredAnswers.chosenOptions(rs.getString("answer"))));
+                    StoredAnswers.chosenOptions(stored), partsPlaced(questionId, stored)));
         });
         statistics.add(attempt);
         return statistics.report();

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * <li>facility index: the mean score of an item (0–1);</li>
  * <li>discrimination index: Pearson correlation of the item score with the rest of the test (total minus the item);</li>
  * <li>per-option choice counts, for distractor analysis;</li>
+ * <li>for matching, categorise and ordering: per pair or item, the share of responses that placed it correctly;</li>
  * <li>for the whole test: Cronbach's alpha over the blueprint slots (each attempt answers one question per slot,
  * so slots are the test's items) and the standard error of measurement, SD × √(1 − α), in percent.</li>
  * </ul>
@@ -29,13 +30,28 @@ public final class ItemStatistics {
     public static final int MIN_RESPONSES_TO_FLAG = 10;
     public static final String TOO_FEW_RESPONSES = "too few responses to judge";
 
-    /** One answered question of an attempt: its score (0–1), blueprint slot and the options chosen (if any). */
-    public record Response(String questionId, String slot, double score, Set<String> chosenOptions) {
+    /**
+     * One answered question of an attempt: its score (0–1), blueprint slot, the options chosen (if any) and, for
+     * matching, categorise and ordering, which pairs or items it placed correctly (a part missing counts as wrong).
+     */
+    public record Response(String questionId, String slot, double score, Set<String> chosenOptions, Map<String, Boolean> partsPlaced) {
+        public Response {
+            partsPlaced = Map.copyOf(partsPlaced);
+        }
+
+        public Response(String questionId, String slot, double score, Set<String> chosenOptions) {
+            this(questionId, slot, score, chosenOptions, Map.of());
+        }
     }
 
-    /** The statistics of one question. */
+    /**
+     * The statistics of one question.
+     *
+     * @param partsPlacedCorrectly per pair or item id (matching, categorise, ordering), the share of responses (0–1)
+     *                             that placed it correctly; empty for other types
+     */
     public record ItemStat(String questionId, String slot, long responses, double facility, @Nullable Double discrimination,
-                           Map<String, Long> optionCounts, List<String> flags) {
+                           Map<String, Long> optionCounts, Map<String, Double> partsPlacedCorrectly, List<String> flags) {
     }
 
     /** The whole report. */
@@ -52,6 +68,7 @@ public final class ItemStatistics {
         double yy;
         double xy;
         final Map<String, Long> options = new TreeMap<>();
+        final Map<String, Long> partsRight = new TreeMap<>();
 
         ItemSums(String slot) {
             this.slot = slot;
@@ -88,6 +105,7 @@ public final class ItemStatistics {
             item.yy += rest * rest;
             item.xy += response.score() * rest;
             response.chosenOptions().forEach(option -> item.options.merge(option, 1L, Long::sum));
+            response.partsPlaced().forEach((part, right) -> item.partsRight.merge(part, right ? 1L : 0L, Long::sum));
             double[] slot = slotSums.computeIfAbsent(response.slot(), s -> new double[2]);
             slot[0] += response.score();
             slot[1] += response.score() * response.score();
@@ -111,7 +129,10 @@ public final class ItemStatistics {
             if (s.n >= MIN_RESPONSES_TO_FLAG && discrimination != null && discrimination < 0) {
                 flags.add("discriminates negatively");
             }
-            stats.add(new ItemStat(id, s.slot, s.n, facility, discrimination, Map.copyOf(s.options), List.copyOf(flags)));
+            Map<String, Double> parts = new TreeMap<>();
+            // a response that did not place a part at all (e.g. "I don't know yet") counts as not placing it correctly
+            s.partsRight.forEach((part, right) -> parts.put(part, (double) right / s.n));
+            stats.add(new ItemStat(id, s.slot, s.n, facility, discrimination, Map.copyOf(s.options), Map.copyOf(parts), List.copyOf(flags)));
         });
         Double alpha = null;
         Double sem = null;

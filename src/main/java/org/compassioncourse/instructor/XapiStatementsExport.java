@@ -384,6 +384,8 @@ public class XapiStatementsExport {
             case Answer.Categories categories -> pairs(categories.categoryByItem());
             case Answer.Order order -> String.join("[,]", order.itemIds());
             case Answer.Region region -> region.regionId();
+            case Answer.DontKnowYet dontKnow -> "";
+            case Answer.Unanswered unanswered -> "";
         };
     }
 

@@ -32,6 +32,27 @@ public record CourseProgress(List<LessonRow> lessons, int percentComplete, @Null
         return !lessons.isEmpty() && lessons.stream().allMatch(l -> l.status() == LessonStatus.COMPLETED);
     }
 
+    /**
+     * Where a learner goes on finishing a lesson: the next lesson not completed after it, wrapping round to earlier
+     * unfinished ones; empty when every other lesson is completed, so the final assessment comes next. The lesson
+     * being finished counts as completed, whether or not it is stored as such yet.
+     */
+    public Optional<String> nextAfterFinishing(String lessonId) {
+        int index = -1;
+        for (int i = 0; i < lessons.size(); i++) {
+            if (lessons.get(i).lessonId().equals(lessonId)) {
+                index = i;
+            }
+        }
+        for (int step = 1; step < lessons.size(); step++) {
+            LessonRow candidate = lessons.get(Math.floorMod(index + step, lessons.size()));
+            if (!candidate.lessonId().equals(lessonId) && candidate.status() != LessonStatus.COMPLETED) {
+                return Optional.of(candidate.lessonId());
+            }
+        }
+        return Optional.empty();
+    }
+
     public long completedLessons() {
         return lessons.stream().filter(l -> l.status() == LessonStatus.COMPLETED).count();
     }

@@ -1,5 +1,6 @@
 package org.compassioncourse.progress;
 
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Section;
@@ -46,7 +47,7 @@ final class ProgressSummary {
                     visit == null ? null : visit.lastVisitedAt(), visit == null ? null : visit.completedAt()));
         }
         long completed = rows.stream().filter(r -> r.status() == LessonStatus.COMPLETED).count();
-        int percent = course.lessons().isEmpty() ? 0 : (int) (completed * 100 / course.lessons().size());
+        int percent = Percent.of(completed, course.lessons().size());
         return new CourseProgress(rows, percent, continueAt(course, byLesson));
     }
 

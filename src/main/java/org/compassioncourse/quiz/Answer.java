@@ -41,4 +41,17 @@ public sealed interface Answer {
     /** The region the learner clicked. */
     record Region(String regionId) implements Answer {
     }
+
+    /** "I don't know yet", chosen on the pre-test: an honest answer rather than a guess, graded 0. */
+    record DontKnowYet() implements Answer {
+    }
+
+    /** A pre-test question left blank when the attempt was submitted: never stored, graded 0. */
+    record Unanswered() implements Answer {
+    }
+
+    /** Whether this says nothing about the question, so it scores 0 whatever the key. */
+    default boolean blank() {
+        return this instanceof DontKnowYet || this instanceof Unanswered;
+    }
 }

@@ -23,12 +23,17 @@ final class FeedbackWriter {
         return right ? "you placed this correctly" : "you placed this differently";
     }
 
+    /** How a blank answer reads on the results, e.g. "I don't know yet". */
+    static String blankText(Answer answer) {
+        return answer instanceof Answer.DontKnowYet ? "I don't know yet" : "Not answered";
+    }
+
     static QuestionFeedback of(Course course, Question question, Answer answer, Grade grade) {
         List<QuestionFeedback.Line> lines = new ArrayList<>();
         String key;
         switch (question.body()) {
             case Question.Choice choice -> {
-                Answer.Choices chosen = (Answer.Choices) answer;
+                Answer.Choices chosen = answer instanceof Answer.Choices c ? c : new Answer.Choices(java.util.Set.of());
                 for (Question.Option option : choice.options()) {
                     boolean right = choice.correct().contains(option.id());
                     lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, chosen.optionIds().contains(option.id())), right, option.feedback()));
@@ -37,13 +42,13 @@ final class FeedbackWriter {
                         .collect(Collectors.joining("; "));
             }
             case Question.TrueFalse trueFalse -> {
-                boolean said = ((Answer.TrueOrFalse) answer).value();
-                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), said), trueFalse.answer(), trueFalse.feedbackIfTrue()));
-                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), !said), !trueFalse.answer(), trueFalse.feedbackIfFalse()));
+                Boolean said = answer instanceof Answer.TrueOrFalse t ? t.value() : null;
+                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), Boolean.TRUE.equals(said)), trueFalse.answer(), trueFalse.feedbackIfTrue()));
+                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), Boolean.FALSE.equals(said)), !trueFalse.answer(), trueFalse.feedbackIfFalse()));
                 key = trueFalse.answer() ? "True" : "False";
             }
             case Question.Matching matching -> {
-                Map<String, String> chosen = ((Answer.Matches) answer).rightByLeft();
+                Map<String, String> chosen = answer instanceof Answer.Matches m ? m.rightByLeft() : Map.of();
                 for (Question.Pair pair : matching.pairs()) {
                     boolean right = pair.id().equals(chosen.get(pair.id()));
                     lines.add(new QuestionFeedback.Line(pair.left() + " → " + pair.right(), placementNote(right), right, pair.feedback()));
@@ -51,7 +56,7 @@ final class FeedbackWriter {
                 key = matching.pairs().stream().map(p -> p.left() + " → " + p.right()).collect(Collectors.joining("; "));
             }
             case Question.Categorise categorise -> {
-                Map<String, String> chosen = ((Answer.Categories) answer).categoryByItem();
+                Map<String, String> chosen = answer instanceof Answer.Categories c ? c.categoryByItem() : Map.of();
                 Map<String, String> labels = categorise.categories().stream()
                         .collect(Collectors.toMap(Question.Category::id, Question.Category::label));
                 for (Question.Item item : categorise.items()) {
@@ -61,7 +66,7 @@ final class FeedbackWriter {
                 key = categorise.items().stream().map(i -> i.text() + " → " + labels.get(i.category())).collect(Collectors.joining("; "));
             }
             case Question.Ordering ordering -> {
-                List<String> given = ((Answer.Order) answer).itemIds();
+                List<String> given = answer instanceof Answer.Order o ? o.itemIds() : List.of();
                 for (int i = 0; i < ordering.items().size(); i++) {
                     Question.Item item = ordering.items().get(i);
                     boolean right = i < given.size() && given.get(i).equals(item.id());
@@ -70,15 +75,20 @@ final class FeedbackWriter {
                 key = ordering.items().stream().map(Question.Item::text).collect(Collectors.joining(" → "));
             }
             case Question.Hotspot hotspot -> {
-                String clicked = ((Answer.Region) answer).regionId();
-                boolean right = hotspot.answerRegion().equals(clicked);
-                String text = right ? hotspot.feedbackCorrect()
-                        : hotspot.regionFeedback().getOrDefault(clicked, hotspot.feedbackIncorrect());
-                lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), right ? "your choice, right" : "your choice, not the one asked for", right, text));
+                if (answer instanceof Answer.Region(String clicked)) {
+                    boolean right = hotspot.answerRegion().equals(clicked);
+                    String text = right ? hotspot.feedbackCorrect()
+                            : hotspot.regionFeedback().getOrDefault(clicked, hotspot.feedbackIncorrect());
+                    lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), right ? "your choice, right" : "your choice, not the one asked for", right, text));
+                }
                 key = course.regions().get(hotspot.answerRegion()).name();
             }
         }
-        String sectionTitle = course.sectionTitle(question.lessonId(), question.sectionId());
+        if (answer.blank()) {
+            lines.addFirst(new QuestionFeedback.Line(blankText(answer), "your answer", false,
+                    "Counted as not right. The section named below teaches it."));
+        }
+        String sectionTitle = course.sectionLabel(question.lessonId(), question.sectionId());
         Reference reference = question.referenceId() == null ? null : course.references().get(question.referenceId());
         return new QuestionFeedback(question.id(), grade.score(), grade.fullyCorrect(), key, List.copyOf(lines),
                 question.lessonId(), question.sectionId(), sectionTitle, reference == null ? "" : reference.citation());

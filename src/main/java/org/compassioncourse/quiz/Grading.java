@@ -17,7 +17,8 @@ import java.util.Set;
  * <li>single choice, scenario, true/false, hotspot: 1 or 0;</li>
  * <li>multiple response: (right options ticked − wrong options ticked) ÷ number of right options, at least 0;</li>
  * <li>matching and categorise: the share of pairs or items placed correctly;</li>
- * <li>ordering: the share of neighbouring pairs that stand in the right order.</li>
+ * <li>ordering: the share of neighbouring pairs that stand in the right order;</li>
+ * <li>"I don't know yet" and a pre-test question left unanswered: 0.</li>
  * </ul>
  */
 public final class Grading {
@@ -92,6 +93,9 @@ public final class Grading {
 
     /** Scores an answer already checked with {@link #check}. */
     public static Grade grade(Question question, Answer answer) {
+        if (answer.blank()) {
+            return new Grade(0, Map.of());
+        }
         return switch (question.body()) {
             case Question.Choice choice -> gradeChoice(choice, (Answer.Choices) answer);
             case Question.TrueFalse trueFalse -> {

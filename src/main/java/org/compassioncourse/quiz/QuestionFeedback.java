@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What a learner is shown about one answered question once feedback is allowed: the score, the key, why each
  * choice is right or wrong, where the course teaches it and the work it rests on.
+ *
+ * @param sectionTitle where the course teaches it, with its lesson ("Lesson 3, In practice")
  */
 public record QuestionFeedback(String questionId, double score, boolean correct, String key, List<Line> lines,
                                String lessonId, String sectionId, String sectionTitle, String citation) {

@@ -6,7 +6,6 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.time.UserTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -59,7 +58,10 @@ public class QuizService {
         this.clock = clock;
     }
 
-    /** Whether the learner may start this quiz now, and if not, when. */
+    /**
+     * Whether the learner may start this quiz now, and if not, why and when (an instant: views write it in the
+     * reader's time zone; services know no browser).
+     */
     public record Availability(boolean available, @Nullable Instant availableFrom, String reason) {
     }
 
@@ -97,8 +99,9 @@ public class QuizService {
         if (lastSubmitted.isPresent() && cooldown > 0) {
             Instant from = lastSubmitted.get().plus(Duration.ofMinutes(cooldown));
             if (now().isBefore(from)) {
-                return new Availability(false, from, "You can try again from " + UserTime.timeOnDay(from) + " (" + cooldown
-                        + " minutes after your last attempt). Meanwhile the lessons are open.");
+                // the time itself is the view's to write, in the reader's time zone (availableFrom)
+                return new Availability(false, from, "A new attempt opens " + cooldown
+                        + " minutes after your last attempt. Meanwhile the lessons are open.");
             }
         }
         return new Availability(true, null, "");
@@ -230,8 +233,15 @@ public class QuizService {
                 // the score is computed, or it is refused because the attempt is closed
                 QuizAttempt attempt = ownOpenAttempt(lockedAttempt(attemptId, userId));
                 Question question = questionOf(attempt, questionId);
-                Figure figure = figureOf(question);
-                Grading.check(question, answer, figure);
+                if (answer instanceof Answer.DontKnowYet) {
+                    if (attempt.kind() != QuizSettings.Kind.PRE_TEST) {
+                        throw new AnswerRejectedException("\"I don't know yet\" is for the pre-test; here, give your best answer.");
+                    }
+                } else if (answer instanceof Answer.Unanswered) {
+                    throw new AnswerRejectedException("Choose an answer first.");
+                } else {
+                    Grading.check(question, answer, figureOf(question));
+                }
                 Grade grade = Grading.grade(question, answer);
                 String encoded = AnswerCodec.encode(answer);
                 boolean immediate = course.quiz(attempt.kind()).feedback() == QuizSettings.FeedbackTiming.AFTER_EACH_ANSWER;
@@ -256,6 +266,27 @@ public class QuizService {
     }
 
     /**
+     * Takes back the answer to one question so the learner can answer it again: in a knowledge check (practice,
+     * where a checked answer is otherwise locked with its feedback) and in quizzes whose feedback waits for
+     * submission (answers there change freely). Not in a graded quiz that shows feedback after each answer.
+     */
+    public void takeBackAnswer(long attemptId, String questionId) {
+        long userId = signedInUser.require().accountId();
+        transaction.executeWithoutResult(status -> {
+            QuizAttempt attempt = ownOpenAttempt(lockedAttempt(attemptId, userId));
+            questionOf(attempt, questionId);
+            boolean immediate = course.quiz(attempt.kind()).feedback() == QuizSettings.FeedbackTiming.AFTER_EACH_ANSWER;
+            if (immediate && attempt.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
+                throw new AnswerRejectedException("You have already answered this question; its answer stays.");
+            }
+            responses.findByAttemptIdAndQuestionId(attemptId, questionId).ifPresent(r -> {
+                responses.delete(r);
+                responses.flush();
+            });
+        });
+    }
+
+    /**
      * Closes the attempt and scores it over the questions still in the course (a question removed since the attempt
      * started is left out). A second submission, e.g. from a stale tab, is told the attempt was already submitted.
      */
@@ -271,7 +302,8 @@ public class QuizService {
                 throw new AnswerRejectedException("None of this attempt's questions is in the course any more. Abandon it and start afresh.");
             }
             List<QuizResponse> given = responses.findByAttemptId(attemptId).stream().filter(r -> remaining.contains(r.questionId())).toList();
-            if (given.size() < remaining.size()) {
+            // the pre-test may be left partly blank (blank scores 0); the final needs every answer
+            if (given.size() < remaining.size() && attempt.kind() != QuizSettings.Kind.PRE_TEST) {
                 int missing = remaining.size() - given.size();
                 throw new AnswerRejectedException(missing == 1 ? "One question is not answered yet."
                         : missing + " questions are not answered yet.");
@@ -340,6 +372,20 @@ public class QuizService {
             }
         }
         return best;
+    }
+
+    /** The lessons whose knowledge check the learner has tried: at least one answer checked, finished or not. */
+    public java.util.Set<String> knowledgeChecksTried() {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> {
+            java.util.Set<String> tried = new java.util.HashSet<>();
+            for (QuizAttempt attempt : attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.KNOWLEDGE_CHECK)) {
+                if (attempt.lessonId() != null && !tried.contains(attempt.lessonId()) && !responses.findByAttemptId(attempt.id()).isEmpty()) {
+                    tried.add(attempt.lessonId());
+                }
+            }
+            return tried;
+        });
     }
 
     /** Normalised learning gain (post − pre) / (100 − pre), once both a pre-test and a final assessment exist. */
@@ -452,16 +498,18 @@ public class QuizService {
         for (String id : attempt.questionIds()) {
             Optional<Question> question = course.question(id);
             QuizResponse response = byQuestion.get(id);
-            if (question.isEmpty() || response == null) {
+            boolean leftBlank = response == null && attempt.kind() == QuizSettings.Kind.PRE_TEST;
+            if (question.isEmpty() || response == null && !leftBlank) {
                 continue;
             }
-            Answer answer = AnswerCodec.decode(response.answer());
+            Answer answer = leftBlank ? new Answer.Unanswered() : AnswerCodec.decode(response.answer());
+            double score = leftBlank ? 0 : response.score();
             papers.add(QuestionPapers.of(question.get(), attempt.seed()));
             answers.put(id, answer);
             if (showFeedback) {
                 feedback.add(FeedbackWriter.of(course, question.get(), answer, Grading.grade(question.get(), answer)));
             } else if (showAdvice) {
-                scores.put(question.get(), response.score());
+                scores.put(question.get(), score);
             }
         }
         return new AttemptResult(attempt.id(), attempt.kind(), attempt.lessonId(),

@@ -75,6 +75,31 @@ class ProgressSummaryTest {
     }
 
     @Test
+    void twoOfThreeLessonsIsRoundedTo67Percent() {
+        CourseProgress progress = ProgressSummary.of(COURSE, List.of(
+                visit("first-lesson", "in-practice", 1, true), visit("second-lesson", "in-practice", 2, true)), Set.of());
+
+        assertThat(progress.percentComplete()).as("rounded, not truncated to 66").isEqualTo(67);
+    }
+
+    @Test
+    void finishingALessonLeadsToTheNextUnfinishedOneSkippingLessonsAlreadyDone() {
+        CourseProgress thirdDone = ProgressSummary.of(COURSE, List.of(visit("third-lesson", "in-practice", 1, true)), Set.of());
+
+        assertThat(thirdDone.nextAfterFinishing("first-lesson")).contains("second-lesson");
+        assertThat(thirdDone.nextAfterFinishing("second-lesson")).as("lesson 3 is done: wrap to lesson 1").contains("first-lesson");
+    }
+
+    @Test
+    void finishingTheLastUnfinishedLessonLeadsToTheFinalAssessment() {
+        CourseProgress othersDone = ProgressSummary.of(COURSE, List.of(
+                visit("first-lesson", "in-practice", 1, true), visit("third-lesson", "in-practice", 2, true)), Set.of());
+
+        assertThat(othersDone.nextAfterFinishing("second-lesson")).as("empty means: the final assessment").isEmpty();
+        assertThat(othersDone.nextAfterFinishing("first-lesson")).contains("second-lesson");
+    }
+
+    @Test
     void sectionRemovedFromTheContentSinceTheVisitFallsBackToTheLessonStart() {
         CourseProgress progress = ProgressSummary.of(COURSE, List.of(visit("first-lesson", "a-section-since-renamed", 1, false)), Set.of());
 

@@ -102,11 +102,73 @@ public class QuizServiceTest {
         assertThat(first.get().score()).isEqualTo(0.5);
         assertThat(first.get().key()).isEqualTo("Anterior insula; Cerebellum");
         assertThat(first.get().lines()).extracting(QuestionFeedback.Line::text).contains("Not reported in this study.");
-        assertThat(first.get().sectionTitle()).isEqualTo("Sharing pain");
+        assertThat(first.get().sectionTitle()).as("every lesson has such sections: name the lesson").isEqualTo("Lesson 1, Sharing pain");
         assertThat(again).contains(first.get());
         assertThat(responses.findByAttemptId(paper.attemptId())).hasSize(1);
         assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-multi", new Answer.Choices(Set.of("ai", "cb")), 100))
                 .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("already answered");
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.retry@ward7.example")
+    void oneCheckedKnowledgeCheckQuestionCanBeTriedAgainWithoutRestartingTheCheck() {
+        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        assertThat(quizzes.knowledgeChecksTried()).isEmpty();
+        quizzes.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("for")), 1000);
+        assertThat(quizzes.knowledgeChecksTried()).as("tried once an answer is checked, before finishing").containsExactly("first-lesson");
+
+        quizzes.takeBackAnswer(paper.attemptId(), "first-single");
+        Optional<QuestionFeedback> second = quizzes.answer(paper.attemptId(), "first-single", rightAnswer("first-single"), 900);
+
+        assertThat(second).hasValueSatisfying(f -> assertThat(f.correct()).isTrue());
+        assertThat(quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson").attemptId())
+                .as("the same attempt goes on").isEqualTo(paper.attemptId());
+        assertThat(responses.findByAttemptId(paper.attemptId())).singleElement()
+                .satisfies(r -> assertThat(r.score()).isEqualTo(1.0));
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.dontknow@ward7.example")
+    void preTestTakesIDontKnowYetAsAnAnswerScoredZeroWhileTheFinalDoesNot() {
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        String question = pre.questions().getFirst().id();
+        quizzes.answer(pre.attemptId(), question, new Answer.DontKnowYet(), 500);
+
+        AttemptResult result = quizzes.submit(pre.attemptId());
+
+        assertThat(result.scorePercent()).isZero();
+        assertThat(result.advice()).as("the key is held back: advice per lesson").singleElement()
+                .satisfies(lesson -> assertThat(lesson.secure()).isFalse());
+        assertThat(AnswerCodec.decode(responses.findByAttemptIdAndQuestionId(pre.attemptId(), question).orElseThrow().answer()))
+                .isEqualTo(new Answer.DontKnowYet());
+        readEveryLesson();
+
+        AttemptPaper fin = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        String finalQuestion = fin.questions().getFirst().id();
+        assertThatThrownBy(() -> quizzes.answer(fin.attemptId(), finalQuestion, new Answer.DontKnowYet(), 1))
+                .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("pre-test");
+        assertThatThrownBy(() -> quizzes.submit(fin.attemptId())).as("the final still needs every answer")
+                .hasMessage("One question is not answered yet.");
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.blank@ward7.example")
+    void preTestCanBeSubmittedWithQuestionsLeftBlankWhichScoreZeroAndShowAsNotAnswered() {
+        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        String question = pre.questions().getFirst().id();
+
+        AttemptResult result = quizzes.submit(pre.attemptId());
+
+        assertThat(result.scorePercent()).isZero();
+        assertThat(result.advice()).singleElement().satisfies(lesson -> assertThat(lesson.secure()).isFalse());
+        assertThat(responses.findByAttemptIdAndQuestionId(pre.attemptId(), question)).as("a blank is not stored").isEmpty();
+    }
+
+    @Test
+    void iDontKnowYetIsGradedZeroAndSurvivesStorage() {
+        Question any = course.questions().getFirst();
+        assertThat(Grading.grade(any, new Answer.DontKnowYet()).score()).isZero();
+        assertThat(AnswerCodec.decode(AnswerCodec.encode(new Answer.DontKnowYet()))).isEqualTo(new Answer.DontKnowYet());
     }
 
     @Test

@@ -31,12 +31,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.account.Role;
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortCharts;
 import org.compassioncourse.instructor.CohortOverview;
@@ -48,7 +48,7 @@ import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
 import org.compassioncourse.instructor.XapiStatementsExport;
-import org.compassioncourse.time.UserTime;
+import org.compassioncourse.base.ui.UserTime;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jspecify.annotations.Nullable;
 
@@ -118,7 +118,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
                 .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(row -> row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%").setHeader("Learning gain")
+        grid.addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
                 .setWidth("6rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
@@ -329,7 +329,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             section.add(new Paragraph("No submitted attempts yet."));
             return section;
         }
-        Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Math.round(report.meanPercent()) + "%"
+        Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Percent.format(report.meanPercent() / 100)
                 + (report.cronbachAlpha() == null ? "" : " · Cronbach's alpha " + String.format(Locale.UK, "%.2f", report.cronbachAlpha()))
                 + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));
         section.add(test);
@@ -340,10 +340,10 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         items.addComponentColumn(this::questionCell).setHeader("Question").setFlexGrow(4).setWidth("16rem");
         // soft hyphens let long one-word headers break instead of being cut off
         items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5rem").setFlexGrow(0);
-        items.addColumn(item -> Math.round(item.facility() * 100) + "%").setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
+        items.addColumn(item -> Percent.format(item.facility())).setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
                 .setHeader("Discrimi\u00ADnation").setWidth("7rem").setFlexGrow(0);
-        items.addComponentColumn(this::choices).setHeader("Choices (✓ = key)").setFlexGrow(3).setWidth("14rem");
+        items.addComponentColumn(this::choices).setHeader("Choices or parts (✓ = key)").setFlexGrow(3).setWidth("14rem");
         items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10rem");
         items.setItems(report.items());
         items.setAllRowsVisible(true);
@@ -353,26 +353,19 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         return section;
     }
 
-    /** How often each option was chosen, by its text (shortened), the key marked; other types have no options. */
+    /**
+     * How often each option was chosen, or for matching, categorise and ordering how many placed each pair or item
+     * correctly, the key marked; the service writes the lines, so no answer key passes through the view.
+     */
     private Component choices(ItemStatistics.ItemStat item) {
-        Question question = course.question(item.questionId()).orElse(null);
-        if (question == null || item.optionCounts().isEmpty()) {
+        List<String> lines = itemAnalysis.breakdown(item);
+        if (lines.isEmpty()) {
             return new Span("—");
         }
-        // one option per line: option texts may themselves contain commas or semicolons
+        // one line each: option texts may themselves contain commas or semicolons
         UnorderedList list = new UnorderedList();
         list.addClassName("option-counts");
-        switch (question.body()) {
-            case Question.Choice choice -> choice.options().forEach(option -> list.add(new ListItem(shorten(option.text(), 50)
-                    + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L))));
-            case Question.TrueFalse trueFalse -> {
-                list.add(new ListItem("True" + (trueFalse.answer() ? " ✓" : "") + ": " + item.optionCounts().getOrDefault("true", 0L)));
-                list.add(new ListItem("False" + (trueFalse.answer() ? "" : " ✓") + ": " + item.optionCounts().getOrDefault("false", 0L)));
-            }
-            default -> {
-                return new Span("—");
-            }
-        }
+        lines.forEach(line -> list.add(new ListItem(line)));
         return list;
     }
 
@@ -408,6 +401,6 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private static String percent(@Nullable Double value) {
-        return value == null ? "—" : Math.round(value) + "%";
+        return value == null ? "—" : Percent.format(value / 100);
     }
 }

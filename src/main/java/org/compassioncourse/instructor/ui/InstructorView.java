@@ -25,7 +25,7 @@ import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
-import org.compassioncourse.time.UserTime;
+import org.compassioncourse.base.ui.UserTime;
 import org.springframework.beans.factory.ObjectProvider;
 
 

@@ -32,7 +32,7 @@ import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.AttemptRecords;
 import org.compassioncourse.quiz.FinalAttemptGrants;
 import org.compassioncourse.quiz.ScorePercent;
-import org.compassioncourse.time.UserTime;
+import org.compassioncourse.base.ui.UserTime;
 
 import java.time.Instant;
 import java.time.Clock;

@@ -155,7 +155,7 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         add(sectionHeading, body);
         add(sources(section, index == lesson.sections().size() - 1 ? lesson.referenceIds() : section.citedReferenceIds(),
                 index == lesson.sections().size() - 1));
-        add(pager(lesson, index, row.status()));
+        add(pager(lesson, index, row.status(), progress));
     }
 
     private Nav sectionNav(Lesson lesson, Section current) {
@@ -241,7 +241,7 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
         return box;
     }
 
-    private Div pager(Lesson lesson, int index, LessonStatus status) {
+    private Div pager(Lesson lesson, int index, LessonStatus status, CourseProgress progress) {
         Div pager = new Div();
         pager.addClassName("pager");
         Optional<Lesson> previousLesson = course.lessonBefore(lesson.id());
@@ -258,11 +258,12 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
             button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             pager.add(button);
         } else {
-            Optional<Lesson> nextLesson = course.lessonAfter(lesson.id());
+            // the next unfinished lesson (progress owns the rule), or the final assessment once every lesson is done
+            Optional<Lesson> nextLesson = progress.nextAfterFinishing(lesson.id()).flatMap(course::lesson);
             boolean done = status == LessonStatus.COMPLETED;
             Button finish = new Button(nextLesson.isPresent()
                     ? (done ? "Go to lesson " : "Finish lesson and go to lesson ") + nextLesson.get().order() + " →"
-                    : done ? "Back to the course" : "Finish lesson and the course");
+                    : done ? "Go to the final assessment →" : "Finish lesson and go to the final assessment →");
             finish.setId("finish-lesson");
             finish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             finish.setDisableOnClick(true);
@@ -273,7 +274,7 @@ public class LessonView extends Main implements BeforeEnterObserver, HasDynamicT
                 }
                 nextLesson.ifPresentOrElse(
                         next -> UI.getCurrent().navigate(LessonView.class, parameters(next.id(), null)),
-                        () -> UI.getCurrent().navigate(CourseView.class));
+                        () -> UI.getCurrent().navigate("quiz/final-assessment"));
             });
             List<Section> unopened = done ? List.of() : progressService.unopenedSections(lesson.id());
             if (!unopened.isEmpty()) {

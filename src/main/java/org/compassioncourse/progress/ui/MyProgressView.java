@@ -36,7 +36,8 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
-import org.compassioncourse.time.UserTime;
+import org.compassioncourse.base.Percent;
+import org.compassioncourse.base.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
     private final Grid<CourseProgress.LessonRow> grid = new Grid<>();
     private Map<String, Double> knowledgeChecks = Map.of();
+    /** Lessons whose knowledge check has at least one checked answer: tried, even if not finished. */
+    private java.util.Set<String> knowledgeChecksTried = java.util.Set.of();
 
     static final int NARROW_BELOW_PX = 640;
     private final List<Grid.Column<CourseProgress.LessonRow>> detailColumns = new ArrayList<>();
@@ -93,7 +96,8 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     }
 
     private String knowledgeCheck(CourseProgress.LessonRow row) {
-        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Math.round(score) + "%").orElse("not tried");
+        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Percent.format(score / 100))
+                .orElse(knowledgeChecksTried.contains(row.lessonId()) ? "tried, not finished" : "not tried");
     }
 
     private static String lastActivity(CourseProgress.LessonRow row) {
@@ -134,6 +138,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
                 + " lessons completed (" + progress.percentComplete() + "%)");
         summary.setId("progress-summary");
         knowledgeChecks = quizService.bestKnowledgeCheckScores();
+        knowledgeChecksTried = quizService.knowledgeChecksTried();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
         add(attempts(), cohorts());

@@ -18,9 +18,24 @@ class CourseFigureSource implements QuestionInput.FigureSource {
         this.course = course;
     }
 
+    /**
+     * The figure as a question shows it: without {@code <title>} elements or title attributes, whose hover
+     * tooltips would name the regions and so give the answer away (lessons and the glossary keep them). The
+     * regions' aria-labels go too (on an SVG shape without its title they are not allowed, and the labelled
+     * drop-down beside the figure is the accessible way to answer); the figure as a whole is named by an
+     * aria-label instead of its title.
+     */
     @Override
     public String svg(String figureId) {
-        return figure(figureId).map(f -> BrainFigures.inline(f, List.of())).orElse("");
+        return figure(figureId).map(f -> withoutTitles(BrainFigures.inline(f, List.of()), f.title())).orElse("");
+    }
+
+    static String withoutTitles(String svg, String figureTitle) {
+        return svg.replaceAll("(?s)<title\\b[^>]*>.*?</title>", "")
+                .replaceAll("<title\\b[^>]*/>", "")
+                .replaceAll("\\s(?:xlink:)?title=\"[^\"]*\"", "")
+                .replaceAll("\\saria-label(?:ledby)?=\"[^\"]*\"", "")
+                .replaceFirst("<svg\\b", "<svg aria-label=\"" + figureTitle.replace("\"", "&quot;").replace("$", "\\$") + "\"");
     }
 
     @Override

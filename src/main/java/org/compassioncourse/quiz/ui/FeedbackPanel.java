@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.quiz.QuestionFeedback;
 
 /** Feedback on one answered question: verdict in words and symbols (never colour alone), key, reasons, where to read more. */
@@ -13,7 +14,7 @@ class FeedbackPanel extends Div {
     FeedbackPanel(QuestionFeedback feedback) {
         addClassName("feedback-panel");
         String verdict = feedback.correct() ? "✓ Correct" : feedback.score() > 0
-                ? "◐ Partly correct (" + Math.round(feedback.score() * 100) + "%)" : "✗ Not correct";
+                ? "◐ Partly correct (" + Percent.format(feedback.score()) + ")" : "✗ Not correct";
         Span heading = new Span(verdict);
         heading.addClassNames("verdict", feedback.correct() ? "verdict-right" : feedback.score() > 0 ? "verdict-partial" : "verdict-wrong");
         Paragraph key = new Paragraph("Answer: " + feedback.key());

@@ -24,7 +24,11 @@ class OrderingInput implements QuestionInput {
     private final List<Runnable> listeners = new ArrayList<>();
     private boolean readOnly;
     private boolean touched;
+    private @org.jspecify.annotations.Nullable Button focused;
     private final Button keep = new Button("Keep this order as my answer");
+    /** The buttons of the list as last drawn, by position, to put the focus back after a move. */
+    private final List<Button> ups = new ArrayList<>();
+    private final List<Button> downs = new ArrayList<>();
 
     OrderingInput(QuestionPaper paper) {
         this.paper = paper;
@@ -46,19 +50,25 @@ class OrderingInput implements QuestionInput {
 
     private void render() {
         list.removeAll();
+        ups.clear();
+        downs.clear();
         for (int i = 0; i < order.size(); i++) {
             QuestionPaper.Choice item = order.get(i);
             int index = i;
             Button up = new Button("Move up", e -> move(index, -1));
+            up.setId("move-up-" + paper.id() + "-" + item.id());
             up.getElement().setAttribute("aria-label", "Move \"" + item.text() + "\" up");
             up.setEnabled(!readOnly && i > 0);
             Button down = new Button("Move down", e -> move(index, 1));
+            down.setId("move-down-" + paper.id() + "-" + item.id());
             down.getElement().setAttribute("aria-label", "Move \"" + item.text() + "\" down");
             down.setEnabled(!readOnly && i < order.size() - 1);
             up.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             down.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Span text = new Span(item.text());
             text.addClassName("order-text");
+            ups.add(up);
+            downs.add(down);
             ListItem li = new ListItem(text, up, down);
             li.addClassName("order-item");
             li.getElement().setAttribute("data-item", item.id());
@@ -75,7 +85,24 @@ class OrderingInput implements QuestionInput {
         order.add(target, moved);
         touched = true;
         render();
+        focusAfterMove(target, delta);
         listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * The list is redrawn, so the pressed button is gone: put the focus on the moved item's same button, or on its
+     * other button once it reached the top or bottom (a disabled button cannot hold focus), not the page's top.
+     */
+    private void focusAfterMove(int target, int delta) {
+        Button same = delta < 0 ? ups.get(target) : downs.get(target);
+        Button other = delta < 0 ? downs.get(target) : ups.get(target);
+        focused = same.isEnabled() ? same : other;
+        focused.focus();
+    }
+
+    /** The button given the focus after the last move (for tests; the browser test checks the real focus). */
+    @org.jspecify.annotations.Nullable Button focusedAfterMove() {
+        return focused;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.compassioncourse.quiz.ui;
 
 import com.vaadin.flow.component.Component;
 import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
 
 import java.util.Optional;
@@ -21,6 +22,10 @@ interface QuestionInput {
 
     /** Shows a stored answer (resuming an attempt, or a review). */
     void show(Answer answer);
+
+    /** Shows on the input what the feedback says (e.g. the correct region on a figure); most inputs need not. */
+    default void showResult(QuestionFeedback feedback) {
+    }
 
     void setReadOnly(boolean readOnly);
 

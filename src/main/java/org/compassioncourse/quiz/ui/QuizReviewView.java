@@ -16,8 +16,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.base.Percent;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AnswerRejectedException;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuestionFeedback;
@@ -67,8 +69,8 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         add(heading, summary(result));
         if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
             quizService.learningGain().ifPresent(gain -> {
-                Paragraph gained = new Paragraph("Your learning gain: " + Math.round(gain * 100)
-                        + "% of what you could still learn after the pre-test.");
+                Paragraph gained = new Paragraph("Your learning gain: " + Percent.format(gain)
+                        + " of what you could still learn after the pre-test.");
                 gained.setId("learning-gain");
                 Details how = new Details("How is this worked out?", new Paragraph("The points you gained from the pre-test "
                         + "to the final, divided by the points still open after the pre-test: (final − pre-test) ÷ (100 − pre-test). "
@@ -91,7 +93,17 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             Optional.ofNullable(result.answers().get(question.id())).ifPresent(input::show);
             input.setReadOnly(true);
             card.addInput(input.component());
-            Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> card.add(new FeedbackPanel(f)));
+            Optional.ofNullable(result.answers().get(question.id())).filter(Answer::blank).ifPresent(blank -> {
+                Paragraph said = new Paragraph("Your answer: " + (blank instanceof Answer.DontKnowYet ? "I don't know yet" : "not answered")
+                        + " — counted as not right.");
+                said.addClassName("blank-answer");
+                said.setId("blank-" + question.id());
+                card.add(said);
+            });
+            Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> {
+                card.add(new FeedbackPanel(f));
+                input.showResult(f);
+            });
             add(card);
         }
         if (result.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && result.lessonId() != null) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.base.ui.UserTime;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.Answer;
@@ -96,12 +98,18 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         try {
             paper = Optional.of(quizService.startOrResume(kind.get(), lessonId));
         } catch (AnswerRejectedException notNow) {
-            Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : availability.reason());
+            Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : unavailable(availability));
             message.setId("quiz-unavailable");
             add(message, new Anchor("", "Back to the course"));
         }
         paper.ifPresent(this::show);
         paper.ifPresent(p -> updateAnsweredCount());
+    }
+
+    /** Why the quiz cannot be started now, with the time it opens in the reader's own time zone. */
+    static String unavailable(QuizService.Availability availability) {
+        return availability.availableFrom() == null ? availability.reason()
+                : "You can try again from " + UserTime.timeOnDay(availability.availableFrom()) + ". " + availability.reason();
     }
 
     private String heading(QuizSettings.Kind kind, @Nullable String lessonId) {
@@ -125,7 +133,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         int number = 0;
         for (QuestionPaper question : paper.questions()) {
             number++;
-            add(questionCard(paper, question, number, immediate));
+            add(questionCard(paper, question, number, immediate, false));
         }
         Paragraph problem = new Paragraph();
         problem.setId("quiz-message");
@@ -145,7 +153,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     return;
                 }
             }
-            List<Integer> open = openQuestionNumbers();
+            // the pre-test may be submitted with blanks (they score 0, as "I don't know yet" does)
+            List<Integer> open = paper.kind() == QuizSettings.Kind.PRE_TEST ? List.of() : openQuestionNumbers();
             if (!open.isEmpty() && !quizService.isClosed(paper.attemptId())) {
                 problem.setText(openQuestionsMessage(open));
                 QuestionCard first = new ArrayList<>(cards.values()).get(open.getFirst() - 1);
@@ -230,7 +239,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             case KNOWLEDGE_CHECK -> count + " to practise what this lesson teaches. Check each answer to see why it is right or wrong."
                     + " This does not count toward your grade, and you can try again as often as you like.";
             case PRE_TEST -> count + " on what the course covers, before you start. Answer as well as you can;"
-                    + " nobody expects you to know it yet. Your answers are saved as you go; feedback follows when you submit.";
+                    + " nobody expects you to know it yet: choose \"I don't know yet\" or leave a question blank rather than guess"
+                    + " (either counts as not right). Your answers are saved as you go; feedback follows when you submit.";
             case FINAL_ASSESSMENT -> count + ". You pass with " + course.passMark() + "% or more. Your answers are saved as you go;"
                     + " feedback follows when you submit." + attemptsNote();
         };
@@ -241,7 +251,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         return attempts.limited() ? " This is attempt " + attempts.used() + " of " + attempts.allowed() + "." : "";
     }
 
-    private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate) {
+    /** @param fresh ignore the stored answer and feedback (the learner is trying the question again) */
+    private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate, boolean fresh) {
         QuestionCard card = new QuestionCard(question, number, paper.questions().size());
         card.getElement().setAttribute("tabindex", "-1"); // focusable from script, so "question 14 is open" can take you there
         cards.put(question.id(), card);
@@ -254,22 +265,45 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         status.getElement().setAttribute("aria-live", "polite");
         shownAt.put(question.id(), System.currentTimeMillis());
 
-        Answer earlier = paper.answers().get(question.id());
-        if (earlier != null) {
+        Answer earlier = fresh ? null : paper.answers().get(question.id());
+        if (earlier != null && !earlier.blank()) {
             input.show(earlier);
+        }
+        if (earlier != null) {
             recorded.add(question.id());
         }
         if (immediate) {
             Button check = new Button("Check answer");
             check.setId("check-" + question.id());
             check.setDisableOnClick(true);
+            // practice: one checked question can be tried again without restarting the whole check
+            Button retry = new Button("Try this question again");
+            retry.setId("retry-" + question.id());
+            retry.setVisible(false);
+            retry.addClickListener(click -> {
+                try {
+                    quizService.takeBackAnswer(paper.attemptId(), question.id());
+                } catch (AnswerRejectedException refused) {
+                    status.setText(refused.getMessage());
+                    return;
+                }
+                recorded.remove(question.id());
+                shownAt.put(question.id(), System.currentTimeMillis());
+                QuestionCard again = (QuestionCard) questionCard(paper, question, number, true, true);
+                replace(card, again);
+                again.getElement().executeJs("this.focus()");
+            });
             Runnable record = () -> input.answer().ifPresent(answer -> {
                 quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
-                        .ifPresent(feedback -> showFeedback(feedbackArea, feedback));
+                        .ifPresent(feedback -> {
+                            showFeedback(feedbackArea, feedback);
+                            input.showResult(feedback);
+                        });
                 recorded.add(question.id());
                 updateAnsweredCount();
                 input.setReadOnly(true);
                 check.setEnabled(false);
+                retry.setVisible(paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK);
                 status.setText("");
             });
             checkIfChosen.put(question.id(), () -> {
@@ -290,16 +324,21 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     check.setEnabled(true);
                 }
             });
-            QuestionFeedback given = paper.feedback().get(question.id());
+            QuestionFeedback given = fresh ? null : paper.feedback().get(question.id());
             if (given != null) {
                 input.setReadOnly(true);
                 check.setEnabled(false);
+                retry.setVisible(paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK);
                 showFeedback(feedbackArea, given);
+                input.showResult(given);
             }
-            card.add(check, status, feedbackArea);
+            card.add(check, status, feedbackArea, retry);
         } else {
             if (earlier != null) {
                 status.setText("Answer saved.");
+            }
+            if (paper.kind() == QuizSettings.Kind.PRE_TEST) {
+                card.add(dontKnowYet(paper, question, input, status, earlier instanceof Answer.DontKnowYet));
             }
             input.onChange(() -> input.answer().ifPresent(answer -> {
                 try {
@@ -314,6 +353,37 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             card.add(status);
         }
         return card;
+    }
+
+    /** Pre-test: "I don't know yet" is an answer of its own (scored 0), so nobody has to guess. */
+    private Checkbox dontKnowYet(AttemptPaper paper, QuestionPaper question, QuestionInput input, Paragraph status, boolean chosen) {
+        Checkbox dontKnow = new Checkbox("I don't know yet");
+        dontKnow.setId("dont-know-" + question.id());
+        dontKnow.setValue(chosen);
+        input.setReadOnly(chosen);
+        dontKnow.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            try {
+                if (change.getValue()) {
+                    quizService.answer(paper.attemptId(), question.id(), new Answer.DontKnowYet(), elapsed(question.id()));
+                    recorded.add(question.id());
+                    status.setText("Saved: I don't know yet.");
+                } else if (input.chosen() && input.answer().isPresent()) {
+                    quizService.answer(paper.attemptId(), question.id(), input.answer().get(), elapsed(question.id()));
+                    status.setText("Answer saved.");
+                } else {
+                    quizService.takeBackAnswer(paper.attemptId(), question.id());
+                    recorded.remove(question.id());
+                    status.setText("");
+                }
+                input.setReadOnly(change.getValue());
+            } catch (AnswerRejectedException refused) {
+                status.setText(refused.getMessage());
+            }
+        });
+        return dontKnow;
     }
 
     private long elapsed(String questionId) {

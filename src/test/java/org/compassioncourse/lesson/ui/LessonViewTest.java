@@ -97,6 +97,23 @@ class LessonViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "reader.wrap@ward7.example")
+    void finishingALessonWhenTheFollowingOneIsDoneOffersTheEarlierUnfinishedOneThenTheFinalAssessment() {
+        Lesson first = course.lessons().get(0);
+        Lesson second = course.lessons().get(1);
+        Lesson third = course.lessons().get(2);
+        progressService.completeLesson(third.id());
+        navigate(LessonView.class, Map.of("lessonId", second.id(), "sectionId", second.sections().getLast().id()));
+        test(button("finish-lesson")).click();
+        assertThat($(H1.class).withId("lesson-title").single().getText()).as("lesson 3 is done: back to lesson 1")
+                .isEqualTo(first.title());
+
+        progressService.completeLesson(first.id());
+        navigate(LessonView.class, Map.of("lessonId", second.id(), "sectionId", second.sections().getLast().id()));
+        assertThat(button("finish-lesson").getText()).isEqualTo("Go to the final assessment →");
+    }
+
+    @Test
     @WithCourseUser(email = "reader.skipper@ward7.example")
     void learnerWhoSkipsToTheEndIsToldWhichSectionsAreUnopenedBeforeFinishing() {
         Lesson lesson = course.lessons().getFirst();

@@ -20,6 +20,22 @@ class MyProgressViewTest extends SpringBrowserlessTest {
     Course course;
     @Autowired
     ProgressService progressService;
+    @Autowired
+    org.compassioncourse.quiz.QuizService quizService;
+
+    @Test
+    @WithCourseUser(email = "reader.tried@ward7.example")
+    void aKnowledgeCheckCountsAsTriedOnceOneAnswerIsCheckedBeforeItIsFinished() {
+        Lesson first = course.lessons().getFirst();
+        var paper = quizService.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, first.id());
+        quizService.answer(paper.attemptId(), "first-single", new org.compassioncourse.quiz.Answer.Choices(java.util.Set.of("with")), 500);
+
+        MyProgressView view = navigate(MyProgressView.class);
+        view.adaptTo(390);
+        @SuppressWarnings("unchecked")
+        Grid<CourseProgress.LessonRow> grid = $(Grid.class).single();
+        assertThat(test(grid).getCellComponent(0, 0).getElement().getTextRecursively()).contains("knowledge check tried, not finished");
+    }
 
     @Test
     @WithCourseUser(email = "reader.phone@ward7.example")

@@ -133,8 +133,6 @@ class QuizViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.quiz.pre@ward7.example")
     void preTestSavesAnswersAsTheyChangeAndShowsTheResultAfterSubmission() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
-        test($(Button.class).withId("submit-quiz").single()).click();
-        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).isEqualTo("Question 1 is not answered yet.");
 
         RadioButtonGroup<QuestionPaper.Choice> group = $(RadioButtonGroup.class).all().stream()
                 .map(g -> (RadioButtonGroup<QuestionPaper.Choice>) g).findFirst().orElseThrow();
@@ -146,9 +144,60 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).startsWith("Your score: ");
         assertThat(page()).as("the key waits until the final is passed").doesNotContain("Answer: ");
         assertThat($(Paragraph.class).withId("key-held-back").single().getText()).contains("once you have passed the final");
-        // right or not in words, and for a wrong answer the section to revisit (which option was drawn first is random)
-        assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("question-outcome").single().getElement().getTextRecursively())
-                .matches("✓ Right|✗ Not right — revisit .+");
+        // the summary comes first; then per lesson, secure or to revisit (in words and a symbol), never a verdict per question
+        assertThat($(com.vaadin.flow.component.html.Section.class).withId("result-summary").single().getElement().getTextRecursively())
+                .contains("Your score: ").contains("starting point");
+        assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
+                .matches("(✓ Secure|↻ Revisit) — Lesson 1: .+");
+        assertThat($(QuestionCard.class).all()).as("no question-by-question result").isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.dontknow@ward7.example")
+    void preTestOffersIDontKnowYetWhichIsShownAsSuchOnTheResult() {
+        navigate(QuizView.class, Map.of("kind", "pre-test"));
+        com.vaadin.flow.component.checkbox.Checkbox dontKnow = $(com.vaadin.flow.component.checkbox.Checkbox.class).single();
+        assertThat(dontKnow.getLabel()).isEqualTo("I don't know yet");
+        test(dontKnow).click();
+        assertThat(page()).contains("Saved: I don't know yet.");
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
+        assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
+                .as("counted as not right: the lesson is one to revisit").startsWith("↻ Revisit");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.blank@ward7.example")
+    void preTestCanBeSubmittedWithAQuestionLeftBlank() {
+        navigate(QuizView.class, Map.of("kind", "pre-test"));
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
+        assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
+                .startsWith("↻ Revisit");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.retry@ward7.example")
+    void aCheckedKnowledgeCheckQuestionCanBeTriedAgainOnItsOwn() {
+        navigate(QuizView.class, KC);
+        RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
+        assertThat($(Button.class).withId("retry-first-single").all()).as("offered only once checked").isEmpty();
+        test(single).selectItem("Feeling for someone, wanting to help");
+        check("first-single");
+        assertThat(page()).contains("✗ Not correct");
+
+        test($(Button.class).withId("retry-first-single").single()).click();
+
+        RadioButtonGroup<QuestionPaper.Choice> again = radios("answer-first-single");
+        assertThat(again.getValue()).as("the answer is cleared").isNull();
+        assertThat(again.isReadOnly()).isFalse();
+        test(again).selectItem("Feeling with someone");
+        check("first-single");
+        assertThat($(QuestionCard.class).withId("question-first-single").single().getElement().getTextRecursively()).contains("✓ Correct");
     }
 
     @Test
@@ -166,6 +215,13 @@ class QuizViewTest extends SpringBrowserlessTest {
         List<String> named = java.util.regex.Pattern.compile("\\d+").matcher(message).results().map(m -> m.group()).toList();
         assertThat(message).contains("not answered yet");
         assertThat(named).as("every question but the one answered").hasSize($(QuestionCard.class).all().size() - 1);
+    }
+
+    @Test
+    void theViewWritesWhenAQuizReopensTheServiceOnlyGivesTheInstant() {
+        var notYet = new org.compassioncourse.quiz.QuizService.Availability(false, java.time.Instant.parse("2026-03-03T14:05:00Z"),
+                "A new attempt opens 30 minutes after your last attempt.");
+        assertThat(QuizView.unavailable(notYet)).isEqualTo("You can try again from 14:05 UTC on 3 Mar. A new attempt opens 30 minutes after your last attempt.");
     }
 
     @Test

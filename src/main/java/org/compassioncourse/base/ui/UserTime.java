@@ -1,4 +1,4 @@
-package org.compassioncourse.time;
+package org.compassioncourse.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
