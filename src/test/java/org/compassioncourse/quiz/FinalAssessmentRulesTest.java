@@ -15,24 +15,22 @@ import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,49 +40,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * until a pass: when it opens, what a failed result shows, the attempt limit and an instructor's grant, races between
  * answering and submitting, stale tabs, and questions removed from the course under an open attempt.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ApplicationTest
 class FinalAssessmentRulesTest {
 
-    @DynamicPropertySource
-    static void courseWithTwoAttempts(DynamicPropertyRegistry registry) {
-        Path copy = copyOfFixture();
-        registry.add("course.content-dir", copy::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:final-rules;DB_CLOSE_DELAY=-1");
-    }
-
-    private static Path copyOfFixture() {
-        try {
-            Path source = Path.of("src/test/resources/course-fixture");
-            Path target = Files.createTempDirectory("course-two-attempts");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path to = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(file, to);
-                    }
-                }
-            }
-            Path courseFile = target.resolve("course.yaml");
-            String yaml = Files.readString(courseFile).replace(
-                    "    feedback: after-submission\n    cooldownMinutes: 30",
-                    "    feedback: after-passing\n    cooldownMinutes: 0\n    maxAttempts: 2");
-            if (!yaml.contains("maxAttempts: 2")) {
-                throw new IllegalStateException("the fixture's final-assessment settings changed; update this test");
-            }
-            Files.writeString(courseFile, yaml);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Autowired
-    QuizService quizzes;
+    Course fixture;
     @Autowired
-    FinalAttemptGrants grants;
+    QuizAttemptRepository attemptRepository;
+    @Autowired
+    QuizResponseRepository responseRepository;
+    @Autowired
+    AttemptGrantRepository grantRepository;
+    @Autowired
+    LessonCompletion lessonCompletion;
+    @Autowired
+    SignedInUser signedInUser;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -92,11 +64,26 @@ class FinalAssessmentRulesTest {
     @Autowired
     CohortService cohorts;
     @Autowired
-    Course course;
-    @Autowired
-    QuizAttemptRepository attemptRepository;
-    @Autowired
-    QuizResponseRepository responseRepository;
+    FinalAttemptGrants securedGrants;
+
+    /** The fixture course set to two final attempts, no cool-down and the key held back until a pass. */
+    private Course course;
+    private QuizService quizzes;
+    private FinalAttemptGrants grants;
+
+    @BeforeEach
+    void courseWithTwoAttempts() {
+        Map<QuizSettings.Kind, QuizSettings> settings = new EnumMap<>(fixture.quizzes());
+        settings.put(QuizSettings.Kind.FINAL_ASSESSMENT, new QuizSettings(QuizSettings.CountingRule.HIGHEST,
+                QuizSettings.FeedbackTiming.AFTER_PASSING, 0, 2, QuizSettings.OpensAfter.ALL_LESSONS));
+        course = new Course(fixture.id(), fixture.title(), fixture.summary(), fixture.audience(), fixture.ceHours(), fixture.passMark(),
+                fixture.version(), fixture.lessons(), fixture.glossary(), fixture.references(), fixture.regions(), fixture.figures(),
+                fixture.questions(), settings);
+        // the same beans the app uses, on this course (one shared Spring context keeps the test suite fast and sane)
+        quizzes = new QuizService(course, attemptRepository, responseRepository, grantRepository, lessonCompletion, signedInUser,
+                transactionManager, Clock.systemUTC());
+        grants = new FinalAttemptGrants(course, attemptRepository, grantRepository, signedInUser, Clock.systemUTC());
+    }
 
     private Learners people() {
         return new Learners(accounts, progress, quizzes, course);
@@ -203,7 +190,7 @@ class FinalAssessmentRulesTest {
     @Test
     void onlyAnInstructorOfTheLearnersCohortCanGrantAnAttempt() {
         Learners.actAs(people().learner("Sly Learner"));
-        assertThatThrownBy(() -> grants.standingOf(null)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> securedGrants.standingOf(null)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test
