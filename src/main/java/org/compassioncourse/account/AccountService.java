@@ -15,6 +15,7 @@ public class AccountService {
 
     public static final int MAX_DISPLAY_NAME = 80;
     public static final int MAX_EMAIL = 254;
+    public static final String TOO_MANY_FROM_NETWORK = "Too many new accounts from this network; try again later.";
     /** Something@something.tld with no spaces; deliberately simple (RFC 5322 allows far more than mail systems do). */
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
 
@@ -22,15 +23,42 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
     private final Clock clock;
+    private final ThrottleEvents throttleEvents;
+    private final ThrottleProperties limits;
 
-    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+                   ThrottleEvents throttleEvents, ThrottleProperties limits) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.throttleEvents = throttleEvents;
+        this.limits = limits;
     }
 
     /**
-     * Registers a learner. Nothing is stored unless every rule holds.
+     * Registers a learner who came through the register page. Nothing is stored unless every rule holds, and at most
+     * {@code course.throttle.registrations-per-address} (5) accounts are created from one client address within
+     * {@code registration-window} (1 hour), counted in the shared database so the limit holds across nodes. The count
+     * is checked before the password is hashed, so refused attempts cost little; two nodes racing at the limit may
+     * let one account more through.
+     *
+     * @param clientAddress the visitor's address ({@code request.getRemoteAddr()}; behind a proxy the forwarded one)
+     * @throws RegistrationException with a message for the person when a rule does not hold
+     */
+    @Transactional
+    public CurrentUser registerLearner(RegistrationForm form, String clientAddress) {
+        if (throttleEvents.count(ThrottleEvents.Kind.REGISTRATION_ADDRESS, clientAddress, limits.registrationWindow(),
+                limits.registrationsPerAddress()) >= limits.registrationsPerAddress()) {
+            throw new RegistrationException(RegistrationException.Field.EMAIL, TOO_MANY_FROM_NETWORK);
+        }
+        CurrentUser created = register(form, Role.LEARNER);
+        throttleEvents.record(ThrottleEvents.Kind.REGISTRATION_ADDRESS, clientAddress);
+        return created;
+    }
+
+    /**
+     * Registers a learner with no visitor behind the call (imports, tests, synthetic cohorts): the same rules, but no
+     * per-address limit. Pages must call {@link #registerLearner(RegistrationForm, String)}.
      *
      * @throws RegistrationException with a message for the person when a rule does not hold
      */

@@ -1,11 +1,17 @@
 package org.compassioncourse.account;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,10 +21,13 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
     private final LoginThrottle throttle;
+    private final PasswordEncoder passwordEncoder;
+    private volatile @Nullable String unmatchableHash;
 
-    AccountUserDetailsService(UserAccountRepository accounts, LoginThrottle throttle) {
+    AccountUserDetailsService(UserAccountRepository accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.passwordEncoder = passwordEncoder;
     }
 
     @Override
@@ -28,8 +37,28 @@ class AccountUserDetailsService implements UserDetailsService {
         UserAccount account = accounts.findByEmail(normalized)
                 .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
         CurrentUser user = toCurrentUser(account);
-        // a paused email is refused before its password is even checked (Spring's pre-authentication check)
-        return throttle.isPaused(normalized) ? user.locked() : user;
+        // A paused login gets a hash no password matches: Spring then checks the typed password as usual (one Argon2
+        // hash, as for a wrong password or an unknown email) and answers "bad credentials" like any failure. A
+        // "locked" answer would skip the hash and so answer faster, telling a guesser that the account exists.
+        return throttle.isPaused(normalized, clientAddress()) ? user.withPasswordHash(unmatchableHash()) : user;
+    }
+
+    /** The login request's client address (behind a proxy, the forwarded one once forward headers are trusted). */
+    private static @Nullable String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRemoteAddr() : null;
+    }
+
+    /** The hash of a random secret nobody knows, made once per node. */
+    private String unmatchableHash() {
+        String hash = unmatchableHash;
+        if (hash == null) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            hash = passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
+            unmatchableHash = hash;
+        }
+        return hash;
     }
 
     static CurrentUser toCurrentUser(UserAccount account) {

@@ -14,20 +14,15 @@ public class CurrentUser extends User {
 
     CurrentUser(long accountId, String email, String displayName, String passwordHash, Role role,
                 Collection<? extends GrantedAuthority> authorities) {
-        this(accountId, email, displayName, passwordHash, role, authorities, false);
-    }
-
-    private CurrentUser(long accountId, String email, String displayName, String passwordHash, Role role,
-                        Collection<? extends GrantedAuthority> authorities, boolean locked) {
-        super(email, passwordHash, true, true, true, !locked, authorities);
+        super(email, passwordHash, authorities);
         this.accountId = accountId;
         this.displayName = displayName;
         this.role = role;
     }
 
-    /** The same user, refused at login for now (too many failed attempts). */
-    CurrentUser locked() {
-        return new CurrentUser(accountId, getUsername(), displayName, getPassword(), role, getAuthorities(), true);
+    /** The same user with another password hash (a paused login gets one that no password matches). */
+    CurrentUser withPasswordHash(String passwordHash) {
+        return new CurrentUser(accountId, getUsername(), displayName, passwordHash, role, getAuthorities());
     }
 
     public long accountId() {

@@ -1,76 +1,67 @@
 package org.compassioncourse.account;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import static org.compassioncourse.account.ThrottleEvents.Kind.LOGIN_ADDRESS;
+import static org.compassioncourse.account.ThrottleEvents.Kind.LOGIN_EMAIL;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} failed logins for one email within {@link #WINDOW}, logging
- * in as that email pauses until the window has passed (the correct password is refused too). Counted for unknown
- * emails as well, so the pause says nothing about which accounts exist. Kept in memory: a restart clears it.
+ * Slows password guessing. After {@code loginFailuresPerEmail} (10) failed logins for one email within
+ * {@code loginWindow} (15 minutes), logging in as that email pauses; after {@code loginFailuresPerAddress} (50) failed
+ * logins from one client address, every login from that address pauses. A pause lasts until the failures behind it
+ * are older than the window, and refuses the correct password too. Unknown emails are counted like known ones, so a
+ * pause says nothing about which accounts exist. Counted in the database ({@link ThrottleEvents}): every node of the
+ * app sees the same counts, and a restart clears nothing.
  */
 @Component
 class LoginThrottle {
 
-    static final int MAX_FAILURES = 10;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-    /** Beyond this many tracked emails, entries whose window has passed are dropped (bounds memory under a spray). */
-    private static final int TIDY_ABOVE = 10_000;
+    private final ThrottleEvents events;
+    private final ThrottleProperties limits;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    LoginThrottle(Clock clock) {
-        this.clock = clock;
+    LoginThrottle(ThrottleEvents events, ThrottleProperties limits) {
+        this.events = events;
+        this.limits = limits;
     }
 
-    boolean isPaused(String email) {
-        Deque<Instant> recent = failures.get(key(email));
-        if (recent == null) {
-            return false;
-        }
-        synchronized (recent) {
-            dropExpired(recent);
-            return recent.size() >= MAX_FAILURES;
-        }
+    /**
+     * Whether a login for this email from this address is paused: one query whatever the counts.
+     *
+     * @param address the client's address ({@code request.getRemoteAddr()}); null where there is no request, and then
+     *                only the email counts
+     */
+    boolean isPaused(String email, @Nullable String address) {
+        int[] failures = events.counts(limits.loginWindow(),
+                LOGIN_EMAIL, email, limits.loginFailuresPerEmail(),
+                LOGIN_ADDRESS, address == null ? "" : address, address == null ? 0 : limits.loginFailuresPerAddress());
+        return failures[0] >= limits.loginFailuresPerEmail()
+                || (address != null && failures[1] >= limits.loginFailuresPerAddress());
     }
 
-    void recordFailure(String email) {
-        Deque<Instant> recent = failures.computeIfAbsent(key(email), k -> new ArrayDeque<>());
-        synchronized (recent) {
-            dropExpired(recent);
-            recent.addLast(clock.instant());
-            while (recent.size() > MAX_FAILURES) {
-                recent.removeFirst();
-            }
-        }
-        if (failures.size() > TIDY_ABOVE) {
-            failures.values().removeIf(deque -> {
-                synchronized (deque) {
-                    dropExpired(deque);
-                    return deque.isEmpty();
-                }
-            });
+    void recordFailure(String email, @Nullable String address) {
+        events.record(LOGIN_EMAIL, email);
+        if (address != null) {
+            events.record(LOGIN_ADDRESS, address);
         }
     }
 
+    /**
+     * A correct password clears that email's failures. Not the address's: otherwise one account of their own would
+     * let a guesser reset their address's count between guesses at other accounts.
+     */
     void recordSuccess(String email) {
-        failures.remove(key(email));
+        events.forget(LOGIN_EMAIL, email);
     }
 
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        recordFailure(String.valueOf(event.getAuthentication().getName()));
+        recordFailure(String.valueOf(event.getAuthentication().getName()), addressOf(event.getAuthentication()));
     }
 
     @EventListener
@@ -78,14 +69,8 @@ class LoginThrottle {
         recordSuccess(event.getAuthentication().getName());
     }
 
-    private void dropExpired(Deque<Instant> recent) {
-        Instant cutoff = clock.instant().minus(WINDOW);
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(cutoff)) {
-            recent.removeFirst();
-        }
-    }
-
-    private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    /** The form login puts the request's remote address into the authentication's details. */
+    private static @Nullable String addressOf(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
     }
 }

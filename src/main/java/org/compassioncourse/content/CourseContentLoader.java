@@ -3,7 +3,11 @@ package org.compassioncourse.content;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +35,11 @@ public final class CourseContentLoader {
     private static final Set<String> GLOSSARY_KEYS = Set.of("id", "term", "definition", "region");
     private static final Set<String> REGION_KEYS = Set.of("id", "name", "description");
     private static final Set<String> LESSON_KEYS = Set.of("id", "title", "order", "minutes", "objectives", "terms", "regions", "references");
+
+    /** Markdown and YAML files: the largest shipped file is under 50 KiB; ten times that is a mistake, not a lesson. */
+    static final long MAX_TEXT_BYTES = 512 * 1024;
+    /** SVG figures are inlined into lesson pages; the shipped ones are under 15 KiB. */
+    static final long MAX_FIGURE_BYTES = 1024 * 1024;
 
     private final Path folder;
     private final List<ContentProblem> problems = new ArrayList<>();
@@ -86,7 +95,7 @@ public final class CourseContentLoader {
         Set<String> brokenFigures = new java.util.HashSet<>();
         filesIn("figures", ".svg").forEach(p -> brokenFigures.add(p.getFileName().toString().replaceFirst("\\.svg$", "")));
         brokenFigures.removeAll(figuresById.keySet());
-        QuestionBankReader.Targets targets = new QuestionBankReader.Targets(lessonTargets,
+        QuestionBankReader.Targets targets = new QuestionBankReader.Targets(lessonTargets, !anyUnreadable("lessons/"),
                 unreadable.contains("references.yaml") ? null : references.keySet(), figuresById, brokenFigures);
         List<Question> questions = new ArrayList<>();
         Map<String, String> idsSeen = new HashMap<>();
@@ -94,26 +103,85 @@ public final class CourseContentLoader {
             String file = relative(path);
             read(file).ifPresent(text -> questions.addAll(QuestionBankReader.read(file, text, targets, problems, idsSeen)));
         }
-        QuestionBankReader.checkBlueprint(questions, problems);
+        if (!anyUnreadable("quizzes/")) {
+            // a slot's parallel question may be in the file that could not be read
+            QuestionBankReader.checkBlueprint(questions, problems);
+        }
         return questions;
     }
 
     // ---- files ---------------------------------------------------------------------------------------
 
+    /**
+     * Reads one content file as UTF-8 text. Refused, each with the file's name: a file larger than its limit, a
+     * symbolic link (or a file under a linked folder) whose real path lies outside the content folder, and bytes that
+     * are not UTF-8 (reported with the byte offset and line of the first bad byte). A refused file is remembered in
+     * {@link #unreadable}, so checks that would need its contents are skipped rather than reported as knock-on errors.
+     */
     private Optional<String> read(String relative) {
+        Optional<String> text = readChecked(relative);
+        if (text.isEmpty()) {
+            unreadable.add(relative);
+        }
+        return text;
+    }
+
+    private Optional<String> readChecked(String relative) {
         Path path = folder.resolve(relative);
         if (!Files.isRegularFile(path)) {
             problems.add(new ContentProblem(relative, 0, "file is missing"));
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n"));
-        } catch (MalformedInputException notUtf8) {
-            problems.add(new ContentProblem(relative, 0, "file is not UTF-8 text"));
+            Path real = path.toRealPath();
+            if (!real.startsWith(folder.toRealPath())) {
+                problems.add(new ContentProblem(relative, 0, "is a symbolic link to " + real
+                        + ", outside the course content folder; copy the file into the folder instead"));
+                return Optional.empty();
+            }
+            long limit = relative.endsWith(".svg") ? MAX_FIGURE_BYTES : MAX_TEXT_BYTES;
+            long size = Files.size(real);
+            if (size > limit) {
+                problems.add(new ContentProblem(relative, 0, "file is " + kib(size) + "; the limit is " + kib(limit)
+                        + (relative.endsWith(".svg") ? " for a figure; simplify the drawing" : " for a text file; split it into smaller files")));
+                return Optional.empty();
+            }
+            return decodeUtf8(relative, Files.readAllBytes(real)).map(decoded -> decoded.replace("\r\n", "\n"));
         } catch (IOException unreadable) {
             problems.add(new ContentProblem(relative, 0, "file cannot be read: " + unreadable.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** Strict UTF-8: the first malformed byte is reported with its offset and line; nothing is silently replaced. */
+    private Optional<String> decodeUtf8(String relative, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            problems.add(new ContentProblem(relative, line, "file is not UTF-8 text: byte 0x%02X at byte offset %d cannot be read as UTF-8; save the file as UTF-8"
+                    .formatted(bytes[offset] & 0xff, offset)));
+            return Optional.empty();
+        }
+        decoder.flush(out);
+        return Optional.of(out.flip().toString());
+    }
+
+    private static String kib(long bytes) {
+        return (bytes + 1023) / 1024 + " KiB";
+    }
+
+    private boolean anyUnreadable(String subfolder) {
+        return unreadable.stream().anyMatch(file -> file.startsWith(subfolder));
     }
 
     private String relative(Path path) {
@@ -466,9 +534,9 @@ public final class CourseContentLoader {
                     }
                     case "lesson" -> {
                         ParsedLesson target = byId.get(link.target());
-                        if (target == null) {
+                        if (target == null && !anyUnreadable("lessons/")) {
                             problems.add(new ContentProblem(lesson.file(), link.line(), "link to lesson '" + link.target() + "', which does not exist"));
-                        } else if (!link.fragment().isEmpty()
+                        } else if (target != null && !link.fragment().isEmpty()
                                 && target.body().sections.stream().noneMatch(s -> s.id().equals(link.fragment()))) {
                             problems.add(new ContentProblem(lesson.file(), link.line(), "link to section '" + link.fragment()
                                     + "' of lesson '" + link.target() + "', which has no such section"));

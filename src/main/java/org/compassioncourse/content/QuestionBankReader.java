@@ -31,12 +31,15 @@ final class QuestionBankReader {
             QuestionType.ORDERING, Set.of("items"),
             QuestionType.HOTSPOT, Set.of("figure", "answer", "feedback", "regionFeedback"));
 
-    /** What a question may point at, from the rest of the content. */
     /**
+     * What a question may point at, from the rest of the content.
+     *
+     * @param allLessonsRead false when a lesson file could not be read (so a question's lesson is not checked: it may
+     *                       be the unreadable one)
      * @param references null when references.yaml could not be read (so references are not checked)
      * @param brokenFigures figures whose files had problems of their own (so questions on them are not checked)
      */
-    record Targets(Map<String, LessonTarget> lessons, @org.jspecify.annotations.Nullable Set<String> references,
+    record Targets(Map<String, LessonTarget> lessons, boolean allLessonsRead, @org.jspecify.annotations.Nullable Set<String> references,
                    Map<String, Figure> figures, Set<String> brokenFigures) {
     }
 
@@ -127,7 +130,7 @@ final class QuestionBankReader {
 
         String lessonId = q.string("lesson", true);
         LessonTarget lesson = lessonId == null ? null : targets.lessons().get(lessonId);
-        if (lessonId != null && lesson == null) {
+        if (lessonId != null && lesson == null && targets.allLessonsRead()) {
             yaml.problem(q.lineOf("lesson"), "lesson '" + lessonId + "' does not exist");
         }
         String section = q.string("section", true);

@@ -5,6 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,5 +99,47 @@ class AccountServiceTest {
                 .isInstanceOfSatisfying(RegistrationException.class,
                         refused -> assertThat(refused.field()).isEqualTo(RegistrationException.Field.DISPLAY_NAME));
         assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    /** A node of the app with the default limit of 5 new accounts per address per hour. */
+    private AccountService node(Clock clock) {
+        ThrottleProperties limits = ThrottleProperties.defaults();
+        return new AccountService(accounts, passwordEncoder, clock, new ThrottleEvents(dataSource, clock, limits), limits);
+    }
+
+    @Test
+    void fiveAccountsPerNetworkPerHourAcrossNodesThenAClearMessage() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+        AccountService one = node(clock);
+        AccountService other = node(clock);
+        String network = "2001:db8::" + Integer.toHexString(new Random().nextInt(0xffff));
+        for (int i = 0; i < 5; i++) {
+            (i % 2 == 0 ? one : other).registerLearner(new RegistrationForm("Nurse " + i, uniqueEmail(), "calm-harbour-lantern"), network);
+        }
+        long before = accounts.count();
+
+        assertThatThrownBy(() -> other.registerLearner(new RegistrationForm("Sixth", uniqueEmail(), "calm-harbour-lantern"), network))
+                .isInstanceOfSatisfying(RegistrationException.class, refused ->
+                        assertThat(refused.getMessage()).isEqualTo("Too many new accounts from this network; try again later."));
+        assertThat(accounts.count()).isEqualTo(before);
+        assertThat(one.registerLearner(new RegistrationForm("Elsewhere", uniqueEmail(), "calm-harbour-lantern"), network + "1"))
+                .as("another network is not affected").isNotNull();
+
+        AccountService anHourLater = node(Clock.offset(clock, Duration.ofHours(1).plusSeconds(1)));
+        assertThat(anHourLater.registerLearner(new RegistrationForm("Later", uniqueEmail(), "calm-harbour-lantern"), network)).isNotNull();
+    }
+
+    @Test
+    void refusedRegistrationsDoNotUseUpTheNetworksAllowance() {
+        AccountService node = node(Clock.systemUTC());
+        String network = "2001:db8:1::" + Integer.toHexString(new Random().nextInt(0xffff));
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> node.registerLearner(new RegistrationForm("Weak", uniqueEmail(), "password1"), network))
+                    .hasMessageContaining("commonly used");
+        }
+        assertThat(node.registerLearner(new RegistrationForm("Strong", uniqueEmail(), "calm-harbour-lantern"), network)).isNotNull();
     }
 }

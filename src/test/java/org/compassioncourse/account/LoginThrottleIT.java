@@ -1,9 +1,12 @@
 package org.compassioncourse.account;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.CookieManager;
@@ -17,7 +20,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real login endpoint: password guessing is paused after ten wrong passwords, and pages carry security headers. */
+/**
+ * The real login endpoint: password guessing is paused after ten wrong passwords for one account, or fifty from one
+ * client address; pages carry security headers.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
 @ActiveProfiles("test")
 class LoginThrottleIT {
@@ -26,6 +32,17 @@ class LoginThrottleIT {
     int port;
     @Autowired
     AccountService accounts;
+    @Autowired
+    ThrottleProperties limits;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Every test (and every other test class sharing this in-memory database) starts with no failures counted. */
+    @BeforeEach
+    @AfterEach
+    void forgetFailures() {
+        jdbc.update("delete from throttle_event");
+    }
 
     /** Where the login form sends the browser: "/" on success, "/login?error" on failure. */
     private String logIn(String email, String password) throws Exception {
@@ -61,10 +78,24 @@ class LoginThrottleIT {
         accounts.registerLearner(new RegistrationForm("Olga Other", other, "calm-harbour-lantern"));
 
         assertThat(logIn(guessed, "calm-harbour-lantern")).as("the right password works at first").isEqualTo("/");
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < limits.loginFailuresPerEmail(); i++) {
             assertThat(logIn(guessed, "wrong-guess-" + i)).isEqualTo("/login?error");
         }
         assertThat(logIn(guessed, "calm-harbour-lantern")).as("paused after ten failures").isEqualTo("/login?error");
         assertThat(logIn(other, "calm-harbour-lantern")).as("other accounts log in as usual").isEqualTo("/");
+    }
+
+    @Test
+    void fiftyWrongPasswordsFromOneAddressPauseEveryLoginFromItEvenForAnAccountNeverGuessed() throws Exception {
+        String untouched = "untouched-" + UUID.randomUUID() + "@ward7.example";
+        accounts.registerLearner(new RegistrationForm("Una Untouched", untouched, "calm-harbour-lantern"));
+
+        // a spray: fewer than ten guesses per account, so no single account pauses
+        for (int i = 0; i < limits.loginFailuresPerAddress(); i++) {
+            assertThat(logIn("sprayed-" + (i % 10) + "@ward7.example", "wrong-guess-" + i)).isEqualTo("/login?error");
+        }
+        assertThat(logIn(untouched, "calm-harbour-lantern"))
+                .as("this client's address is paused, so even the right password of another account is refused")
+                .isEqualTo("/login?error");
     }
 }

@@ -1,74 +1,129 @@
 package org.compassioncourse.account;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
+import javax.sql.DataSource;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The login throttle on the real schema (H2 here; SharedLoginThrottlePostgresIT runs the sharing test on PostgreSQL). */
 class LoginThrottleTest {
 
-    /** A clock the test moves forward. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    private static final ThrottleProperties LIMITS = ThrottleProperties.defaults();
+    private static final int PER_EMAIL = LIMITS.loginFailuresPerEmail();
+    private static final int PER_ADDRESS = LIMITS.loginFailuresPerAddress();
 
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final ThrottleDatabase.TestClock clock = new ThrottleDatabase.TestClock();
+    private final DataSource database = ThrottleDatabase.freshH2();
+    private final LoginThrottle throttle = ThrottleDatabase.node(database, clock, LIMITS);
 
     @Test
     void tenFailedLoginsPauseThatEmailOnlyAndTheWindowEndsThePause() {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
-            throttle.recordFailure("Pat@Ward7.example");
+        for (int i = 0; i < PER_EMAIL - 1; i++) {
+            throttle.recordFailure("Pat@Ward7.example", "192.0.2." + i);
         }
-        assertThat(throttle.isPaused("pat@ward7.example")).as("nine failures").isFalse();
-        throttle.recordFailure(" pat@ward7.example ");
-        assertThat(throttle.isPaused("PAT@ward7.example")).as("ten, in any spelling of the email").isTrue();
-        assertThat(throttle.isPaused("sam@ward7.example")).as("other accounts are not affected").isFalse();
+        assertThat(throttle.isPaused("pat@ward7.example", "192.0.2.200")).as("nine failures").isFalse();
+        throttle.recordFailure(" pat@ward7.example ", "192.0.2.99");
+        assertThat(throttle.isPaused("PAT@ward7.example", "192.0.2.200")).as("ten, in any spelling of the email, from any address").isTrue();
+        assertThat(throttle.isPaused("sam@ward7.example", "192.0.2.200")).as("other accounts are not affected").isFalse();
 
-        clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
-        assertThat(throttle.isPaused("pat@ward7.example")).isFalse();
+        clock.advance(LIMITS.loginWindow().plusSeconds(1));
+        assertThat(throttle.isPaused("pat@ward7.example", "192.0.2.200")).isFalse();
     }
 
     @Test
     void failuresSpreadOverMoreThanTheWindowDoNotAddUp() {
         for (int i = 0; i < 20; i++) {
-            throttle.recordFailure("slow@ward7.example");
+            throttle.recordFailure("slow@ward7.example", "192.0.2.1");
             clock.advance(Duration.ofMinutes(2));
         }
-        assertThat(throttle.isPaused("slow@ward7.example")).as("at most 8 within any 15 minutes").isFalse();
+        assertThat(throttle.isPaused("slow@ward7.example", "192.0.2.1")).as("at most 8 within any 15 minutes").isFalse();
     }
 
     @Test
-    void aSuccessfulLoginClearsEarlierFailures() {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
-            throttle.recordFailure("ok@ward7.example");
+    void aSuccessfulLoginClearsEarlierFailuresForThatEmail() {
+        for (int i = 0; i < PER_EMAIL - 1; i++) {
+            throttle.recordFailure("ok@ward7.example", "192.0.2.1");
         }
         throttle.recordSuccess("ok@ward7.example");
-        throttle.recordFailure("ok@ward7.example");
-        assertThat(throttle.isPaused("ok@ward7.example")).isFalse();
+        throttle.recordFailure("ok@ward7.example", "192.0.2.1");
+        assertThat(throttle.isPaused("ok@ward7.example", "192.0.2.1")).isFalse();
+    }
+
+    @Test
+    void fiftyFailuresFromOneAddressPauseEveryLoginFromItButNotFromOtherAddresses() {
+        // a spray: one guess each at many accounts, never ten at one
+        for (int i = 0; i < PER_ADDRESS - 1; i++) {
+            throttle.recordFailure("nurse" + i + "@ward7.example", "198.51.100.7");
+        }
+        assertThat(throttle.isPaused("someone@ward7.example", "198.51.100.7")).as("49 failures").isFalse();
+        throttle.recordFailure("nurse-last@ward7.example", "198.51.100.7");
+        assertThat(throttle.isPaused("someone@ward7.example", "198.51.100.7")).as("50: every email from that address").isTrue();
+        assertThat(throttle.isPaused("someone@ward7.example", "198.51.100.8")).as("the same email from elsewhere").isFalse();
+
+        throttle.recordSuccess("nurse-last@ward7.example");
+        assertThat(throttle.isPaused("someone@ward7.example", "198.51.100.7"))
+                .as("a success of the guesser's own account does not reset the address").isTrue();
+        clock.advance(LIMITS.loginWindow().plusSeconds(1));
+        assertThat(throttle.isPaused("someone@ward7.example", "198.51.100.7")).isFalse();
+    }
+
+    @Test
+    void twoNodesSharingOneDatabaseSeeEachOthersFailuresAndARestartForgetsNone() {
+        LoginThrottle otherNode = ThrottleDatabase.node(database, clock, LIMITS);
+        for (int i = 0; i < PER_EMAIL; i++) {
+            (i % 2 == 0 ? throttle : otherNode).recordFailure("shared@ward7.example", "192.0.2.1");
+        }
+        assertThat(throttle.isPaused("shared@ward7.example", "192.0.2.2")).as("five failures here, five there").isTrue();
+        assertThat(otherNode.isPaused("shared@ward7.example", "192.0.2.2")).isTrue();
+
+        LoginThrottle restarted = ThrottleDatabase.node(database, clock, LIMITS);
+        assertThat(restarted.isPaused("shared@ward7.example", "192.0.2.2")).as("a new instance, as after a restart").isTrue();
+        otherNode.recordSuccess("shared@ward7.example");
+        assertThat(throttle.isPaused("shared@ward7.example", "192.0.2.2")).as("a success on one node clears it on all").isFalse();
+    }
+
+    @Test
+    void storedKeysAreFixedSizeHashesWithoutTheEmailOrAddress() {
+        String huge = "x".repeat(100_000) + "@ward7.example";
+        throttle.recordFailure(huge, "203.0.113.9");
+        throttle.recordFailure("readable@ward7.example", "203.0.113.9");
+
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        assertThat(jdbc.queryForList("select subject_key from throttle_event", String.class))
+                .hasSize(4)
+                .allSatisfy(key -> assertThat(key).hasSize(64).matches("[0-9a-f]+")
+                        .doesNotContain("readable").doesNotContain("203.0.113"));
+        assertThat(throttle.isPaused(huge, "203.0.113.9")).isFalse();
+    }
+
+    @Test
+    void eventsOlderThanTheLongestWindowArePruned() {
+        ThrottleEvents events = new ThrottleEvents(database, clock, LIMITS);
+        events.record(ThrottleEvents.Kind.LOGIN_EMAIL, "old@ward7.example");
+        events.record(ThrottleEvents.Kind.REGISTRATION_ADDRESS, "192.0.2.1");
+        clock.advance(Duration.ofMinutes(30));
+        events.record(ThrottleEvents.Kind.LOGIN_EMAIL, "recent@ward7.example");
+
+        assertThat(events.prune()).as("30 minutes old, but a registration counts for an hour").isZero();
+        clock.advance(LIMITS.registrationWindow().minusMinutes(15));
+        events.record(ThrottleEvents.Kind.LOGIN_EMAIL, "new@ward7.example");
+        assertThat(events.prune()).as("the two from 75 minutes ago; the one from 45 minutes ago stays").isEqualTo(2);
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from throttle_event", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void recordingPrunesNowAndThenSoTheTableStaysBounded() {
+        for (int i = 0; i < 150; i++) {
+            throttle.recordFailure("spray" + i + "@ward7.example", null);
+        }
+        clock.advance(LIMITS.registrationWindow().plusSeconds(1));
+        for (int i = 0; i < 100; i++) {
+            throttle.recordFailure("later" + i + "@ward7.example", null);
+        }
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from throttle_event", Integer.class))
+                .as("the 150 old rows went when the 200th event was recorded; 100 recent ones stay").isEqualTo(100);
     }
 }

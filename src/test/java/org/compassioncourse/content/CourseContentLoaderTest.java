@@ -4,7 +4,12 @@ import org.compassioncourse.support.FixtureCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,5 +232,91 @@ class CourseContentLoaderTest {
     void missingContentFolderSaysWhichSettingToChange() {
         assertThatThrownBy(() -> CourseContentLoader.load(dir.resolve("nowhere")))
                 .hasMessageContaining("course content folder not found; set course.content-dir");
+    }
+
+    // ---- files the loader refuses: too large, linked from outside, not UTF-8 ----------------------------
+
+    private void writeBytes(String file, byte[] bytes) {
+        try {
+            Files.write(dir.resolve(file), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aLessonThatIsNotUtf8IsReportedOnceWithItsLineAndByteOffsetAndLinksToItAreNotReportedAsBroken() throws IOException {
+        fixtureCopy();
+        byte[] latin1 = Files.readString(dir.resolve("lessons/02-second.md")).replace("pooled forty studies", "pooled forty études")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int offset = new String(latin1, StandardCharsets.ISO_8859_1).indexOf("études");
+        writeBytes("lessons/02-second.md", latin1);
+
+        // 01-first.md links to lesson:second-lesson#core-network; that link is not reported as broken
+        assertThat(problems()).containsExactly("lessons/02-second.md:12: file is not UTF-8 text: byte 0xE9 at byte offset "
+                + offset + " cannot be read as UTF-8; save the file as UTF-8");
+    }
+
+    @Test
+    void aQuizFileThatIsNotUtf8IsReportedOnceWithoutBlueprintErrorsForTheQuestionsItHeld() {
+        fixtureCopy();
+        writeBytes("quizzes/01-first.yaml", new byte[]{'i', 'd', ':', ' ', (byte) 0xC3, '(', '\n'});
+        assertThat(problems()).containsExactly("quizzes/01-first.yaml:1: file is not UTF-8 text: byte 0xC3 at byte offset 4 "
+                + "cannot be read as UTF-8; save the file as UTF-8");
+    }
+
+    @Test
+    void aGlossaryThatIsNotUtf8IsReportedOnceWithoutUnknownTermErrorsInLessons() {
+        fixtureCopy();
+        writeBytes("glossary.yaml", new byte[]{'#', '\n', '#', ' ', (byte) 0xFF, '\n'});
+        assertThat(problems()).singleElement().asString().startsWith("glossary.yaml:2: file is not UTF-8 text: byte 0xFF at byte offset 4");
+    }
+
+    @Test
+    void aTextFileOverTheSizeLimitIsRefusedByName() throws IOException {
+        fixtureCopy();
+        Files.writeString(dir.resolve("lessons/03-third.md"), "\n" + "x".repeat((int) CourseContentLoader.MAX_TEXT_BYTES), StandardOpenOption.APPEND);
+        assertThat(problems()).containsExactly("lessons/03-third.md: file is 513 KiB; the limit is 512 KiB for a text file; split it into smaller files");
+    }
+
+    @Test
+    void aFigureOverTheSizeLimitIsRefusedByNameWithoutKnockOnErrors() throws IOException {
+        fixtureCopy();
+        Files.writeString(dir.resolve("figures/brain-test.svg"), "<!-- " + "x".repeat((int) CourseContentLoader.MAX_FIGURE_BYTES) + " -->",
+                StandardOpenOption.APPEND);
+        assertThat(problems()).containsExactly("figures/brain-test.svg: file is 1025 KiB; the limit is 1024 KiB for a figure; simplify the drawing");
+    }
+
+    @Test
+    void aSymbolicLinkToAFileOutsideTheContentFolderIsRefusedByName(@TempDir Path outside) throws IOException {
+        fixtureCopy();
+        Path secret = Files.writeString(outside.resolve("secret.md"), Files.readString(dir.resolve("lessons/03-third.md")));
+        Files.delete(dir.resolve("lessons/03-third.md"));
+        Files.createSymbolicLink(dir.resolve("lessons/03-third.md"), secret);
+
+        assertThat(problems()).containsExactly("lessons/03-third.md: is a symbolic link to " + secret.toRealPath()
+                + ", outside the course content folder; copy the file into the folder instead");
+    }
+
+    @Test
+    void aLinkedFolderOutsideTheContentFolderIsRefusedFileByFile(@TempDir Path outside) throws IOException {
+        fixtureCopy();
+        Path figures = Files.createDirectory(outside.resolve("figures"));
+        Files.move(dir.resolve("figures/brain-test.svg"), figures.resolve("brain-test.svg"));
+        Files.delete(dir.resolve("figures"));
+        Files.createSymbolicLink(dir.resolve("figures"), figures);
+
+        assertThat(problems()).singleElement().asString()
+                .startsWith("figures/brain-test.svg: is a symbolic link to " + figures.toRealPath().resolve("brain-test.svg"));
+    }
+
+    @Test
+    void aSymbolicLinkThatStaysInsideTheContentFolderIsFollowed() throws IOException {
+        fixtureCopy();
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.move(dir.resolve("lessons/03-third.md"), shared.resolve("third.md"));
+        Files.createSymbolicLink(dir.resolve("lessons/03-third.md"), Path.of("../shared/third.md"));
+
+        assertThat(CourseContentLoader.load(dir).lessons()).extracting(Lesson::id).contains("third-lesson");
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.compassioncourse.account.AccountService;
@@ -114,7 +115,8 @@ public class RegisterView extends Main implements BeforeEnterObserver {
         }
         try {
             CurrentUser user = accountService.registerLearner(
-                    new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()));
+                    new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()),
+                    VaadinRequest.getCurrent().getRemoteAddr());
             String destination = sessionLogin.savedDestination().orElse("./");
             sessionLogin.logIn(user);
             // A full page load so the new session and its security context are used from here on; a visitor

@@ -1,11 +1,15 @@
 package org.compassioncourse.account.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.server.VaadinRequest;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.TestThrottle;
+import org.compassioncourse.account.ThrottleProperties;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
@@ -86,5 +90,31 @@ class RegisterViewTest extends SpringBrowserlessTest {
         assertThat(view.displayName.isInvalid() && view.email.isInvalid() && view.password.isInvalid()).isTrue();
         assertThat(view.create.isEnabled()).isTrue();
         assertThat(accountService.countAccounts()).isEqualTo(before);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ThrottleProperties limits;
+
+    @Test
+    void aNetworkThatCreatedTooManyAccountsThisHourIsToldToTryLaterAndNothingIsCreated() {
+        RegisterView view = navigate(RegisterView.class);
+        String address = VaadinRequest.getCurrent().getRemoteAddr();
+        TestThrottle.registrationsFrom(jdbc, address, limits.registrationsPerAddress());
+        try {
+            long before = accountService.countAccounts();
+            test(view.displayName).setValue("Sam Porter");
+            test(view.email).setValue("sam-" + UUID.randomUUID() + "@ward7.example");
+            test(view.password).setValue("calm-harbour-lantern");
+            test(view.create).click();
+
+            assertThat(view.email.isInvalid()).isTrue();
+            assertThat(view.email.getErrorMessage()).isEqualTo("Too many new accounts from this network; try again later.");
+            assertThat(view.create.isEnabled()).isTrue();
+            assertThat(accountService.countAccounts()).isEqualTo(before);
+        } finally {
+            TestThrottle.forgetRegistrationsFrom(jdbc, address);
+        }
     }
 }

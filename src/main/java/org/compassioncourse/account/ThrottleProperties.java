@@ -1,0 +1,34 @@
+package org.compassioncourse.account;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Limits against password guessing and mass registration, counted across every node sharing the database.
+ * A pause lasts until the events behind it are older than the window.
+ *
+ * @param loginFailuresPerEmail   failed logins for one email within {@code loginWindow} that pause logging in to it
+ * @param loginFailuresPerAddress failed logins from one client address within {@code loginWindow} that pause every
+ *                                login from it (higher: a hospital network may share one address)
+ * @param registrationsPerAddress new accounts from one client address within {@code registrationWindow}
+ */
+@ConfigurationProperties("course.throttle")
+public record ThrottleProperties(
+        @DefaultValue("10") int loginFailuresPerEmail,
+        @DefaultValue("50") int loginFailuresPerAddress,
+        @DefaultValue("15m") Duration loginWindow,
+        @DefaultValue("5") int registrationsPerAddress,
+        @DefaultValue("1h") Duration registrationWindow) {
+
+    /** The defaults documented in the README. */
+    public static ThrottleProperties defaults() {
+        return new ThrottleProperties(10, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1));
+    }
+
+    /** Events older than this count for nothing and may be deleted. */
+    Duration longestWindow() {
+        return loginWindow.compareTo(registrationWindow) >= 0 ? loginWindow : registrationWindow;
+    }
+}

@@ -1,0 +1,26 @@
+package org.compassioncourse.account;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+
+/** Test-only access to the shared throttle counts, for tests outside this package (e.g. the register view's). */
+public final class TestThrottle {
+
+    private TestThrottle() {
+    }
+
+    /** Counts {@code accounts} new accounts from this address just now, as if they had been registered. */
+    public static void registrationsFrom(JdbcTemplate jdbc, String address, int accounts) {
+        String key = ThrottleEvents.key(address);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.batchUpdate("insert into throttle_event (kind, subject_key, occurred_at) values ('REGISTRATION_ADDRESS', ?, ?)",
+                Collections.nCopies(accounts, new Object[]{key, now}));
+    }
+
+    public static void forgetRegistrationsFrom(JdbcTemplate jdbc, String address) {
+        jdbc.update("delete from throttle_event where kind = 'REGISTRATION_ADDRESS' and subject_key = ?", ThrottleEvents.key(address));
+    }
+}

@@ -1,0 +1,58 @@
+package org.compassioncourse.account;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** A database with the app's real schema (every Flyway migration) for throttle tests, and a clock they move. */
+final class ThrottleDatabase {
+
+    private ThrottleDatabase() {
+    }
+
+    /** A fresh in-memory H2 database, private to the caller. */
+    static DataSource freshH2() {
+        return migrated(new DriverManagerDataSource("jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    static DataSource migrated(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** One node of the app, as far as the login throttle goes. */
+    static LoginThrottle node(DataSource database, Clock clock, ThrottleProperties limits) {
+        return new LoginThrottle(new ThrottleEvents(database, clock, limits), limits);
+    }
+
+    /** A clock the test moves forward; shared by "nodes" in a test as their clocks would agree. */
+    static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
