@@ -1,0 +1,80 @@
+package org.compassioncourse.durability;
+
+import org.compassioncourse.Application;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Benchmark, not a check: what one saved answer costs through {@code QuizService.answer} (the quiz page's path) on
+ * the H2 file database with the old background write (WRITE_DELAY=500) and with a write per commit (WRITE_DELAY=0,
+ * the default profile's setting), and on PostgreSQL when one is reachable. Not part of the test suite (its name does
+ * not end in Test); run it with {@code ./mvnw test -Dtest=AnswerSaveBenchmark -Dbenchmark.answers=500}.
+ */
+class AnswerSaveBenchmark {
+
+    private static final int ANSWERS = Integer.getInteger("benchmark.answers", 500);
+    private static final int WARM_UP = 50;
+    private static final String PG_SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG_USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printMillisecondsPerSavedAnswer() throws Exception {
+        List<String> lines = new ArrayList<>();
+        // twice each, alternating, so that neither setting gets the cold JVM
+        for (int run = 1; run <= 2; run++) {
+            Path before = Files.createDirectories(dir.resolve("before-" + run));
+            lines.add(measure("h2 WRITE_DELAY=500 (before)", "--course.data-dir=" + before,
+                    "--spring.datasource.url=jdbc:h2:file:" + before + "/compassion-course;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500"));
+            lines.add(measure("h2 WRITE_DELAY=0 (application.yaml)", "--course.data-dir=" + Files.createDirectories(dir.resolve("after-" + run))));
+        }
+        String database = "answer_bench_" + ProcessHandle.current().pid();
+        try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("create database " + database);
+            try {
+                lines.add(measure("postgres", "--spring.profiles.active=postgres", "--DATABASE_URL=" + PG_SERVER + database,
+                        "--DATABASE_USER=" + PG_USER, "--DATABASE_PASSWORD="));
+            } finally {
+                sql.execute("drop database if exists " + database + " with (force)");
+            }
+        } catch (SQLException unreachable) {
+            lines.add("postgres: skipped, none at " + PG_SERVER);
+        }
+        lines.forEach(System.out::println);
+    }
+
+    private static String measure(String label, String... args) {
+        List<String> all = new ArrayList<>(List.of("--course.content-dir=src/test/resources/course-fixture",
+                "--course.demo-accounts.enabled=false", "--logging.level.root=warn", "--server.port=0"));
+        all.addAll(List.of(args));
+        try (var app = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).run(all.toArray(String[]::new))) {
+            AnswerLoop learner = new AnswerLoop(app, "Bea Benchmark");
+            for (int i = 0; i < WARM_UP; i++) {
+                learner.answerNext();
+            }
+            long nanos = 0;
+            for (int i = 0; i < ANSWERS; i++) {
+                nanos += learner.answerNext().answerNanos();
+            }
+            return String.format(Locale.ROOT, "answer save %s: %d answers, %.2f ms per answer", label, ANSWERS, nanos / 1e6 / ANSWERS);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
