@@ -11,6 +11,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,8 @@ class AccountUserDetailsService implements UserDetailsService {
         // A paused login gets a hash no password matches: Spring then checks the typed password as usual (one Argon2
         // hash, as for a wrong password or an unknown email) and answers "bad credentials" like any failure. A
         // "locked" answer would skip the hash and so answer faster, telling a guesser that the account exists.
-        return throttle.isPaused(normalized, clientAddress()) ? user.withPasswordHash(unmatchableHash()) : user;
+        // a deactivated account is refused the same way: same answer, same single password check as a wrong password
+        return throttle.isPaused(normalized, clientAddress()) || !account.isActive() ? user.withPasswordHash(unmatchableHash()) : user;
     }
 
     /** The login request's client address (behind a proxy, the forwarded one once forward headers are trusted). */
@@ -64,6 +67,8 @@ class AccountUserDetailsService implements UserDetailsService {
     static CurrentUser toCurrentUser(UserAccount account) {
         return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(),
                 account.getPasswordHash(), account.getRole(),
-                List.of(new SimpleGrantedAuthority(account.getRole().authority())));
+                List.of(new SimpleGrantedAuthority(account.getRole().authority())),
+                // the database keeps microseconds: compare like with like against sessions_valid_after
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

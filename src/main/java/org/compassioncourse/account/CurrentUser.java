@@ -3,6 +3,7 @@ package org.compassioncourse.account;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
+import java.time.Instant;
 import java.util.Collection;
 
 /** The logged-in user as Spring Security holds it, carrying the account id and display name. */
@@ -11,18 +12,25 @@ public class CurrentUser extends User {
     private final long accountId;
     private final String displayName;
     private final Role role;
+    /** When this login began: a session older than the account's sessions_valid_after has been ended. */
+    private final Instant signedInAt;
 
     CurrentUser(long accountId, String email, String displayName, String passwordHash, Role role,
-                Collection<? extends GrantedAuthority> authorities) {
+                Collection<? extends GrantedAuthority> authorities, Instant signedInAt) {
         super(email, passwordHash, authorities);
         this.accountId = accountId;
         this.displayName = displayName;
         this.role = role;
+        this.signedInAt = signedInAt;
     }
 
     /** The same user with another password hash (a paused login gets one that no password matches). */
     CurrentUser withPasswordHash(String passwordHash) {
-        return new CurrentUser(accountId, getUsername(), displayName, passwordHash, role, getAuthorities());
+        return new CurrentUser(accountId, getUsername(), displayName, passwordHash, role, getAuthorities(), signedInAt);
+    }
+
+    Instant signedInAt() {
+        return signedInAt;
     }
 
     public long accountId() {

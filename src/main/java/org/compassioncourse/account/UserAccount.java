@@ -1,6 +1,7 @@
 package org.compassioncourse.account;
 
 import jakarta.persistence.Column;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,6 +37,14 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A deactivated account cannot log in, and its sessions end on their next request. */
+    @Column(nullable = false)
+    private boolean active = true;
+
+    /** Sessions that began before this moment are no longer valid (null: every session is). */
+    @Column(name = "sessions_valid_after")
+    private @Nullable Instant sessionsValidAfter;
+
     protected UserAccount() {
     }
 
@@ -69,5 +78,21 @@ public class UserAccount {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
+    @Nullable Instant getSessionsValidAfter() {
+        return sessionsValidAfter;
+    }
+
+    void endSessionsBefore(Instant moment) {
+        this.sessionsValidAfter = moment;
     }
 }
