@@ -183,7 +183,9 @@ public final class Browser implements AutoCloseable {
                 return "ready".equals(last[0]);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("Page /" + path() + " did not settle: " + last[0], e);
+            List<String> refused = contentSecurityPolicyViolations();
+            throw new AssertionError("Page /" + path() + " did not settle: " + last[0]
+                    + (refused.isEmpty() ? "" : "; Content-Security-Policy violations:\n- " + String.join("\n- ", refused)), e);
         }
         String page = path();
         assertNoContentSecurityPolicyViolations(page);
@@ -197,13 +199,17 @@ public final class Browser implements AutoCloseable {
      * SecurityHeaders is shown to be one that Vaadin runs under, page by page.
      */
     private void assertNoContentSecurityPolicyViolations(String page) {
-        List<String> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
-                .toList();
+        List<String> refused = contentSecurityPolicyViolations();
         if (!refused.isEmpty()) {
             throw new AssertionError("Content-Security-Policy violations on /" + page + ":\n- " + String.join("\n- ", refused));
         }
+    }
+
+    private List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
     }
 
     private static final String VAADIN_STATE = """
