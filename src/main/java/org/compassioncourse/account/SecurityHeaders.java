@@ -28,10 +28,13 @@ final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'self'");
 
-    /** The app uses no device features: a hijacked page cannot ask for them either. */
+    /**
+     * The app uses no device features: a hijacked page cannot ask for them either. Only features Chromium knows (an
+     * unknown one, such as bluetooth, is a console error that the browser tests would report).
+     */
     static final String PERMISSIONS_POLICY = String.join(", ",
-            "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "serial=()", "bluetooth=()",
-            "display-capture=()", "interest-cohort=()");
+            "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "serial=()",
+            "display-capture=()");
 
     /** Two years, as the HSTS preload list asks; sent only over HTTPS (browsers ignore it on plain HTTP anyway). */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

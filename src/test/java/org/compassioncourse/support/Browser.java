@@ -208,7 +208,8 @@ public final class Browser implements AutoCloseable {
     private List<String> contentSecurityPolicyViolations() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")
+                        || message.contains("Permissions-Policy"))
                 .toList();
     }
 
