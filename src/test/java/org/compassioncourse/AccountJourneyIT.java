@@ -79,15 +79,16 @@ class AccountJourneyIT {
 
     @Test
     void mistypedAddressShowsNoSuchPageAndInstructorPagesStillNeedALogin() {
+        registerNewLearner("Mo Mistype");
         browser.open("no-such-page");
         assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
-
-        registerNewLearner("Mo Mistype");
         browser.open("lesson/no-such-lesson");
         assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
 
-        // unknown addresses now reach Vaadin, but its view access control still guards every page
         try (Browser anonymous = Browser.start(port)) {
+            // deny by default: a visitor who is not logged in learns nothing about which addresses exist
+            anonymous.open("no-such-page");
+            anonymous.waitForPath("login");
             anonymous.open("instructor");
             anonymous.waitForPath("login");
         }

@@ -69,10 +69,10 @@ class PostgresProfileIT {
 
     @Test
     void postgresProfileMigratesTheSchemaAndStoresAccounts() {
-        try (var app = new SpringApplicationBuilder(Application.class).profiles("postgres")
+        try (var app = new SpringApplicationBuilder(Application.class).profiles("postgres", "demo")
                 .run("--DATABASE_URL=" + SERVER + DATABASE, "--DATABASE_USER=" + USER, "--server.port=0",
                         "--course.content-dir=src/test/resources/course-fixture",
-                        "--course.demo-accounts.enabled=true", "--logging.level.root=warn")) {
+                        "--logging.level.root=warn")) {
             AccountService accounts = app.getBean(AccountService.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from user_account where email not like '%@synthetic.invalid'", Long.class))

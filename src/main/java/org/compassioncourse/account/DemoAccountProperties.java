@@ -3,10 +3,9 @@ package org.compassioncourse.account;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Demo accounts created on a fresh, empty database so the app can be tried at once; off in prod. */
+/** The demo accounts made on a fresh, empty database under the {@code demo} profile, so the app can be tried at once. */
 @ConfigurationProperties("course.demo-accounts")
 public record DemoAccountProperties(
-        @DefaultValue("true") boolean enabled,
         @DefaultValue("learner@example.org") String learnerEmail,
         @DefaultValue("calm-harbour-lantern") String learnerPassword,
         @DefaultValue("instructor@example.org") String instructorEmail,

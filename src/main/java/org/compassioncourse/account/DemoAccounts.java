@@ -9,11 +9,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates a demo learner and a demo instructor when the database has no users at all (never in prod), and announces
- * it with {@link DemoAccountsCreated}.
+ * Creates a demo learner and a demo instructor when the database has no users at all, and announces it with
+ * {@link DemoAccountsCreated} (the demo instructor's synthetic cohort follows from that). Opt-in: only under the
+ * {@code demo} profile, which {@code ./mvnw} (spring-boot:run) turns on; their passwords are public in the README, so a
+ * plain start, and any start with {@code prod}, must never create them.
  */
 @Component
-@Profile("!prod")
+@Profile("demo & !prod")
 class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
@@ -30,7 +32,7 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.enabled() || accountService.countAccounts() > 0) {
+        if (accountService.countAccounts() > 0) {
             return;
         }
         CurrentUser learner = accountService.register(new RegistrationForm("Demo Learner", properties.learnerEmail(),

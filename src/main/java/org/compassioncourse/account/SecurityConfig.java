@@ -1,5 +1,6 @@
 package org.compassioncourse.account;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.compassioncourse.account.ui.LoginView;
 import jakarta.servlet.FilterChain;
@@ -26,7 +27,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Web security: Vaadin's view access control, form login with our login view, hashed passwords. */
+/** Web security: deny by default, Vaadin's view access control, CSRF-checked form login, security headers, hashed passwords. */
 @Configuration
 @EnableWebSecurity
 // Services use @PreAuthorize. JSR-250 (@RolesAllowed/@PermitAll) stays off for methods: on views those
@@ -37,29 +38,32 @@ class SecurityConfig {
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        // Our own stylesheets and course figures are public; Vaadin's configurer secures the rest.
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+        // Our own stylesheets and course figures are public; Vaadin's configurer permits its own resources, the login
+        // page and every @AnonymousAllowed view, and everything else needs a logged-in user (deny by default: an
+        // endpoint added later is never public by accident).
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**", "/icons/**", "/images/**", "/favicon.ico").permitAll());
-        // Addresses that match no rule reach Vaadin, which shows "no such page" (404) instead of Spring's bare 403.
-        // Safe here: the app has no endpoints besides Vaadin's, and Vaadin checks every view's access annotation.
+        // Login CSRF: Vaadin's configurer exempts the login form's POST from the CSRF check, so a forged cross-site form
+        // could sign a victim into someone else's account. We keep the check there (the login form sends the token that
+        // Vaadin puts into the page's _csrf meta tags) and exempt only Vaadin's own requests, which carry Vaadin's token.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // Spring Security's own header writers skip headers already set by SecurityHeaders; framing must agree with
+        // the CSP's frame-ancestors 'self' for responses that do reach them first.
+        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll))
+                        .enableCsrfConfiguration(false)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
                 .build();
     }
 
     /**
-     * Security headers on every response, the login page too (Vaadin serves pages such as /login outside Spring
-     * Security's filter chain, so its header writers never see them). The policy only restricts what does not touch
-     * Vaadin's own inline scripts and styles: no plugins, no foreign base URL, forms and framing only from this site.
+     * Security headers on every response, the login page too: a plain servlet filter ahead of Spring Security, so no
+     * path (Vaadin's resources, error pages, redirects) can miss them. See {@link SecurityHeaders} for the policy.
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeaders() {
-        return beforeTheChain("/*", Ordered.HIGHEST_PRECEDENCE, (request, response) -> {
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Referrer-Policy", "same-origin");
-            response.setHeader("Content-Security-Policy", "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'");
-        });
+        return beforeTheChain("/*", Ordered.HIGHEST_PRECEDENCE, SecurityHeaders::write);
     }
 
     /**

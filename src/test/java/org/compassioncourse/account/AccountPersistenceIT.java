@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default profile's H2 file database: what is stored survives a restart, demo accounts are made once.
+ * The default profile's H2 file database: what is stored survives a restart; demo accounts only under the demo
+ * profile, made once, and never with prod.
  * An IT because it starts whole applications, which must not share a JVM with the browserless tests
  * (each application installs its own security-context holder).
  */
@@ -22,22 +23,22 @@ class AccountPersistenceIT {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start(boolean demoAccounts, String... profiles) {
+    private ConfigurableApplicationContext start(String... profiles) {
         return new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles(profiles)
                 // command-line arguments outrank application.yaml (builder properties would not)
-                .run("--course.data-dir=" + dataDir, "--course.content-dir=src/test/resources/course-fixture", "--course.demo-accounts.enabled=" + demoAccounts,
+                .run("--course.data-dir=" + dataDir, "--course.content-dir=src/test/resources/course-fixture",
                         "--logging.level.root=warn", "--server.port=0");
     }
 
     @Test
     void registeredLearnerStillExistsAfterTheApplicationRestartsOnTheSameFile() {
-        try (var first = start(false)) {
+        try (var first = start()) {
             first.getBean(AccountService.class).registerLearner(
                     new RegistrationForm("Pat Persistent", "pat@ward7.example", "calm-harbour-lantern"));
         }
-        try (var second = start(false)) {
+        try (var second = start()) {
             CurrentUser pat = second.getBean(AccountUserDetailsService.class).loadUserByUsername("pat@ward7.example");
             assertThat(pat.displayName()).isEqualTo("Pat Persistent");
             assertThat(second.getBean(AccountService.class).countAccounts()).isEqualTo(1);
@@ -48,7 +49,7 @@ class AccountPersistenceIT {
     @Test
     void demoLearnerAndInstructorAreCreatedOnlyOnAnEmptyDatabaseAndTheInstructorGetsASyntheticCohort() {
         long accounts;
-        try (var first = start(true)) {
+        try (var first = start("demo")) {
             var users = first.getBean(AccountUserDetailsService.class);
             assertThat(users.loadUserByUsername("learner@example.org").role()).isEqualTo(Role.LEARNER);
             CurrentUser instructor = users.loadUserByUsername("instructor@example.org");
@@ -61,15 +62,23 @@ class AccountPersistenceIT {
             assertThat(jdbc.queryForObject("select count(*) from cohort_member", Long.class)).isEqualTo(150);
             accounts = first.getBean(AccountService.class).countAccounts();
         }
-        try (var second = start(true)) {
+        try (var second = start("demo")) {
             assertThat(second.getBean(AccountService.class).countAccounts()).as("no duplicates on restart").isEqualTo(accounts);
             assertThat(second.getBean(JdbcTemplate.class).queryForObject("select count(*) from cohort", Long.class)).isEqualTo(1);
         }
     }
 
     @Test
-    void prodProfileNeverCreatesDemoAccounts() {
-        try (var prod = start(true, "prod")) {
+    void plainStartWithoutTheDemoProfileCreatesNoDemoAccountsAndNoSyntheticCohort() {
+        try (var plain = start()) {
+            assertThat(plain.getBean(AccountService.class).countAccounts()).as("like java -jar with no profile").isZero();
+            assertThat(plain.getBean(JdbcTemplate.class).queryForObject("select count(*) from cohort", Long.class)).isZero();
+        }
+    }
+
+    @Test
+    void prodProfileNeverCreatesDemoAccountsEvenWithTheDemoProfile() {
+        try (var prod = start("demo", "prod")) {
             assertThat(prod.getBean(AccountService.class).countAccounts()).isZero();
         }
     }

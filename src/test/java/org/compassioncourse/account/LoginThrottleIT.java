@@ -1,5 +1,6 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.support.LoginPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +46,9 @@ class LoginThrottleIT {
     /** Where the login form sends the browser: "/" on success, "/login?error" on failure. */
     private String logIn(String email, String password) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        // the login form needs the CSRF token of its page, as a browser's does (see WebSecurityIT)
+        String base = "http://localhost:" + port;
+        HttpResponse<Void> response = LoginPage.post(client, base, email, password, LoginPage.csrfToken(client, base));
         assertThat(response.statusCode()).isEqualTo(302);
         return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()
                 + (URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery() == null ? "" : "?error");

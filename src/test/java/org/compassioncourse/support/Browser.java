@@ -10,6 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Assumptions;
@@ -23,11 +26,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 /**
  * Real headless Chromium (Debian's chromium + chromedriver) driving the running app. Every page the
- * test reaches is checked with axe-core, and serious or critical accessibility violations fail the test.
+ * test reaches is checked with axe-core, and serious or critical accessibility violations fail the test; every time a
+ * page settles, any Content-Security-Policy violation Chromium reported on its console fails the test too.
  */
 public final class Browser implements AutoCloseable {
 
@@ -64,6 +69,10 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            // the console, where Chromium reports what the Content-Security-Policy refused
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, profile);
@@ -174,12 +183,34 @@ public final class Browser implements AutoCloseable {
                 return "ready".equals(last[0]);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("Page /" + path() + " did not settle: " + last[0], e);
+            List<String> refused = contentSecurityPolicyViolations();
+            throw new AssertionError("Page /" + path() + " did not settle: " + last[0]
+                    + (refused.isEmpty() ? "" : "; Content-Security-Policy violations:\n- " + String.join("\n- ", refused)), e);
         }
         String page = path();
+        assertNoContentSecurityPolicyViolations(page);
         if (checkedPages.add(page)) {
             assertAccessible(page);
         }
+    }
+
+    /**
+     * Fails on any CSP violation Chromium logged since the last look (reading the log empties it), so the policy in
+     * SecurityHeaders is shown to be one that Vaadin runs under, page by page.
+     */
+    private void assertNoContentSecurityPolicyViolations(String page) {
+        List<String> refused = contentSecurityPolicyViolations();
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations on /" + page + ":\n- " + String.join("\n- ", refused));
+        }
+    }
+
+    private List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")
+                        || message.contains("Permissions-Policy"))
+                .toList();
     }
 
     private static final String VAADIN_STATE = """
