@@ -1,4 +1,4 @@
-package org.compassioncourse.account;
+package org.compassioncourse.account.ui;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
