@@ -29,7 +29,7 @@ import org.compassioncourse.quiz.ScorePercent;
  */
 @Route("my-record")
 @PageTitle("My record · Compassion Course")
-@Menu(order = 3, title = "My record", icon = "vaadin:diploma")
+@Menu(order = 3.5, title = "My record", icon = "vaadin:diploma")
 @PermitAll
 public class MyRecordView extends Main implements BeforeEnterObserver {
 
