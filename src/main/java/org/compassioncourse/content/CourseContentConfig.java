@@ -12,11 +12,22 @@ class CourseContentConfig {
     private static final Logger log = LoggerFactory.getLogger(CourseContentConfig.class);
 
     @Bean
-    Course course(CourseContentProperties properties) {
-        Course course = CourseContentLoader.load(properties.contentDir());
+    CourseContentLoader.Loaded loadedCourse(CourseContentProperties properties) {
+        CourseContentLoader.Loaded loaded = CourseContentLoader.loadAll(properties.contentDir());
+        Course course = loaded.course();
         log.info("Loaded course '{}' (version {}) from {}: {} lessons, {} glossary terms, {} references, {} figures",
                 course.title(), course.version(), properties.contentDir().toAbsolutePath().normalize(),
                 course.lessons().size(), course.glossary().size(), course.references().size(), course.figures().size());
-        return course;
+        return loaded;
+    }
+
+    @Bean
+    Course course(CourseContentLoader.Loaded loaded) {
+        return loaded.course();
+    }
+
+    @Bean
+    CompletionContent completionContent(CourseContentLoader.Loaded loaded) {
+        return loaded.completion();
     }
 }

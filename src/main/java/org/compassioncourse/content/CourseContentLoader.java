@@ -30,7 +30,12 @@ import java.util.stream.Stream;
 public final class CourseContentLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes", "certificate");
+    private static final Set<String> CERTIFICATE_KEYS = Set.of("provider", "accreditation", "contact");
+    private static final Set<String> EVALUATION_KEYS = Set.of("scale", "objectives", "items");
+    private static final Set<String> EVALUATION_ITEM_KEYS = Set.of("id", "type", "text", "required");
+    /** evaluation.yaml's objective template: one Likert item per lesson objective, with this placeholder replaced. */
+    static final String OBJECTIVE_PLACEHOLDER = "{objective}";
     private static final Set<String> REFERENCE_KEYS = Set.of("id", "authors", "year", "title", "source", "url");
     private static final Set<String> GLOSSARY_KEYS = Set.of("id", "term", "definition", "region");
     private static final Set<String> REGION_KEYS = Set.of("id", "name", "description");
@@ -52,8 +57,21 @@ public final class CourseContentLoader {
 
     /** Loads and validates the course in the folder. */
     public static Course load(Path folder) {
-        return new CourseContentLoader(folder).load();
+        return loadAll(folder).course();
     }
+
+    /** The course and what completing it involves (evaluation.yaml, course.yaml's certificate block), checked together. */
+    public record Loaded(Course course, CompletionContent completion) {
+    }
+
+    /** Loads and validates the course in the folder, with its evaluation and certificate settings. */
+    public static Loaded loadAll(Path folder) {
+        CourseContentLoader loader = new CourseContentLoader(folder);
+        Course course = loader.load();
+        return new Loaded(course, loader.completion);
+    }
+
+    private CompletionContent completion = new CompletionContent(Evaluation.none(), null);
 
     private Course load() {
         if (!Files.isDirectory(folder)) {
@@ -68,13 +86,76 @@ public final class CourseContentLoader {
         List<ParsedLesson> parsed = readLessons();
         checkLessons(parsed, glossary, regions, references);
         List<Question> questions = readQuestions(parsed, references, figures);
+        Evaluation evaluation = readEvaluation(parsed);
         if (!problems.isEmpty() || header == null) {
             throw new InvalidCourseContentException(folder, problems);
         }
         List<Lesson> lessons = parsed.stream().sorted(Comparator.comparingInt(ParsedLesson::order))
                 .map(lesson -> lesson.render(glossary)).toList();
+        completion = new CompletionContent(evaluation, header.certificate);
         return new Course(header.id, header.title, header.summary, header.audience, header.ceHours, header.passMark,
                 header.version, lessons, glossary, references, regions, figures, questions, header.quizzes);
+    }
+
+    // ---- evaluation.yaml -------------------------------------------------------------------------------
+
+    /**
+     * The course evaluation (optional file). Its Likert scale, one item per lesson objective from the template in
+     * {@code objectives}, then its own items (Likert statements and free-text questions).
+     */
+    private Evaluation readEvaluation(List<ParsedLesson> lessons) {
+        String file = "evaluation.yaml";
+        if (!Files.exists(folder.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Evaluation.none();
+        }
+        YamlDocument yaml = new YamlDocument(file, 0, problems);
+        Optional<YamlDocument.Mapping> root = read(file).flatMap(yaml::parse).flatMap(node -> yaml.mapping(node, file));
+        if (root.isEmpty()) {
+            return Evaluation.none();
+        }
+        YamlDocument.Mapping map = root.get().allowOnly(EVALUATION_KEYS);
+        List<String> scale = map.strings("scale", true).stream().map(YamlDocument.LocatedValue::value).toList();
+        if (map.has("scale") && (scale.size() < 2 || scale.size() > 10)) {
+            yaml.problem(map.lineOf("scale"), "'scale' must list 2 to 10 points, lowest first, not " + scale.size());
+        }
+        List<Evaluation.Item> items = new ArrayList<>();
+        String template = map.has("objectives") ? map.string("objectives", true) : null;
+        if (template != null) {
+            if (!template.contains(OBJECTIVE_PLACEHOLDER)) {
+                yaml.problem(map.lineOf("objectives"), "'objectives' must contain " + OBJECTIVE_PLACEHOLDER
+                        + ", which is replaced by each lesson objective, e.g. \"The objective '{objective}' was met.\"");
+            } else {
+                for (ParsedLesson lesson : lessons.stream().sorted(Comparator.comparingInt(ParsedLesson::order)).toList()) {
+                    for (int i = 0; i < lesson.objectives().size(); i++) {
+                        items.add(new Evaluation.Item("objective-" + lesson.id() + "-" + (i + 1), Evaluation.Kind.LIKERT,
+                                template.replace(OBJECTIVE_PLACEHOLDER, lesson.objectives().get(i)), true));
+                    }
+                }
+            }
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (YamlDocument.Mapping item : map.mappings("items", true)) {
+            item.allowOnly(EVALUATION_ITEM_KEYS);
+            String id = item.string("id", true);
+            checkId(yaml, item, id);
+            String text = item.string("text", true);
+            Evaluation.Kind kind = item.has("type") ? named(yaml, item, "type", Evaluation.Kind.values(),
+                    k -> k.name().toLowerCase(java.util.Locale.ROOT)) : null;
+            if (!item.has("type")) {
+                yaml.problem(item.line(), "missing required field 'type' (likert or text)");
+            }
+            Boolean required = item.has("required") ? item.bool("required", true)
+                    : Boolean.valueOf(kind == Evaluation.Kind.LIKERT); // a Likert statement is answered; free text is optional
+            if (id != null && id.startsWith("objective-")) {
+                yaml.problem(item.lineOf("id"), "ids starting with 'objective-' are reserved for the items made from 'objectives'");
+            } else if (id != null && !ids.add(id)) {
+                yaml.problem(item.lineOf("id"), "duplicate id '" + id + "'");
+            }
+            if (id != null && text != null && kind != null && required != null) {
+                items.add(new Evaluation.Item(id, kind, text, required));
+            }
+        }
+        return new Evaluation(scale, items);
     }
 
     // ---- quizzes ---------------------------------------------------------------------------------------
@@ -211,7 +292,8 @@ public final class CourseContentLoader {
     // ---- course.yaml ---------------------------------------------------------------------------------
 
     private record CourseHeader(String id, String title, String summary, String audience, double ceHours,
-                                int passMark, int version, Map<QuizSettings.Kind, QuizSettings> quizzes) {
+                                int passMark, int version, Map<QuizSettings.Kind, QuizSettings> quizzes,
+                                @org.jspecify.annotations.Nullable CertificateSettings certificate) {
     }
 
     private CourseHeader readCourse() {
@@ -231,10 +313,26 @@ public final class CourseContentLoader {
         Integer passMark = course.has("passMark") ? course.integer("passMark", 1, 100) : Integer.valueOf(80);
         Integer version = course.integer("version", 1, Integer.MAX_VALUE);
         Map<QuizSettings.Kind, QuizSettings> quizzes = readQuizSettings(yaml, course);
+        CertificateSettings certificate = null;
+        if (course.has("certificate")) {
+            YamlDocument.Mapping block = course.mapping("certificate", true);
+            if (block == null) {
+                return null;
+            }
+            block.allowOnly(CERTIFICATE_KEYS);
+            // every field is required: a CE certificate with a blank accreditation line would claim what nobody granted
+            String provider = block.string("provider", true);
+            String accreditation = block.string("accreditation", true);
+            String contact = block.string("contact", true);
+            if (provider == null || accreditation == null || contact == null) {
+                return null;
+            }
+            certificate = new CertificateSettings(provider, accreditation, contact);
+        }
         if (id == null || title == null || summary == null || audience == null || ceHours == null || passMark == null || version == null) {
             return null;
         }
-        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes);
+        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes, certificate);
     }
 
     private Map<QuizSettings.Kind, QuizSettings> readQuizSettings(YamlDocument yaml, YamlDocument.Mapping course) {

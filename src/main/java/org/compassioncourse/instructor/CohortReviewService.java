@@ -74,7 +74,8 @@ public class CohortReviewService {
                     lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
                     instant(rs.getObject("last_active")), pre, fin,
                     fin == null ? null : fin >= course.passMark(),
-                    pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null));
+                    pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null),
+                    instant(rs.getObject("completed_at")), rs.getString("certificate"));
         });
     }
 
@@ -155,7 +156,10 @@ public class CohortReviewService {
                 + " (select max(lp.last_visited_at) from lesson_progress lp where lp.user_id = u.id) as last_visit,"
                 + " (select max(a.submitted_at) from quiz_attempt a where a.user_id = u.id and a.submitted_at is not null) as last_quiz,"
                 + " " + counted(QuizSettings.Kind.PRE_TEST) + " as pre_test,"
-                + " " + counted(QuizSettings.Kind.FINAL_ASSESSMENT) + " as final_score"
+                + " " + counted(QuizSettings.Kind.FINAL_ASSESSMENT) + " as final_score,"
+                // completion is decided once by the completion feature and stored there; this only reads its outcome
+                + " (select cc.completed_at from course_completion cc where cc.user_id = u.id) as completed_at,"
+                + " (select case when ce.revoked_at is null then 'issued' else 'revoked' end from certificate ce where ce.user_id = u.id) as certificate"
                 + " from cohort_member m join user_account u on u.id = m.user_id where m.cohort_id = :cohortId";
         return "select r.*, case when r.last_quiz is null then r.last_visit when r.last_visit is null then r.last_quiz"
                 + " when r.last_visit > r.last_quiz then r.last_visit else r.last_quiz end as last_active from (" + perLearner + ") r";

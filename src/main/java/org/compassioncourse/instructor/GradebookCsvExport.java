@@ -21,7 +21,8 @@ import java.util.List;
 public class GradebookCsvExport {
 
     static final String[] HEADER = {"learner", "email", "percent_complete", "lessons_completed", "current_lesson",
-            "last_active_utc", "pre_test_percent", "final_percent", "passed", "learning_gain_percent"};
+            "last_active_utc", "pre_test_percent", "final_percent", "passed", "learning_gain_percent",
+            "completed_on_utc", "certificate"};
     static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int PAGE = 500;
 
@@ -46,7 +47,9 @@ public class GradebookCsvExport {
                             row.lastActive() == null ? "" : row.lastActive().toString(),
                             row.preTest() == null ? "" : row.preTest(), row.finalScore() == null ? "" : row.finalScore(),
                             row.passed() == null ? "" : row.passed() ? "yes" : "no",
-                            row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", row.learningGain() * 100));
+                            row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", row.learningGain() * 100),
+                            row.completedAt() == null ? "" : row.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                            row.certificate() == null ? "" : row.certificate());
                 }
                 if (page.size() < PAGE) {
                     break;

@@ -9,9 +9,11 @@ import java.time.Instant;
  *
  * @param preTest the counted pre-test score in percent, if taken
  * @param finalScore the counted final assessment score in percent, if taken
+ * @param completedAt when the learner completed the course (as the completion feature recorded it), if they have
+ * @param certificate the certificate's state: null if none, else "issued" or "revoked"
  */
 public record LearnerRow(long userId, String displayName, String email, int lessonsCompleted, int percentComplete,
                          @Nullable String currentLessonId, @Nullable String currentLessonTitle, @Nullable Instant lastActive,
                          @Nullable Double preTest, @Nullable Double finalScore, @Nullable Boolean passed,
-                         @Nullable Double learningGain) {
+                         @Nullable Double learningGain, @Nullable Instant completedAt, @Nullable String certificate) {
 }

@@ -120,6 +120,10 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
                 .setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(row -> row.completedAt() == null ? "—" : UserTime.date(row.completedAt())).setHeader("Completed on")
+                .setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(row -> row.certificate() == null ? "—" : row.certificate().equals("revoked") ? "✗ revoked" : "✓ issued")
+                .setHeader("Certificate").setWidth("7rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
@@ -188,7 +192,9 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         };
         Anchor xapiLink = new Anchor(statements, "Download learning records (xAPI statements, JSON)");
         xapiLink.setId("download-xapi");
-        Paragraph downloads = new Paragraph(download, new Text(" · "), xapiLink);
+        Anchor evaluations = new Anchor("instructor/cohort/" + exportedCohort + "/evaluation", "Course evaluations");
+        evaluations.setId("cohort-evaluations");
+        Paragraph downloads = new Paragraph(download, new Text(" · "), xapiLink, new Text(" · "), evaluations);
         downloads.addClassName("downloads");
         boolean synthetic = SyntheticCohortGenerator.isSynthetic(overview.joinCode());
         Paragraph joining = synthetic

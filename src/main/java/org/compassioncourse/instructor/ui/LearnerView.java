@@ -23,6 +23,8 @@ import org.compassioncourse.account.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
+import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.ui.LearnerCompletionPanel;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.progress.CourseProgress;
@@ -52,11 +54,13 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
     private final XapiStatementsExport xapi;
     private final FinalAttemptGrants grants;
     private final Clock clock;
+    private final CompletionService completion;
     private String title = "Learner · Compassion Course";
 
     public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi,
-                       FinalAttemptGrants grants, Clock clock) {
+                       FinalAttemptGrants grants, Clock clock, CompletionService completion) {
         this.clock = clock;
+        this.completion = completion;
         this.grants = grants;
         this.cohorts = cohorts;
         this.progress = progress;
@@ -83,6 +87,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
             return;
         }
         add(new H1(learner.displayName()));
+        add(new LearnerCompletionPanel(completion, learner));
         title = learner.displayName() + " · Learner · Compassion Course";
         LearnerInMyCohort exported = learner;
         DownloadHandler statements = download -> {

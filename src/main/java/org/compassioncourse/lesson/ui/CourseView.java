@@ -21,6 +21,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.ui.CompletionBlock;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.progress.CourseProgress;
@@ -45,11 +47,13 @@ public class CourseView extends Main implements BeforeEnterObserver {
     private final Course course;
     private final ProgressService progressService;
     private final QuizService quizService;
+    private final CompletionService completionService;
 
-    public CourseView(Course course, ProgressService progressService, QuizService quizService) {
+    public CourseView(Course course, ProgressService progressService, QuizService quizService, CompletionService completionService) {
         this.course = course;
         this.progressService = progressService;
         this.quizService = quizService;
+        this.completionService = completionService;
         addClassNames("page", "course-outline");
     }
 
@@ -65,6 +69,9 @@ public class CourseView extends Main implements BeforeEnterObserver {
         facts.addClassName("course-facts");
         add(facts);
 
+        CompletionBlock completion = new CompletionBlock(completionService);
+        // once completed, the completion moment comes first: date, score, and what comes next
+        add(completion);
         add(progressBlock(progress));
         add(continueBlock(progress));
         boolean assessed = course.questions().stream().anyMatch(q -> q.use() == Question.Use.ASSESSMENT);

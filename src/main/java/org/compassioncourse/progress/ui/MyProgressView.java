@@ -141,6 +141,10 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
         knowledgeChecksTried = quizService.knowledgeChecksTried();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
+        // completion, evaluation, certificate and the data download live on "My record" (completion feature)
+        Anchor record = new Anchor("my-record", "My record: completion, certificate and all your data");
+        record.setId("my-record-link");
+        add(new Paragraph(record));
         add(attempts(), cohorts());
     }
 

@@ -42,10 +42,12 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
 
     private final Course course;
     private final QuizService quizService;
+    private final java.util.List<ResultPageExtra> extras;
 
-    public QuizReviewView(Course course, QuizService quizService) {
+    public QuizReviewView(Course course, QuizService quizService, java.util.List<ResultPageExtra> extras) {
         this.course = course;
         this.quizService = quizService;
+        this.extras = extras;
         addClassNames("page", "quiz-page");
     }
 
@@ -67,6 +69,9 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             case FINAL_ASSESSMENT -> "Final assessment result";
         });
         add(heading, summary(result));
+        if (result.kind() == QuizSettings.Kind.FINAL_ASSESSMENT && Boolean.TRUE.equals(result.passed())) {
+            extras.forEach(extra -> extra.forPassedFinal().ifPresent(this::add)); // e.g. the completion moment
+        }
         if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
             quizService.learningGain().ifPresent(gain -> {
                 Paragraph gained = new Paragraph("Your learning gain: " + Percent.format(gain)

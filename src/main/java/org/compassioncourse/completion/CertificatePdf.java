@@ -1,0 +1,235 @@
+package org.compassioncourse.completion;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Draws a certificate as a one-page PDF (Apache PDFBox) from its issue record alone, so the same record always gives
+ * the same text. A CE certificate carries the hours, provider, accreditation statement and contact; a plain certificate
+ * of completion carries none of them. Both carry the verification code, link and a QR code of the link.
+ */
+final class CertificatePdf {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final float MARGIN = 64;
+
+    private CertificatePdf() {
+    }
+
+    static byte[] render(IssuedCertificate certificate, String verificationLink, PaperSize paper) {
+        try (PDDocument document = new PDDocument()) {
+            PDRectangle size = paper == PaperSize.A4 ? PDRectangle.A4 : PDRectangle.LETTER;
+            PDPage page = new PDPage(size);
+            document.addPage(page);
+            describe(document, certificate);
+            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                Writer writer = new Writer(out, size.getWidth(), size.getHeight() - MARGIN - 30);
+                border(out, size);
+                writer.centred(bold, 26, "Certificate of Completion");
+                writer.space(22);
+                writer.centred(regular, 13, "This certifies that");
+                writer.space(8);
+                writer.centred(bold, 22, certificate.learnerName());
+                writer.space(8);
+                writer.centred(regular, 13, "completed the course");
+                writer.space(6);
+                writer.wrapped(bold, 17, certificate.courseTitle(), true);
+                writer.centred(regular, 11, "Course version " + certificate.courseVersion());
+                writer.space(8);
+                writer.centred(regular, 13, "on " + DATE.format(certificate.completedOn()));
+                writer.space(20);
+                if (certificate.continuingEducation()) {
+                    writer.centred(bold, 13, "Continuing education hours: " + hours(certificate.ceHours()));
+                    writer.space(6);
+                    writer.centred(regular, 12, "Provider: " + certificate.provider());
+                    writer.space(6);
+                    writer.wrapped(regular, 11, certificate.accreditation(), true);
+                    writer.space(4);
+                    writer.centred(regular, 11, "Contact: " + certificate.contact());
+                } else {
+                    writer.wrapped(regular, 11, "This certificate records completion of the course. It is not a "
+                            + "continuing-education certificate and states no accreditation.", true);
+                }
+                float qrSize = 96;
+                float qrTop = MARGIN + 24 + qrSize;
+                qr(out, verificationLink, MARGIN + 8, MARGIN + 24, qrSize);
+                Writer footer = new Writer(out, size.getWidth(), qrTop - 14);
+                footer.left(regular, 10, MARGIN + qrSize + 24, "Verification code: " + certificate.displayCode());
+                footer.left(regular, 10, MARGIN + qrSize + 24, "Check this certificate at:");
+                footer.left(regular, 9, MARGIN + qrSize + 24, verificationLink);
+                footer.left(regular, 9, MARGIN + qrSize + 24, "Issued " + DATE.format(certificate.issuedAt().atZone(ZoneOffset.UTC)));
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String hours(Double hours) {
+        return hours == Math.rint(hours) ? String.valueOf(hours.longValue()) : String.valueOf(hours);
+    }
+
+    /** Title, language and dates, so screen readers and file listings name the document; fixed dates keep it reproducible. */
+    private static void describe(PDDocument document, IssuedCertificate certificate) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle("Certificate of Completion: " + certificate.courseTitle() + " — " + certificate.learnerName());
+        info.setSubject(certificate.courseTitle() + ", version " + certificate.courseVersion());
+        info.setAuthor(certificate.provider() != null ? certificate.provider() : "Compassion Course");
+        info.setCreator("Compassion Course");
+        Calendar issued = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        issued.setTimeInMillis(certificate.issuedAt().toEpochMilli());
+        info.setCreationDate(issued);
+        info.setModificationDate(issued);
+        document.getDocumentCatalog().setLanguage("en");
+        PDViewerPreferences preferences = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        preferences.setDisplayDocTitle(true);
+        document.getDocumentCatalog().setViewerPreferences(preferences);
+    }
+
+    private static void border(PDPageContentStream out, PDRectangle size) throws IOException {
+        out.setLineWidth(2);
+        out.addRect(MARGIN / 2, MARGIN / 2, size.getWidth() - MARGIN, size.getHeight() - MARGIN);
+        out.stroke();
+    }
+
+    /** The QR code drawn as filled squares (vector, sharp at any zoom). */
+    private static void qr(PDPageContentStream out, String link, float x, float y, float size) throws IOException {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+        } catch (WriterException tooLong) {
+            return; // the link is printed in words as well
+        }
+        float module = size / matrix.getWidth();
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int column = 0; column < matrix.getWidth(); column++) {
+                if (matrix.get(column, row)) {
+                    out.addRect(x + column * module, y + size - (row + 1) * module, module, module);
+                }
+            }
+        }
+        out.fill();
+    }
+
+    /** Text written downwards from a starting line. */
+    private static final class Writer {
+        private final PDPageContentStream out;
+        private final float pageWidth;
+        private float y;
+
+        Writer(PDPageContentStream out, float pageWidth, float top) {
+            this.out = out;
+            this.pageWidth = pageWidth;
+            this.y = top;
+        }
+
+        void space(float points) {
+            y -= points;
+        }
+
+        void centred(PDFont font, float fontSize, String text) throws IOException {
+            String shown = printable(font, text);
+            float width = font.getStringWidth(shown) / 1000 * fontSize;
+            line(font, fontSize, (pageWidth - width) / 2, shown);
+        }
+
+        void left(PDFont font, float fontSize, float x, String text) throws IOException {
+            line(font, fontSize, x, printable(font, text));
+        }
+
+        void wrapped(PDFont font, float fontSize, String text, boolean centred) throws IOException {
+            float maxWidth = pageWidth - 2 * MARGIN - 16;
+            List<String> lines = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String word : printable(font, text).split("\\s+")) {
+                String candidate = current.isEmpty() ? word : current + " " + word;
+                if (font.getStringWidth(candidate) / 1000 * fontSize > maxWidth && !current.isEmpty()) {
+                    lines.add(current.toString());
+                    current = new StringBuilder(word);
+                } else {
+                    current = new StringBuilder(candidate);
+                }
+            }
+            if (!current.isEmpty()) {
+                lines.add(current.toString());
+            }
+            for (String line : lines) {
+                if (centred) {
+                    centred(font, fontSize, line);
+                } else {
+                    left(font, fontSize, MARGIN, line);
+                }
+            }
+        }
+
+        private void line(PDFont font, float fontSize, float x, String text) throws IOException {
+            y -= fontSize * 1.3f;
+            out.beginText();
+            out.setFont(font, fontSize);
+            out.newLineAtOffset(x, y);
+            out.showText(text);
+            out.endText();
+        }
+    }
+
+    /**
+     * The text with characters the standard PDF font cannot show replaced: accented Latin letters stay (WinAnsi),
+     * other scripts lose their diacritics if they can, else become '?'. A known limit: names in other scripts need an
+     * embedded Unicode font.
+     */
+    static String printable(PDFont font, String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            if (Character.isWhitespace(cp)) {
+                shown.append(' ');
+            } else if (encodable(font, ch)) {
+                shown.append(ch);
+            } else {
+                String stripped = java.text.Normalizer.normalize(ch, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                shown.append(!stripped.isEmpty() && encodable(font, stripped) ? stripped : "?");
+            }
+        });
+        return shown.toString();
+    }
+
+    private static boolean encodable(PDFont font, String ch) {
+        try {
+            font.encode(ch);
+            return true;
+        } catch (IllegalArgumentException | IOException notInFont) {
+            return false;
+        }
+    }
+}

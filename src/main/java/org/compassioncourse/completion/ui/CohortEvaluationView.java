@@ -1,0 +1,77 @@
+package org.compassioncourse.completion.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.compassioncourse.cohort.CohortException;
+import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.EvaluationResults;
+
+/** A cohort's course evaluations added up, for its instructor: counts per point for each statement, comments without names. */
+@Route("instructor/cohort/:cohortId/evaluation")
+@PageTitle("Course evaluation · Cohort · Compassion Course")
+@RolesAllowed("INSTRUCTOR")
+public class CohortEvaluationView extends Main implements BeforeEnterObserver {
+
+    private final CompletionService completion;
+
+    public CohortEvaluationView(CompletionService completion) {
+        this.completion = completion;
+        addClassNames("page", "cohort-evaluation-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        EvaluationResults results;
+        long cohortId;
+        try {
+            cohortId = Long.parseLong(event.getRouteParameters().get("cohortId").orElse(""));
+            results = completion.cohortEvaluation(cohortId);
+        } catch (NumberFormatException | CohortException notYours) {
+            add(new H1("Cohort not found"), new Paragraph("There is no such cohort among yours."), new Anchor("instructor", "Back to your cohorts"));
+            return;
+        }
+        add(new H1("Course evaluation: " + results.cohortName()));
+        Paragraph responses = new Paragraph(results.responses() + (results.responses() == 1 ? " learner has" : " learners have")
+                + " sent the evaluation.");
+        responses.setId("evaluation-responses");
+        add(responses, new Paragraph(new Anchor("instructor/cohort/" + cohortId, "Back to the cohort")));
+        NativeTable table = new NativeTable();
+        table.setId("evaluation-counts");
+        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("Statement"));
+        results.scale().forEach(point -> head.add(new NativeTableHeaderCell(point)));
+        table.add(new NativeTableHeader(head));
+        NativeTableBody body = new NativeTableBody();
+        for (EvaluationResults.LikertItem item : results.likert()) {
+            NativeTableRow row = new NativeTableRow(new NativeTableCell(item.text()));
+            item.counts().forEach(count -> row.add(new NativeTableCell(String.valueOf(count))));
+            body.add(row);
+        }
+        table.add(body);
+        add(table);
+        add(new H2("Comments"));
+        UnorderedList comments = new UnorderedList();
+        comments.setId("evaluation-comments");
+        results.comments().forEach(c -> comments.add(new ListItem(c.question() + " — " + c.text())));
+        if (results.comments().isEmpty()) {
+            comments.add(new ListItem("No comments yet."));
+        }
+        add(comments);
+    }
+}

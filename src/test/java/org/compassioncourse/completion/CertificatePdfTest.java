@@ -1,0 +1,71 @@
+package org.compassioncourse.completion;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CertificatePdfTest {
+
+    private static final IssuedCertificate CE = new IssuedCertificate("7K3M9QXR2T4V6W8Y0ZAB", "Zoë O'Brien-Núñez",
+            "Neuroscience and Compassion", 3, LocalDate.of(2026, 3, 4), 1.5, "Example Hospital Education Department",
+            "Example only: approved for 1.5 contact hours by an example accrediting body.", "education@hospital.example",
+            Instant.parse("2026-03-04T10:15:30Z"), null, null);
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void aContinuingEducationCertificateShowsEveryFieldOfItsIssueRecord() throws IOException {
+        String link = "https://learning.example.org/verify/" + CE.code();
+        byte[] pdf = CertificatePdf.render(CE, link, PaperSize.A4);
+        String text = text(pdf);
+        assertThat(text).contains("Certificate of Completion", "Zoë O'Brien-Núñez", "Neuroscience and Compassion",
+                "Course version 3", "on 4 March 2026", "Continuing education hours: 1.5",
+                "Provider: Example Hospital Education Department",
+                "Example only: approved for 1.5 contact hours by an example accrediting body.",
+                "Contact: education@hospital.example", "Verification code: 7K3M-9QXR-2T4V-6W8Y-0ZAB", link);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            assertThat(document.getDocumentInformation().getTitle()).contains("Neuroscience and Compassion", "Zoë O'Brien-Núñez");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void aPlainCertificateOfCompletionCarriesNoContinuingEducationWording() throws IOException {
+        IssuedCertificate plain = new IssuedCertificate(CE.code(), "Sam Patel", "Neuroscience and Compassion", 3,
+                LocalDate.of(2026, 3, 4), null, null, null, null, CE.issuedAt(), null, null);
+        byte[] pdf = CertificatePdf.render(plain, "http://localhost:8080/verify/" + plain.code(), PaperSize.LETTER);
+        String text = text(pdf);
+        assertThat(text).contains("Certificate of Completion", "Sam Patel", "on 4 March 2026", "not a continuing-education certificate");
+        assertThat(text).doesNotContain("Continuing education hours", "Provider:", "approved", "Contact:");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.LETTER.getWidth());
+        }
+    }
+
+    @Test
+    void theSameIssueRecordAlwaysGivesTheSameText() throws IOException {
+        String link = "http://localhost:8080/verify/" + CE.code();
+        assertThat(text(CertificatePdf.render(CE, link, PaperSize.A4))).isEqualTo(text(CertificatePdf.render(CE, link, PaperSize.A4)));
+    }
+
+    @Test
+    void namesInOtherScriptsDoNotBreakTheStandardFont() throws IOException {
+        IssuedCertificate name = new IssuedCertificate(CE.code(), "Łukasz 王", CE.courseTitle(), 3, CE.completedOn(), null,
+                null, null, null, CE.issuedAt(), null, null);
+        assertThat(text(CertificatePdf.render(name, "http://x/verify/" + CE.code(), PaperSize.A4))).contains("ukasz ?");
+    }
+}

@@ -1,0 +1,168 @@
+package org.compassioncourse.completion.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.base.ui.AccessDeniedView;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.IssuedCertificate;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.instructor.ui.LearnerView;
+import org.compassioncourse.lesson.ui.CourseView;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The completion pages as people use them: the learner's path to a certificate, its public check, the instructor's side. */
+@ApplicationTest
+class CompletionViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    CohortService cohorts;
+    @Autowired
+    CompletionService completion;
+    @Autowired
+    Course course;
+
+    private Learners people() {
+        return new Learners(accounts, progress, quizzes, course);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private byte[] download(Anchor anchor) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        test(anchor).download(out);
+        return out.toByteArray();
+    }
+
+    /** Pass the final, then fill in the evaluation on its page, answering every statement with "Agree". */
+    private void passAndEvaluateThroughThePages(CohortSummary cohort) {
+        people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+        if (cohort != null) {
+            cohorts.join(cohort.joinCode());
+        }
+        navigate(CourseView.class);
+        assertThat($(com.vaadin.flow.component.html.H2.class).withId("completion-heading").single().getText()).isEqualTo("✓ Course completed");
+        assertThat($(Paragraph.class).withId("completion-date").single().getText()).startsWith("You completed the course on").contains("100%");
+        test($(Button.class).withId("completion-evaluate").single()).click();
+        EvaluationView form = (EvaluationView) getCurrentView();
+        test($(Button.class).withId("evaluation-send").single()).click();
+        assertThat($(Paragraph.class).withId("evaluation-error").single().getText()).contains("not answered yet");
+        form.statements.values().forEach(group -> group.setValue(4));
+        form.questions.get("comment").setValue("More ward examples");
+        test($(Button.class).withId("evaluation-send").single()).click();
+        assertThat($(Paragraph.class).withId("evaluation-done").single().getText()).contains("Thank you");
+    }
+
+    @Test
+    void learnerGoesFromTheCompletionMomentThroughTheEvaluationToTheCertificateAndTheirData() throws Exception {
+        Learners.actAs(people().learner("Nina Nurse"));
+        passAndEvaluateThroughThePages(null);
+
+        navigate(CourseView.class);
+        byte[] pdf = download($(Anchor.class).withId("completion-certificate-letter").single());
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Nina Nurse", course.title());
+        }
+        navigate(MyRecordView.class);
+        assertThat($(Paragraph.class).withId("record-certificate").single().getText()).contains("Issued on");
+        assertThat($(UnorderedList.class).withId("record-attempts").single().getChildren().count()).isGreaterThanOrEqualTo(1);
+        String json = new String(download($(Anchor.class).withId("record-download-data").single()), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"account\"", "Nina Nurse", "\"attempts\"", "final-assessment", "\"evaluation\"",
+                "More ward examples", "\"certificate\"", completion.myStatus().certificate().code());
+    }
+
+    @Test
+    void theVerificationPageShowsValidRevokedAndOneNotFoundForUnknownAndMalformedCodes() {
+        CurrentUser instructor = people().instructor("Vic Verifier");
+        Learners.actAs(instructor);
+        CohortSummary cohort = cohorts.createCohort("Verify " + UUID.randomUUID());
+        CurrentUser learner = people().learner("Vanessa Valid");
+        Learners.actAs(learner);
+        passAndEvaluateThroughThePages(cohort);
+        IssuedCertificate certificate = completion.issueMyCertificate();
+
+        SecurityContextHolder.clearContext(); // logged out
+        navigate(VerifyView.class, Map.of("code", certificate.displayCode()));
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✓ Valid certificate");
+        String facts = $(DescriptionList.class).withId("verify-facts").single().getElement().getTextRecursively();
+        assertThat(facts).contains("Vanessa Valid", course.title()).doesNotContain("@", "100", String.valueOf(learner.accountId()) + " ");
+
+        navigate(VerifyView.class, Map.of("code", "0".repeat(20)));
+        String unknown = $(H1.class).withId("verify-result").single().getText();
+        navigate(VerifyView.class, Map.of("code", "not a code!"));
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo(unknown).isEqualTo("Certificate not found");
+
+        // the instructor revokes it from the learner page
+        Learners.actAs(instructor);
+        navigate(LearnerView.class, Map.of("cohortId", String.valueOf(cohort.id()), "userId", String.valueOf(learner.accountId())));
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).contains(certificate.displayCode(), "valid");
+        byte[] pdf = download($(Anchor.class).withId("learner-certificate-pdf").single());
+        assertThat(new String(pdf, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        test($(TextField.class).withId("revoke-reason").single()).setValue("Issued to the wrong account");
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).contains("revoked", "Issued to the wrong account");
+
+        navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+        assertThat($(Paragraph.class).withId("evaluation-responses").single().getText()).startsWith("1 learner");
+        assertThat($(NativeTable.class).withId("evaluation-counts").single().getElement().getTextRecursively()).contains("relevant to my practice");
+        assertThat($(UnorderedList.class).withId("evaluation-comments").single().getElement().getTextRecursively())
+                .contains("More ward examples").doesNotContain("Vanessa");
+
+        SecurityContextHolder.clearContext();
+        navigate(VerifyView.class, Map.of("code", certificate.code()));
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✗ Revoked certificate");
+        assertThat($(Paragraph.class).withId("verify-revoked").single().getText()).startsWith("This certificate was revoked on");
+    }
+
+    @Test
+    void learnersCannotOpenTheInstructorsEvaluationPageAndOtherInstructorsSeeNotFound() {
+        CurrentUser owner = people().instructor("Oona Owner");
+        Learners.actAs(owner);
+        CohortSummary cohort = cohorts.createCohort("Private " + UUID.randomUUID());
+        Learners.actAs(people().learner("Leo Learner"));
+        navigate("instructor/cohort/" + cohort.id() + "/evaluation", AccessDeniedView.class);
+        assertThat($(CohortEvaluationView.class).all()).isEmpty();
+        navigate(EvaluationView.class);
+        assertThat($(Paragraph.class).withId("evaluation-not-yet").exists()).isTrue();
+
+        Learners.actAs(people().instructor("Otis Other"));
+        navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+        assertThat($(H1.class).single().getText()).isEqualTo("Cohort not found");
+    }
+}

@@ -1,0 +1,78 @@
+package org.compassioncourse.content;
+
+import org.compassioncourse.support.FixtureCourse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** evaluation.yaml and course.yaml's certificate: block, read and checked with the rest of the course. */
+class CompletionContentTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> problems() {
+        try {
+            CourseContentLoader.loadAll(dir);
+        } catch (InvalidCourseContentException invalid) {
+            return invalid.problems().stream().map(ContentProblem::toString).toList();
+        }
+        throw new AssertionError("expected the content to be refused");
+    }
+
+    @Test
+    void theEvaluationHasOneLikertStatementPerObjectiveThenItsOwnItems() {
+        FixtureCourse.copyTo(dir);
+        CourseContentLoader.Loaded loaded = CourseContentLoader.loadAll(dir);
+        Evaluation evaluation = loaded.completion().evaluation();
+        int objectives = loaded.course().lessons().stream().mapToInt(l -> l.objectives().size()).sum();
+        assertThat(evaluation.scale()).hasSize(5);
+        assertThat(evaluation.items()).hasSize(objectives + 5);
+        Lesson first = loaded.course().lessons().getFirst();
+        assertThat(evaluation.items().getFirst().text()).isEqualTo("The objective '" + first.objectives().getFirst() + "' was met.");
+        assertThat(evaluation.item("how-change").orElseThrow()).satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(Evaluation.Kind.TEXT);
+            assertThat(i.required()).isFalse();
+        });
+        assertThat(evaluation.item("fair-balance").orElseThrow().required()).isTrue();
+        assertThat(loaded.completion().certificate()).as("no certificate: block, so no CE wording").isEmpty();
+    }
+
+    @Test
+    void aCertificateBlockIsReadWhole() {
+        FixtureCourse.copyTo(dir);
+        FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\ncertificate:\n  provider: Example Provider\n"
+                + "  accreditation: Example statement\n  contact: ce@example.org");
+        assertThat(CourseContentLoader.loadAll(dir).completion().certificate()).contains(
+                new CertificateSettings("Example Provider", "Example statement", "ce@example.org"));
+    }
+
+    @Test
+    void anIncompleteCertificateBlockAndABadEvaluationAreReportedWithFileAndLine() throws Exception {
+        FixtureCourse.copyTo(dir);
+        FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\ncertificate:\n  provider: Example Provider\n  signature: x");
+        Files.writeString(dir.resolve("evaluation.yaml"), """
+                scale: [Only one]
+                objectives: "Met?"
+                items:
+                  - id: relevant
+                    type: stars
+                    text: Relevant?
+                  - id: relevant
+                    type: likert
+                    text: Again
+                """);
+        assertThat(problems()).contains(
+                "course.yaml:9: unknown key 'signature' (allowed: accreditation, contact, provider)",
+                "course.yaml:8: missing required field 'accreditation'",
+                "evaluation.yaml:1: 'scale' must list 2 to 10 points, lowest first, not 1",
+                "evaluation.yaml:2: 'objectives' must contain {objective}, which is replaced by each lesson objective, e.g. \"The objective '{objective}' was met.\"",
+                "evaluation.yaml:5: 'type' must be one of [likert, text], not 'stars'",
+                "evaluation.yaml:7: duplicate id 'relevant'");
+    }
+}
