@@ -6,6 +6,7 @@ import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Section;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,9 +32,12 @@ public class ProgressService {
     private final SignedInUser signedInUser;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ProgressService(Course course, LessonProgressRepository lessons, SectionReachedRepository sections,
-                    SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock) {
+                    SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.course = course;
         this.lessons = lessons;
         this.sections = sections;
@@ -81,6 +85,7 @@ public class ProgressService {
             progress.complete(now);
             lessons.saveAndFlush(progress);
         });
+        events.publishEvent(new LessonCompleted(userId, lessonId));
     }
 
     /** The signed-in learner's progress through the course. */

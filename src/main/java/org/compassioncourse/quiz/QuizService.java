@@ -7,6 +7,7 @@ import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,9 +46,12 @@ public class QuizService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Random seeds = new SecureRandom();
+    private final ApplicationEventPublisher events;
 
     QuizService(Course course, QuizAttemptRepository attempts, QuizResponseRepository responses, AttemptGrantRepository grants,
-                LessonCompletion lessonCompletion, SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock) {
+                LessonCompletion lessonCompletion, SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.course = course;
         this.attempts = attempts;
         this.responses = responses;
@@ -292,7 +296,7 @@ public class QuizService {
      */
     public AttemptResult submit(long attemptId) {
         long userId = signedInUser.require().accountId();
-        return transaction.execute(status -> {
+        AttemptResult result = transaction.execute(status -> {
             QuizAttempt attempt = lockedAttempt(attemptId, userId);
             if (!attempt.isOpen()) {
                 throw new AttemptAlreadyClosedException(attempt.id(), attempt.abandoned());
@@ -315,6 +319,9 @@ public class QuizService {
             attempts.saveAndFlush(attempt);
             return result(attempt);
         });
+        // after the commit: what others do with the result (e.g. record a completion) never undoes the submission
+        events.publishEvent(new AttemptSubmitted(userId, result.kind(), result.passed()));
+        return result;
     }
 
     /** Whether the learner's attempt has been submitted or abandoned (e.g. in another tab). */

@@ -77,6 +77,23 @@ class CompletionServiceTest {
     }
 
     @Test
+    void passingTheFinalRecordsTheCompletionAtOnceSoTheInstructorSeesItWithoutTheLearnerOpeningAnotherPage() {
+        CurrentUser instructor = people().instructor("Ines Instructor");
+        Learners.actAs(instructor);
+        CohortSummary cohort = cohorts.createCohort("Completion moment " + UUID.randomUUID());
+        CurrentUser learner = people().learner("Mo Moment");
+        Learners.actAs(learner);
+        cohorts.join(cohort.joinCode());
+
+        people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+
+        Learners.actAs(instructor);
+        LearnerInMyCohort mine = cohorts.requireLearnerInOwnCohort(cohort.id(), learner.accountId());
+        assertThat(completion.completionOf(mine).completedAt()).as("recorded when the final was passed").isNotNull();
+        assertThat(completion.completionOf(mine).finalScore()).isEqualTo(100.0);
+    }
+
+    @Test
     void noCertificateBeforeThePassedFinalEvenWithEveryLessonRead() {
         Learners.actAs(people().learner("Rita Reader"));
         people().readEveryLesson();

@@ -65,6 +65,8 @@ class FinalAssessmentRulesTest {
     CohortService cohorts;
     @Autowired
     FinalAttemptGrants securedGrants;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     /** The fixture course set to two final attempts, no cool-down and the key held back until a pass. */
     private Course course;
@@ -81,7 +83,7 @@ class FinalAssessmentRulesTest {
                 fixture.questions(), settings);
         // the same beans the app uses, on this course (one shared Spring context keeps the test suite fast and sane)
         quizzes = new QuizService(course, attemptRepository, responseRepository, grantRepository, lessonCompletion, signedInUser,
-                transactionManager, Clock.systemUTC());
+                transactionManager, Clock.systemUTC(), events);
         grants = new FinalAttemptGrants(course, attemptRepository, grantRepository, signedInUser, Clock.systemUTC());
     }
 
