@@ -42,6 +42,9 @@ class PasswordResetMail {
         this.settings = settings;
         if (mailSender.getIfAvailable() == null) {
             LOG.warn("No mail server configured (spring.mail.host): password reset links will be written to this log");
+        } else if (settings.publicUrl().contains("//localhost")) {
+            LOG.warn("Password reset mails will link to {}: set course.password-reset.public-url to the address users reach the app at",
+                    settings.publicUrl());
         }
     }
 
