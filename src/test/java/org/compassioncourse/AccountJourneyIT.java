@@ -94,6 +94,40 @@ class AccountJourneyIT {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void learnerWhoForgotThePasswordGetsALinkSetsANewPasswordAndLogsInWithIt(org.springframework.boot.test.system.CapturedOutput log) {
+        String email = "forgot-" + UUID.randomUUID() + "@ward7.example";
+        registerNewLearner("Fay Forgetful", email);
+        browser.click(By.id("logout")).waitForPath("login");
+
+        browser.click(By.xpath("//vaadin-button[normalize-space()='Forgot password?']")).waitForPath("forgot-password");
+        browser.type("email", email).click(By.id("send-reset-link"));
+        assertThat(browser.textOf(By.id("reset-answer"))).startsWith("If an account exists for that address, we have sent a link");
+
+        // no mail server in the test profile: the link is in the log
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("password reset link for " + java.util.regex.Pattern.quote(email) + ": \\S+/(reset/[A-Za-z0-9_-]{43})")
+                .matcher(log.getAll());
+        assertThat(link.find()).isTrue();
+        browser.open(link.group(1)).type("new-password", "amber-otter-kettle-rain").click(By.id("set-new-password"));
+        assertThat(browser.textOf(By.id("password-changed"))).startsWith("Your password has been changed");
+
+        browser.click(By.id("login-link")).waitForPath("login");
+        logIn(email, "amber-otter-kettle-rain");
+        browser.waitForPath("");
+        assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Fay Forgetful");
+
+        browser.open(link.group(1));
+        assertThat(browser.textOf(By.id("link-does-not-work"))).startsWith("This link to reset your password does not work.");
+    }
+
+    private void registerNewLearner(String name, String email) {
+        browser.open("register").type("display-name", name).type("email", email)
+                .type("password", "calm-harbour-lantern").click(By.id("create-account"));
+        browser.waitForPath("");
+    }
+
     private void registerNewLearner(String name) {
         browser.open("register").type("display-name", name).type("email", "e2e-" + UUID.randomUUID() + "@ward7.example")
                 .type("password", "calm-harbour-lantern").click(By.id("create-account"));

@@ -1,11 +1,14 @@
 package org.compassioncourse.account;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -25,14 +28,26 @@ public class AccountService {
     private final Clock clock;
     private final ThrottleEvents throttleEvents;
     private final ThrottleProperties limits;
+    private final RegistrationPolicy registrationPolicy;
+    private final List<RegistrationInvitations> invitations;
 
+    @Autowired
     AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-                   ThrottleEvents throttleEvents, ThrottleProperties limits) {
+                   ThrottleEvents throttleEvents, ThrottleProperties limits, RegistrationPolicy registrationPolicy,
+                   List<RegistrationInvitations> invitations) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.throttleEvents = throttleEvents;
         this.limits = limits;
+        this.registrationPolicy = registrationPolicy;
+        this.invitations = invitations;
+    }
+
+    /** Open registration, as before the setting existed (tests of other rules). */
+    AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+                   ThrottleEvents throttleEvents, ThrottleProperties limits) {
+        this(accounts, passwordEncoder, clock, throttleEvents, limits, RegistrationPolicy.open(), List.of());
     }
 
     /**
@@ -47,10 +62,29 @@ public class AccountService {
      */
     @Transactional
     public CurrentUser registerLearner(RegistrationForm form, String clientAddress) {
+        return registerLearner(form, clientAddress, null);
+    }
+
+    /**
+     * Registers a learner who came through the register page, possibly by an invitation (a cohort's join link). Who
+     * may register at all is {@code course.registration.mode}'s ({@link RegistrationPolicy}): with
+     * {@code invitation-only} only a live invitation admits; with {@code domains} only emails at the listed domains
+     * (an invitation does not widen that).
+     *
+     * @param invitationCode the code of the invitation the visitor came by (a cohort join code), or null
+     * @throws RegistrationException with a message for the person when a rule does not hold
+     */
+    @Transactional
+    public CurrentUser registerLearner(RegistrationForm form, String clientAddress, @Nullable String invitationCode) {
         if (throttleEvents.count(ThrottleEvents.Kind.REGISTRATION_ADDRESS, clientAddress, limits.registrationWindow(),
                 limits.registrationsPerAddress()) >= limits.registrationsPerAddress()) {
             throw new RegistrationException(RegistrationException.Field.EMAIL, TOO_MANY_FROM_NETWORK);
         }
+        boolean invited = invitationCode != null && !invitationCode.isBlank()
+                && invitations.stream().anyMatch(invitation -> invitation.admitsRegistration(invitationCode));
+        registrationPolicy.refusal(normalizeEmail(form.email()), invited).ifPresent(refusal -> {
+            throw new RegistrationException(RegistrationException.Field.EMAIL, refusal);
+        });
         CurrentUser created = register(form, Role.LEARNER);
         throttleEvents.record(ThrottleEvents.Kind.REGISTRATION_ADDRESS, clientAddress);
         return created;

@@ -65,10 +65,14 @@ class AccountUserDetailsService implements UserDetailsService {
     }
 
     static CurrentUser toCurrentUser(UserAccount account) {
+        // the database keeps microseconds: compare like with like against sessions_valid_after
+        return toCurrentUser(account, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The account as a signed-in user whose session began at {@code signedInAt}. */
+    static CurrentUser toCurrentUser(UserAccount account, Instant signedInAt) {
         return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(),
                 account.getPasswordHash(), account.getRole(),
-                List.of(new SimpleGrantedAuthority(account.getRole().authority())),
-                // the database keeps microseconds: compare like with like against sessions_valid_after
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                List.of(new SimpleGrantedAuthority(account.getRole().authority())), signedInAt);
     }
 }

@@ -17,14 +17,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Failed logins and new accounts, one row each in the shared database (table {@code throttle_event}), so every node
+ * Failed logins, new accounts and password reset requests, one row each in the shared database (table {@code throttle_event}), so every node
  * of the app counts the same events and a restart forgets none. Subjects (an email, a client address) are stored only
  * as a SHA-256 of their lower-cased form: fixed-size keys, nothing readable, nothing kept in memory.
  */
 @Component
 class ThrottleEvents {
 
-    enum Kind { LOGIN_EMAIL, LOGIN_ADDRESS, REGISTRATION_ADDRESS }
+    enum Kind { LOGIN_EMAIL, LOGIN_ADDRESS, REGISTRATION_ADDRESS, RESET_EMAIL, RESET_ADDRESS }
 
     /** Longer subjects are cut before hashing: no email or address is this long, and hashing stays cheap. */
     static final int MAX_SUBJECT = 320;

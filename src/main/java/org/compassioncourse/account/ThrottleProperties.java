@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param loginFailuresPerAddress failed logins from one client address within {@code loginWindow} that pause every
  *                                login from it (higher: a hospital network may share one address)
  * @param registrationsPerAddress new accounts from one client address within {@code registrationWindow}
+ * @param resetRequestsPerEmail   password reset links asked for one email within {@code resetWindow}; more are
+ *                                answered as usual but send nothing (so a stranger cannot flood someone's mailbox)
+ * @param resetRequestsPerAddress password reset requests from one client address within {@code resetWindow}
  */
 @ConfigurationProperties("course.throttle")
 public record ThrottleProperties(
@@ -20,15 +23,19 @@ public record ThrottleProperties(
         @DefaultValue("50") int loginFailuresPerAddress,
         @DefaultValue("15m") Duration loginWindow,
         @DefaultValue("5") int registrationsPerAddress,
-        @DefaultValue("1h") Duration registrationWindow) {
+        @DefaultValue("1h") Duration registrationWindow,
+        @DefaultValue("3") int resetRequestsPerEmail,
+        @DefaultValue("10") int resetRequestsPerAddress,
+        @DefaultValue("1h") Duration resetWindow) {
 
     /** The defaults documented in the README. */
     public static ThrottleProperties defaults() {
-        return new ThrottleProperties(10, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1));
+        return new ThrottleProperties(10, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1), 3, 10, Duration.ofHours(1));
     }
 
     /** Events older than this count for nothing and may be deleted. */
     Duration longestWindow() {
-        return loginWindow.compareTo(registrationWindow) >= 0 ? loginWindow : registrationWindow;
+        Duration longest = loginWindow.compareTo(registrationWindow) >= 0 ? loginWindow : registrationWindow;
+        return longest.compareTo(resetWindow) >= 0 ? longest : resetWindow;
     }
 }

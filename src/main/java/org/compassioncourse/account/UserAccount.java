@@ -92,6 +92,14 @@ public class UserAccount {
         return sessionsValidAfter;
     }
 
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void changeDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
     void endSessionsBefore(Instant moment) {
         this.sessionsValidAfter = moment;
     }

@@ -132,7 +132,7 @@ public class CohortService {
                 cohort.instructorId() == userId));
     }
 
-    private static String normalize(String code) {
+    static String normalize(String code) {
         return code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
     }
 

@@ -23,4 +23,14 @@ public final class TestThrottle {
     public static void forgetRegistrationsFrom(JdbcTemplate jdbc, String address) {
         jdbc.update("delete from throttle_event where kind = 'REGISTRATION_ADDRESS' and subject_key = ?", ThrottleEvents.key(address));
     }
+
+    /** Counts {@code requests} password reset requests from this address just now. */
+    public static void resetRequestsFrom(JdbcTemplate jdbc, String address, int requests) {
+        jdbc.batchUpdate("insert into throttle_event (kind, subject_key, occurred_at) values ('RESET_ADDRESS', ?, ?)",
+                Collections.nCopies(requests, new Object[]{ThrottleEvents.key(address), OffsetDateTime.now(ZoneOffset.UTC)}));
+    }
+
+    public static void forgetResetRequestsFrom(JdbcTemplate jdbc, String address) {
+        jdbc.update("delete from throttle_event where kind = 'RESET_ADDRESS' and subject_key = ?", ThrottleEvents.key(address));
+    }
 }

@@ -28,14 +28,14 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
     @WithCourseUser
     void learnerSeesCourseAndMyProgressButNoInstructorMenu() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Account");
     }
 
     @Test
     @WithCourseUser(email = "instructor.under.test@ward7.example", displayName = "Ivy Instructor", role = Role.INSTRUCTOR)
     void instructorAlsoSeesTheInstructorMenuAndCanOpenIt() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Instructor");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Instructor", "Account");
         navigate(InstructorView.class);
         assertThat(getCurrentView()).isInstanceOf(InstructorView.class);
     }

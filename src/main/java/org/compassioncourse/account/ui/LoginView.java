@@ -14,7 +14,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-/** The login page: email and password, a link to register. Logged-in users are sent to the course. */
+/** The login page: email and password, "Forgot password?", a link to register. Logged-in users are sent to the course. */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Log in · Compassion Course")
 @AnonymousAllowed
@@ -23,7 +23,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     /** Session attribute: the email typed into the last login attempt (set by a filter before Spring Security). */
     public static final String TYPED_EMAIL = LoginView.class.getName() + ".typedEmail";
 
-    private final LoginForm login = new LoginForm();
+    final LoginForm login = new LoginForm();
     private final Paragraph joining = new Paragraph("To join the cohort your instructor invited you to, log in or create "
             + "an account first. You will come back to the invitation afterwards.");
     private final AuthenticationContext authenticationContext;
@@ -43,7 +43,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
         intro.addClassName("auth-intro");
 
         login.setAction("login");
-        login.setForgotPasswordButtonVisible(false);
+        login.setForgotPasswordButtonVisible(true);
+        login.addForgotPasswordListener(forgot -> forgot.getSource().getUI()
+                .ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         login.setI18n(i18n());
 
         Paragraph register = new Paragraph("New here? ");
@@ -61,6 +63,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setUsername("Email");
         form.setPassword("Password");
         form.setSubmit("Log in");
+        form.setForgotPassword("Forgot password?");
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle("Incorrect email or password");
         error.setMessage("Check your email and password and try again. Passwords are case-sensitive. "

@@ -25,6 +25,9 @@ import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.PasswordPolicy;
 import org.compassioncourse.account.RegistrationException;
 import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.account.RegistrationPolicy;
+import org.compassioncourse.account.RegistrationProperties;
+import org.jspecify.annotations.Nullable;
 
 /** Self-registration of a learner: display name, email, password; logs the new learner in. */
 @Route(value = "register", autoLayout = false)
@@ -37,15 +40,23 @@ public class RegisterView extends Main implements BeforeEnterObserver {
     final PasswordField password = new PasswordField("Password");
     final Button create = new Button("Create account");
 
+    /** Shown instead of the form when registration is by invitation and the visitor came by none. */
+    final Paragraph byInvitation = new Paragraph(RegistrationPolicy.BY_INVITATION);
+
     private final AccountService accountService;
     private final SessionLogin sessionLogin;
     private final AuthenticationContext authenticationContext;
+    private final RegistrationPolicy registrationPolicy;
+    private final FormLayout form;
+    /** The join code of the cohort link the visitor came by (before being asked to log in or register), if any. */
+    private @Nullable String invitationCode;
 
     public RegisterView(AccountService accountService, SessionLogin sessionLogin,
-                        AuthenticationContext authenticationContext) {
+                        AuthenticationContext authenticationContext, RegistrationPolicy registrationPolicy) {
         this.accountService = accountService;
         this.sessionLogin = sessionLogin;
         this.authenticationContext = authenticationContext;
+        this.registrationPolicy = registrationPolicy;
         addClassName("auth-page");
 
         displayName.setId("display-name");
@@ -57,7 +68,9 @@ public class RegisterView extends Main implements BeforeEnterObserver {
         email.setId("email");
         email.setRequiredIndicatorVisible(true);
         email.setMaxLength(AccountService.MAX_EMAIL);
-        email.setHelperText("You log in with this.");
+        email.setHelperText(registrationPolicy.mode() == RegistrationProperties.Mode.DOMAINS
+                ? registrationPolicy.domainsRule() + " You log in with this address."
+                : "You log in with this.");
         email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
 
         password.setId("password");
@@ -73,21 +86,41 @@ public class RegisterView extends Main implements BeforeEnterObserver {
         create.addClickListener(click -> register());
         create.addClickShortcut(Key.ENTER);
 
-        FormLayout form = new FormLayout(displayName, email, password, create);
+        byInvitation.setId("registration-by-invitation");
+        byInvitation.setVisible(false);
+
+        form = new FormLayout(displayName, email, password, create);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.addClassName("auth-form");
 
         Paragraph login = new Paragraph("Already registered? ");
         login.add(new Anchor("login", "Log in"));
 
-        add(new H1("Compassion Course"), new H2("Create an account"), form, login);
+        add(new H1("Compassion Course"), new H2("Create an account"), byInvitation, form, login);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (authenticationContext.isAuthenticated()) {
             event.forwardTo("");
+            return;
         }
+        invitationCode = sessionLogin.pendingDestination().map(RegisterView::joinCodeIn).orElse(null);
+        boolean closed = registrationPolicy.mode() == RegistrationProperties.Mode.INVITATION_ONLY && invitationCode == null;
+        byInvitation.setVisible(closed);
+        form.setVisible(!closed);
+    }
+
+    /** The cohort code in a join link's path ("./join/ABCD2345"), or null for any other page. */
+    static @Nullable String joinCodeIn(String destination) {
+        String prefix = "./join/";
+        if (!destination.startsWith(prefix)) {
+            return null;
+        }
+        String code = destination.substring(prefix.length());
+        int end = code.indexOf('?');
+        code = end < 0 ? code : code.substring(0, end);
+        return code.isBlank() || code.contains("/") ? null : code;
     }
 
     private void register() {
@@ -116,7 +149,7 @@ public class RegisterView extends Main implements BeforeEnterObserver {
         try {
             CurrentUser user = accountService.registerLearner(
                     new RegistrationForm(displayName.getValue(), email.getValue(), password.getValue()),
-                    VaadinRequest.getCurrent().getRemoteAddr());
+                    VaadinRequest.getCurrent().getRemoteAddr(), invitationCode);
             String destination = sessionLogin.savedDestination().orElse("./");
             sessionLogin.logIn(user);
             // A full page load so the new session and its security context are used from here on; a visitor

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import java.net.URI;
 import java.util.Optional;
 
-/** Logs a just-registered user in within the current HTTP session, as a form login would. */
+/** Logs a just-registered user in within the current HTTP session, as a form login would; refreshes a signed-in one. */
 @Component
 public class SessionLogin {
 
@@ -72,6 +72,23 @@ public class SessionLogin {
             return Optional.empty();
         }
         return Optional.of("." + path.substring(context.length()));
+    }
+
+    /**
+     * Puts an updated signed-in user (a new display name; after a password change, a new sign-in moment that keeps
+     * this session valid while the account's other sessions end) into the current session, keeping its id.
+     */
+    public void refresh(CurrentUser user) {
+        user.eraseCredentials();
+        SecurityContextHolderStrategy holder = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (request != null && response != null) {
+            repository.saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
+        }
+        holder.setContext(context);
     }
 
     public void logIn(CurrentUser user) {

@@ -1,0 +1,111 @@
+package org.compassioncourse.account;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The signed-in user's own account: their display name and their password. Acts only on the signed-in user's
+ * account, never on one named by the caller.
+ */
+@Service
+public class AccountSettings {
+
+    /** What the account page shows. */
+    public record Profile(String email, String displayName) {
+    }
+
+    private final UserAccountRepository accounts;
+    private final SignedInUser signedInUser;
+    private final PasswordEncoder passwordEncoder;
+    private final AccountSessions sessions;
+    private final LoginThrottle throttle;
+    private final PasswordPolicy passwordPolicy = new PasswordPolicy();
+
+    AccountSettings(UserAccountRepository accounts, SignedInUser signedInUser, PasswordEncoder passwordEncoder,
+                    AccountSessions sessions, LoginThrottle throttle) {
+        this.accounts = accounts;
+        this.signedInUser = signedInUser;
+        this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+        this.throttle = throttle;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Profile myProfile() {
+        UserAccount account = myAccount();
+        return new Profile(account.getEmail(), account.getDisplayName());
+    }
+
+    /**
+     * Changes the name others in the course see.
+     *
+     * @return the signed-in user with the new name, for the page to put into this session (its other sessions show
+     * the new name from their next login)
+     * @throws AccountChangeException when the name is empty or too long
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public CurrentUser changeDisplayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty()) {
+            throw new AccountChangeException(AccountChangeException.Field.DISPLAY_NAME, "Enter the name other people in the course will see.");
+        }
+        if (name.length() > AccountService.MAX_DISPLAY_NAME) {
+            throw new AccountChangeException(AccountChangeException.Field.DISPLAY_NAME,
+                    "Use at most " + AccountService.MAX_DISPLAY_NAME + " characters for your name.");
+        }
+        CurrentUser user = signedInUser.require();
+        UserAccount account = myAccount();
+        account.changeDisplayName(name);
+        accounts.saveAndFlush(account);
+        return AccountUserDetailsService.toCurrentUser(account, user.signedInAt());
+    }
+
+    /**
+     * Changes the password, given the current one, and ends every other session of the account (on every node, on its
+     * next request). Wrong current passwords count as failed logins for the account's email, so a borrowed open
+     * session cannot be used to guess the password faster than the login page allows.
+     *
+     * @return the signed-in user as of now, for the page to put into this session: its sign-in moment is the moment the
+     * other sessions were ended, so this session alone stays valid
+     * @throws AccountChangeException when the current password is wrong or the new one breaks the {@link PasswordPolicy}
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public CurrentUser changePassword(String currentPassword, String newPassword) {
+        UserAccount account = myAccount();
+        String email = account.getEmail();
+        if (throttle.isPaused(email, null)) {
+            throw new AccountChangeException(AccountChangeException.Field.CURRENT_PASSWORD,
+                    "Too many wrong passwords for this account. Wait 15 minutes, then try again.");
+        }
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw wrongCurrentPassword(email);
+        }
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw new AccountChangeException(AccountChangeException.Field.NEW_PASSWORD, "Choose a password different from your current one.");
+        }
+        passwordPolicy.problemWith(newPassword, email, account.getDisplayName()).ifPresent(problem -> {
+            throw new AccountChangeException(AccountChangeException.Field.NEW_PASSWORD, problem);
+        });
+        account.changePasswordHash(passwordEncoder.encode(newPassword));
+        accounts.saveAndFlush(account);
+        sessions.endAllSessions(account.getId());
+        UserAccount changed = myAccount();
+        return AccountUserDetailsService.toCurrentUser(changed, java.util.Objects.requireNonNull(changed.getSessionsValidAfter()));
+    }
+
+    private AccountChangeException wrongCurrentPassword(String email) {
+        throttle.recordFailure(email, null);
+        return new AccountChangeException(AccountChangeException.Field.CURRENT_PASSWORD,
+                "That is not your current password. Passwords are case-sensitive.");
+    }
+
+    private UserAccount myAccount() {
+        return accounts.findById(signedInUser.require().accountId())
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Log in to continue."));
+    }
+}

@@ -1,0 +1,204 @@
+package org.compassioncourse.account;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import static org.compassioncourse.account.ThrottleEvents.Kind.LOGIN_EMAIL;
+import static org.compassioncourse.account.ThrottleEvents.Kind.RESET_ADDRESS;
+import static org.compassioncourse.account.ThrottleEvents.Kind.RESET_EMAIL;
+
+/**
+ * Getting back in after a forgotten password: single-use, time-limited reset links. A link carries 32 random bytes;
+ * only their SHA-256 is stored. Asking for a link answers the same whether or not the email has an account, and is
+ * limited per email and per client address in the shared throttle table. Using a link sets the new password, withdraws
+ * the account's other links and ends all its sessions on every node.
+ */
+@Service
+public class PasswordResets {
+
+    public static final String TOO_MANY_FROM_NETWORK = "Too many password reset requests from this network. Try again in an hour.";
+
+    /** Tokens are 43 characters; anything much longer is not one of ours and is not even hashed. */
+    private static final int MAX_TOKEN = 100;
+
+    /** The outcome of asking for a link: deliberately silent about whether the email has an account. */
+    public enum Request { ANSWERED, TOO_MANY_FROM_NETWORK }
+
+    private final UserAccountRepository accounts;
+    private final PasswordResetTokenRepository tokens;
+    private final AccountSessions sessions;
+    private final ThrottleEvents throttleEvents;
+    private final ThrottleProperties limits;
+    private final PasswordResetProperties settings;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final PasswordPolicy passwordPolicy = new PasswordPolicy();
+    private final SecureRandom random = new SecureRandom();
+
+    PasswordResets(UserAccountRepository accounts, PasswordResetTokenRepository tokens, AccountSessions sessions,
+                   ThrottleEvents throttleEvents, ThrottleProperties limits, PasswordResetProperties settings,
+                   PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.throttleEvents = throttleEvents;
+        this.limits = limits;
+        this.settings = settings;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a page shows after any accepted request, whether or not the email has an account. */
+    public String linkSentMessage() {
+        return "If an account exists for that address, we have sent a link to it for choosing a new password. The link "
+                + "works once, within " + minutes(settings.linkLifetime()) + ". If no mail arrives within a few minutes, "
+                + "check your spam folder, or ask for a new link.";
+    }
+
+    /** What a page shows for a used, expired or unknown link alike. */
+    public String linkDoesNotWorkMessage() {
+        return "This link to reset your password does not work. It may have been used already, it may have expired "
+                + "(links work for " + minutes(settings.linkLifetime()) + "), or it may have been copied incompletely.";
+    }
+
+    private static String minutes(Duration lifetime) {
+        long minutes = lifetime.toMinutes();
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+
+    /**
+     * Someone on the "forgot password" page asks for a link. When the email belongs to an active account and its
+     * limit ({@code course.throttle.reset-requests-per-email}, 3 an hour) is not reached, a link is mailed (or logged,
+     * without a mail server). The answer is the same in every other case: unknown email, deactivated account, too
+     * many links for that email. Only the address limit (10 an hour) is told, as it says nothing about any account.
+     *
+     * @param clientAddress the visitor's address ({@code request.getRemoteAddr()})
+     */
+    @Transactional
+    public Request requestLink(String email, String clientAddress) {
+        String normalized = AccountService.normalizeEmail(email);
+        int[] counts = throttleEvents.counts(limits.resetWindow(),
+                RESET_ADDRESS, clientAddress, limits.resetRequestsPerAddress(),
+                RESET_EMAIL, normalized, limits.resetRequestsPerEmail());
+        if (counts[0] >= limits.resetRequestsPerAddress()) {
+            return Request.TOO_MANY_FROM_NETWORK;
+        }
+        throttleEvents.record(RESET_ADDRESS, clientAddress);
+        if (counts[1] >= limits.resetRequestsPerEmail()) {
+            return Request.ANSWERED;
+        }
+        // counted for unknown emails too, so the limit behaves alike for every address typed
+        throttleEvents.record(RESET_EMAIL, normalized);
+        accounts.findByEmail(normalized).filter(UserAccount::isActive).ifPresent(account -> {
+            String link = issue(account.getId(), settings.linkLifetime());
+            events.publishEvent(new PasswordResetMail.LinkIssued(account.getEmail(), account.getDisplayName(), link,
+                    settings.linkLifetime().toMinutes()));
+        });
+        return Request.ANSWERED;
+    }
+
+    /**
+     * A reset link for an account whose owner has no working email, for an administrator to hand over (in person, by
+     * phone). It works once, for {@code course.password-reset.admin-link-lifetime} (24 hours). Nothing is mailed.
+     *
+     * @return the full link, e.g. {@code https://learning.hospital.org/reset/…}
+     * @throws NoSuchElementException when there is no such account
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public String issueLinkFor(long accountId) {
+        if (!accounts.existsById(accountId)) {
+            throw new NoSuchElementException("There is no account with id " + accountId + ".");
+        }
+        return issue(accountId, settings.adminLinkLifetime());
+    }
+
+    /** Whether a reset page opened with this token may offer to set a password. Does not use the token up. */
+    @Transactional(readOnly = true)
+    public boolean linkWorks(@Nullable String token) {
+        return usableToken(token).isPresent();
+    }
+
+    /**
+     * Sets a new password with a reset link: the link is then used up, the account's other links are withdrawn, its
+     * sessions end everywhere, and failed logins counted against its email are forgotten (they may be why its owner
+     * is here). A refused password leaves the link working, so the person can try another.
+     *
+     * @throws PasswordResetException when the link does not work, or the password breaks the {@link PasswordPolicy}
+     */
+    @Transactional
+    public void setNewPassword(@Nullable String token, String newPassword) {
+        PasswordResetToken found = usableToken(token).orElseThrow(this::linkDoesNotWork);
+        UserAccount account = accounts.findById(found.accountId()).filter(UserAccount::isActive)
+                .orElseThrow(this::linkDoesNotWork);
+        passwordPolicy.problemWith(newPassword, account.getEmail(), account.getDisplayName()).ifPresent(problem -> {
+            throw new PasswordResetException(PasswordResetException.Problem.PASSWORD, problem);
+        });
+        String hash = passwordEncoder.encode(newPassword);
+        Instant now = now();
+        if (tokens.use(found.id(), now) != 1) {
+            throw linkDoesNotWork(); // another request used it a moment ago
+        }
+        tokens.withdrawAll(account.getId(), now);
+        // the bulk updates cleared the persistence context: load the account again before changing it
+        UserAccount current = accounts.findById(account.getId()).orElseThrow(this::linkDoesNotWork);
+        current.changePasswordHash(hash);
+        accounts.saveAndFlush(current);
+        sessions.endAllSessions(current.getId());
+        throttleEvents.forget(LOGIN_EMAIL, current.getEmail());
+    }
+
+    private String issue(long accountId, Duration lifetime) {
+        Instant now = now();
+        tokens.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        tokens.saveAndFlush(new PasswordResetToken(accountId, hash(token), now, now.plus(lifetime)));
+        return settings.linkFor(token);
+    }
+
+    private Optional<PasswordResetToken> usableToken(@Nullable String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        return tokens.findByTokenHash(hash(token)).filter(found -> found.worksAt(now));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private PasswordResetException linkDoesNotWork() {
+        return new PasswordResetException(PasswordResetException.Problem.LINK_DOES_NOT_WORK, linkDoesNotWorkMessage());
+    }
+
+    /** SHA-256 (hex) of the token as it appears in the link. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    }
+}

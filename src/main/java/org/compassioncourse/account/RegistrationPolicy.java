@@ -1,0 +1,61 @@
+package org.compassioncourse.account;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who may register ({@code course.registration.mode}): anyone, emails at some domains, or visitors with an invitation
+ * (a cohort's join link). Decided here for the register page's service; accounts made for no visitor (demo accounts,
+ * synthetic cohorts, imports) are not subject to it.
+ */
+@Component
+public class RegistrationPolicy {
+
+    public static final String BY_INVITATION = "Registration is by invitation only. Open the join link your instructor "
+            + "sent you and create your account from there; if you have no link, ask your instructor or education office.";
+
+    private final RegistrationProperties settings;
+
+    RegistrationPolicy(RegistrationProperties settings) {
+        this.settings = settings;
+    }
+
+    static RegistrationPolicy open() {
+        return new RegistrationPolicy(new RegistrationProperties(RegistrationProperties.Mode.OPEN, List.of()));
+    }
+
+    public RegistrationProperties.Mode mode() {
+        return settings.mode();
+    }
+
+    /** For the register page: e.g. "Registration is open to addresses at hospital.org or trust.nhs.uk." */
+    public String domainsRule() {
+        return "Registration is open to addresses at " + String.join(" or ", settings.domains()) + ".";
+    }
+
+    /**
+     * Why this visitor may not register, if they may not.
+     *
+     * @param email   the lower-cased email they typed (a malformed one is left to the other checks)
+     * @param invited whether they came with a live invitation
+     */
+    Optional<String> refusal(String email, boolean invited) {
+        return switch (settings.mode()) {
+            case OPEN -> Optional.empty();
+            case INVITATION_ONLY -> invited ? Optional.empty() : Optional.of(BY_INVITATION);
+            case DOMAINS -> {
+                String domain = domainOf(email);
+                yield domain == null || settings.domains().contains(domain) ? Optional.empty() : Optional.of(domainsRule());
+            }
+        };
+    }
+
+    private static @Nullable String domainOf(String email) {
+        int at = email.lastIndexOf('@');
+        return at < 0 || at == email.length() - 1 ? null : email.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+}
