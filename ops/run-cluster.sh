@@ -71,7 +71,9 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-# (b) two nodes, application and management ports on loopback (only HAProxy is reached from outside)
+# (b) two nodes, application and management ports on loopback (only HAProxy is reached from outside). The nodes
+# take the visitor's address from HAProxy's X-Forwarded-For (forward-headers-strategy=native; Tomcat trusts it from
+# loopback and private addresses only), so login and registration limits count per visitor, not per proxy.
 for i in "${!NODE_PORTS[@]}"; do
   n=$((i + 1))
   "$JAVA" "${NODE_OPTS[@]}" -jar "$JAR" \
@@ -81,6 +83,7 @@ for i in "${!NODE_PORTS[@]}"; do
       --course.content-dir="$COURSE_CONTENT_DIR" \
       --server.address=127.0.0.1 --server.port="${NODE_PORTS[$i]}" \
       --management.server.address=127.0.0.1 --management.server.port="${MANAGEMENT_PORTS[$i]}" \
+      --server.forward-headers-strategy=native \
       > "$LOG_DIR/node$n.log" 2>&1 &
   PIDS+=($!)
   echo "node$n: pid $!, app 127.0.0.1:${NODE_PORTS[$i]}, health http://127.0.0.1:${MANAGEMENT_PORTS[$i]}/actuator/health/readiness, log $LOG_DIR/node$n.log"
