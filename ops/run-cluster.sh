@@ -76,7 +76,11 @@ trap stop_all INT TERM EXIT
 # loopback and private addresses only), so login and registration limits count per visitor, not per proxy.
 for i in "${!NODE_PORTS[@]}"; do
   n=$((i + 1))
-  "$JAVA" "${NODE_OPTS[@]}" -jar "$JAR" \
+  # Demo accounts (profiles without prod) are seeded by node1 only: DemoAccounts checks "no users yet" and then
+  # inserts, so two nodes starting at once on an empty database both insert and the second fails to start.
+  seed=()
+  [ "$n" -eq 1 ] || seed=(--course.demo-accounts.enabled=false)
+  "$JAVA" "${NODE_OPTS[@]}" -jar "$JAR" "${seed[@]}" \
       --spring.profiles.active="$COURSE_PROFILES" \
       --DATABASE_URL="jdbc:postgresql://$DATABASE_HOST:$DATABASE_PORT/$DATABASE_NAME" \
       --DATABASE_USER="$DATABASE_USER" --DATABASE_PASSWORD="$DATABASE_PASSWORD" \
