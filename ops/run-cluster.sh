@@ -120,7 +120,7 @@ cat <<INFO
 
 Compassion Course is running on two nodes:  http://localhost:$LB_PORT/
 HAProxy status (loopback only):             http://127.0.0.1:$STATS_PORT/
-Try a failover: kill -9 ${PIDS[0]} (node1) or a rolling restart: kill ${PIDS[0]} (graceful), then start it again
-with the java command from this script. Ctrl+C stops everything.
+Try a failover: kill -9 ${PIDS[0]} (node1). HAProxy takes node1 out within about 2 s; learners who were on it log in
+again on node2 and find their answers. Ctrl+C stops everything.
 INFO
 wait "$HAPROXY_PID"
