@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The load balancer's health probes ({@code /actuator/health}, {@code /health/readiness}, {@code /health/liveness})
@@ -18,6 +21,28 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 class HealthProbeSecurity {
+
+    /**
+     * Prometheus scrapes metrics without a login, but only on the separate management port (bound to 127.0.0.1 in prod);
+     * where there is none, {@code /actuator/prometheus} shares the app's port and stays behind the login.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain metricsOnTheManagementPort(HttpSecurity http, Environment environment) throws Exception {
+        RequestMatcher onManagementPort = request -> {
+            String management = environment.getProperty("local.management.port");
+            return management != null && !management.equals(environment.getProperty("local.server.port"))
+                    && String.valueOf(request.getLocalPort()).equals(management);
+        };
+        return http.securityMatcher(new AndRequestMatcher(EndpointRequest.to("prometheus"), onManagementPort))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Prometheus can scrape the app's own figures from /actuator/prometheus, on the management port when one is set
- * (as in production) and on the app's port otherwise.
+ * Prometheus can scrape the app's own figures from /actuator/prometheus on the private management port (as in
+ * production), while the app's public port sends an anonymous scrape to the login page.
  */
 class PrometheusMetricsIT {
 
@@ -30,13 +30,17 @@ class PrometheusMetricsIT {
     void prometheusScrapeShowsAccountsAnswersAndTheBackupJob() throws Exception {
         try (var app = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
                 .run("--course.data-dir=" + dataDir, "--course.content-dir=src/test/resources/course-fixture",
-                        "--course.demo-accounts.enabled=false", "--logging.level.root=warn", "--server.port=0")) {
+                        "--logging.level.root=warn", "--server.port=0", "--management.server.port=0")) {
             app.getBean(AccountService.class).registerLearner(
                     new RegistrationForm("Mia Metrics", "mia@ward7.example", "calm-harbour-lantern"));
             app.getBean(DatabaseBackup.class).backUp();
 
             Environment env = app.getEnvironment();
-            String port = env.getProperty("local.management.port", env.getRequiredProperty("local.server.port"));
+            String port = env.getRequiredProperty("local.management.port");
+            HttpResponse<String> publicPort = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + env.getRequiredProperty("local.server.port") + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(publicPort.statusCode()).as("not on the public port without a login").isEqualTo(302);
             HttpResponse<String> scrape = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
