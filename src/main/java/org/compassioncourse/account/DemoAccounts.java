@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +36,18 @@ class DemoAccounts implements ApplicationRunner {
         if (accountService.countAccounts() > 0) {
             return;
         }
-        CurrentUser learner = accountService.register(new RegistrationForm("Demo Learner", properties.learnerEmail(),
-                properties.learnerPassword()), Role.LEARNER);
-        CurrentUser instructor = accountService.register(new RegistrationForm("Demo Instructor", properties.instructorEmail(),
-                properties.instructorPassword()), Role.INSTRUCTOR);
+        CurrentUser learner;
+        CurrentUser instructor;
+        try {
+            learner = accountService.register(new RegistrationForm("Demo Learner", properties.learnerEmail(),
+                    properties.learnerPassword()), Role.LEARNER);
+            instructor = accountService.register(new RegistrationForm("Demo Instructor", properties.instructorEmail(),
+                    properties.instructorPassword()), Role.INSTRUCTOR);
+        } catch (DataIntegrityViolationException | RegistrationException anotherNodeCreatedThem) {
+            // two nodes started at once on an empty database: the first one's demo accounts (and cohort) stand
+            log.info("Demo accounts were created by another node");
+            return;
+        }
         log.info("Created demo accounts {} and {} (see README)", properties.learnerEmail(), properties.instructorEmail());
         events.publishEvent(new DemoAccountsCreated(learner.accountId(), instructor.accountId()));
     }
