@@ -65,9 +65,11 @@ class AccountUserDetailsService implements UserDetailsService {
     }
 
     static CurrentUser toCurrentUser(UserAccount account) {
+        List<SimpleGrantedAuthority> authorities = account.isAdministrator()
+                ? List.of(new SimpleGrantedAuthority(account.getRole().authority()), new SimpleGrantedAuthority(Role.ADMINISTRATOR_AUTHORITY))
+                : List.of(new SimpleGrantedAuthority(account.getRole().authority()));
         return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(),
-                account.getPasswordHash(), account.getRole(),
-                List.of(new SimpleGrantedAuthority(account.getRole().authority())),
+                account.getPasswordHash(), account.getRole(), account.isAdministrator(), authorities,
                 // the database keeps microseconds: compare like with like against sessions_valid_after
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
