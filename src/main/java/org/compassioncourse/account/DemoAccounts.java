@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates a demo learner and a demo instructor when the database has no users at all (never in prod), and announces
- * it with {@link DemoAccountsCreated}.
+ * Creates a demo learner and a demo instructor, who is also an administrator, when the database has no users at all
+ * (never in prod), and announces it with {@link DemoAccountsCreated}.
  */
 @Component
 @Profile("!prod")
@@ -21,9 +21,12 @@ class DemoAccounts implements ApplicationRunner {
     private final AccountService accountService;
     private final DemoAccountProperties properties;
     private final ApplicationEventPublisher events;
+    private final UserAccountRepository accounts;
 
-    DemoAccounts(AccountService accountService, DemoAccountProperties properties, ApplicationEventPublisher events) {
+    DemoAccounts(AccountService accountService, DemoAccountProperties properties, ApplicationEventPublisher events,
+                 UserAccountRepository accounts) {
         this.accountService = accountService;
+        this.accounts = accounts;
         this.properties = properties;
         this.events = events;
     }
@@ -37,6 +40,11 @@ class DemoAccounts implements ApplicationRunner {
                 properties.learnerPassword()), Role.LEARNER);
         CurrentUser instructor = accountService.register(new RegistrationForm("Demo Instructor", properties.instructorEmail(),
                 properties.instructorPassword()), Role.INSTRUCTOR);
+        // so the administration pages can be tried at once, as the bootstrap would make someone on a real install
+        accounts.findById(instructor.accountId()).ifPresent(account -> {
+            account.setAdministrator(true);
+            accounts.saveAndFlush(account);
+        });
         log.info("Created demo accounts {} and {} (see README)", properties.learnerEmail(), properties.instructorEmail());
         events.publishEvent(new DemoAccountsCreated(learner.accountId(), instructor.accountId()));
     }
