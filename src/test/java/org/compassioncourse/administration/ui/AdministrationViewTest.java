@@ -1,4 +1,4 @@
-package org.compassioncourse.account.ui;
+package org.compassioncourse.administration.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
@@ -12,6 +12,7 @@ import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
+import org.compassioncourse.account.ui.LoginView;
 import org.compassioncourse.base.ui.AccessDeniedView;
 import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.support.ApplicationTest;

@@ -1,4 +1,4 @@
-package org.compassioncourse.account.ui;
+package org.compassioncourse.administration.ui;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
