@@ -40,7 +40,7 @@ public class AccountSetup {
     @Transactional(readOnly = true)
     public Optional<SetupInvitation> invitation(String token) {
         return setupLinks.usable(token).flatMap(link -> accounts.findById(link.accountId())
-                .filter(account -> account.getErasedAt() == null)
+                .filter(account -> account.getErasedAt() == null && account.isActive())
                 .map(account -> new SetupInvitation(account.getEmail(), account.getDisplayName(), account.isAdministrator(),
                         account.getRole(), link.expiresAt())));
     }
@@ -50,12 +50,13 @@ public class AccountSetup {
      * links). Any session of the account that is open elsewhere ends.
      *
      * @throws RegistrationException when the name or password breaks a rule (the link stays usable)
-     * @throws AdministrationException with {@link #LINK_NOT_USABLE} when the link is unknown, used or expired
+     * @throws AdministrationException with {@link #LINK_NOT_USABLE} when the link is unknown, used or expired, or its
+     *                                 account was deactivated or erased since
      */
     @Transactional
     public void completeSetup(String token, String displayName, String password) {
         AccountSetupToken link = setupLinks.usable(token).orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
-        UserAccount account = accounts.findById(link.accountId()).filter(a -> a.getErasedAt() == null)
+        UserAccount account = accounts.findById(link.accountId()).filter(a -> a.getErasedAt() == null && a.isActive())
                 .orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty()) {

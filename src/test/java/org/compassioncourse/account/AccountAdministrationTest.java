@@ -222,6 +222,11 @@ class AccountAdministrationTest {
 
         assertThat(setup.invitation(token(first))).isEmpty();
         assertThat(setup.invitation(token(second))).isPresent();
+        long invitedId = repository.findByEmail(invited).orElseThrow().getId();
+        administration.deactivate(invitedId);
+        assertThat(setup.invitation(token(second))).as("a deactivated invitee's link stops working").isEmpty();
+        administration.reactivate(invitedId);
+        assertThat(setup.invitation(token(second))).isPresent();
         CurrentUser learner = learner("Lea Existing");
         assertThatThrownBy(() -> administration.inviteInstructor(learner.getUsername()))
                 .isInstanceOf(AdministrationException.class).hasMessageContaining("already exists");
