@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The first administrator on an empty database: the app started with {@code --course.bootstrap-admin} (its own
- * in-memory database, so no administrator of other tests exists) and a clock the test moves. Steps in order.
+ * in-memory database, so no administrator of other tests exists) and a clock the test moves. Steps in order. An IT,
+ * not a unit test: a second application context in the unit-test JVM replaces the JVM-wide security context strategy
+ * and breaks the signed-in users of tests that share the main test context.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:bootstrap-test;DB_CLOSE_DELAY=-1",
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "course.public-url=https://learning.hospital.example/"})
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdministratorBootstrapTest {
+class AdministratorBootstrapIT {
 
     private static final String EMAIL = "first.admin@hospital.example";
     private static final String PASSWORD = "copper-lantern-meadow";
