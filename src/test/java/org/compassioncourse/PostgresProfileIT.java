@@ -107,6 +107,20 @@ class PostgresProfileIT {
             // 1 lesson experienced, 2 quizzes completed, 6 + 1 answers
             assertThat(statements).isEqualTo(10);
             assertThat(parsed.size()).isEqualTo(10);
+
+            // administration: the list's criteria query, erasure and the audit log's joins run on PostgreSQL too
+            signIn((CurrentUser) app.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
+                    .loadUserByUsername("instructor@example.org"));
+            var administration = app.getBean(org.compassioncourse.account.AccountAdministration.class);
+            var filter = new org.compassioncourse.account.AccountFilter("PIA", org.compassioncourse.account.AccountFilter.RoleFilter.LEARNER,
+                    org.compassioncourse.account.AccountFilter.Status.ACTIVE);
+            assertThat(administration.countAccounts(filter)).isEqualTo(1);
+            assertThat(administration.accounts(filter, 0, 10, java.util.List.of(new org.compassioncourse.account.AccountSort(
+                    org.compassioncourse.account.AccountSort.Field.CREATED, false)))).extracting(r -> r.id()).containsExactly(pia.accountId());
+            administration.erase(pia.accountId());
+            assertThat(administration.auditLog(0, 1).getFirst().subjectLabel()).startsWith("Former learner #" + pia.accountId());
+            signIn(teacher);
+            assertThat(app.getBean(ItemAnalysisService.class).report(cohort.id(), QuizSettings.Kind.PRE_TEST).attempts()).isEqualTo(1);
             SecurityContextHolder.clearContext();
         }
     }

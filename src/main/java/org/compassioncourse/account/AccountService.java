@@ -20,7 +20,7 @@ public class AccountService {
     public static final int MAX_EMAIL = 254;
     public static final String TOO_MANY_FROM_NETWORK = "Too many new accounts from this network; try again later.";
     /** Something@something.tld with no spaces; deliberately simple (RFC 5322 allows far more than mail systems do). */
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
+    static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;

@@ -71,8 +71,10 @@ class AccountUserDetailsService implements UserDetailsService {
 
     /** The account as a signed-in user whose session began at {@code signedInAt}. */
     static CurrentUser toCurrentUser(UserAccount account, Instant signedInAt) {
+        List<SimpleGrantedAuthority> authorities = account.isAdministrator()
+                ? List.of(new SimpleGrantedAuthority(account.getRole().authority()), new SimpleGrantedAuthority(Role.ADMINISTRATOR_AUTHORITY))
+                : List.of(new SimpleGrantedAuthority(account.getRole().authority()));
         return new CurrentUser(account.getId(), account.getEmail(), account.getDisplayName(),
-                account.getPasswordHash(), account.getRole(),
-                List.of(new SimpleGrantedAuthority(account.getRole().authority())), signedInAt);
+                account.getPasswordHash(), account.getRole(), account.isAdministrator(), authorities, signedInAt);
     }
 }

@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates a demo learner and a demo instructor when the database has no users at all, and announces it with
- * {@link DemoAccountsCreated} (the demo instructor's synthetic cohort follows from that). Opt-in: only under the
- * {@code demo} profile, which {@code ./mvnw} (spring-boot:run) turns on; their passwords are public in the README, so a
- * plain start, and any start with {@code prod}, must never create them.
+ * Creates a demo learner and a demo instructor, who is also an administrator, when the database has no users at all,
+ * and announces it with {@link DemoAccountsCreated} (the demo instructor's synthetic cohort follows from that). Opt-in:
+ * only under the {@code demo} profile, which {@code ./mvnw} (spring-boot:run) turns on; their passwords are public in
+ * the README, so a plain start, and any start with {@code prod}, must never create them.
  */
 @Component
 @Profile("demo & !prod")
@@ -24,9 +24,12 @@ class DemoAccounts implements ApplicationRunner {
     private final AccountService accountService;
     private final DemoAccountProperties properties;
     private final ApplicationEventPublisher events;
+    private final UserAccountRepository accounts;
 
-    DemoAccounts(AccountService accountService, DemoAccountProperties properties, ApplicationEventPublisher events) {
+    DemoAccounts(AccountService accountService, DemoAccountProperties properties, ApplicationEventPublisher events,
+                 UserAccountRepository accounts) {
         this.accountService = accountService;
+        this.accounts = accounts;
         this.properties = properties;
         this.events = events;
     }
@@ -48,6 +51,11 @@ class DemoAccounts implements ApplicationRunner {
             log.info("Demo accounts were created by another node");
             return;
         }
+        // so the administration pages can be tried at once, as the bootstrap would make someone on a real install
+        accounts.findById(instructor.accountId()).ifPresent(account -> {
+            account.setAdministrator(true);
+            accounts.saveAndFlush(account);
+        });
         log.info("Created demo accounts {} and {} (see README)", properties.learnerEmail(), properties.instructorEmail());
         events.publishEvent(new DemoAccountsCreated(learner.accountId(), instructor.accountId()));
     }

@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A person who can log in: a learner or an instructor. The email is the login name, stored lower-case. */
+/**
+ * A person who can log in: a learner or an instructor, either of them possibly also an administrator. The email is the
+ * login name, stored lower-case.
+ */
 @Entity
 @Table(name = "user_account")
 public class UserAccount {
@@ -44,6 +47,18 @@ public class UserAccount {
     /** Sessions that began before this moment are no longer valid (null: every session is). */
     @Column(name = "sessions_valid_after")
     private @Nullable Instant sessionsValidAfter;
+
+    /** Manages accounts, whatever the role (see {@link Role#ADMINISTRATOR_NAME}). */
+    @Column(nullable = false)
+    private boolean administrator;
+
+    /** Made by an invitation or the bootstrap setting, and its setup link not used yet: no password of its own. */
+    @Column(name = "setup_pending", nullable = false)
+    private boolean setupPending;
+
+    /** When an administrator erased this person's data on request; null if never. */
+    @Column(name = "erased_at")
+    private @Nullable Instant erasedAt;
 
     protected UserAccount() {
     }
@@ -102,5 +117,53 @@ public class UserAccount {
 
     void endSessionsBefore(Instant moment) {
         this.sessionsValidAfter = moment;
+    }
+
+    public boolean isAdministrator() {
+        return administrator;
+    }
+
+    void setAdministrator(boolean administrator) {
+        this.administrator = administrator;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    boolean isSetupPending() {
+        return setupPending;
+    }
+
+    /** The account waits for its owner to set a password through a setup link. */
+    void awaitSetup(String unusablePasswordHash) {
+        this.setupPending = true;
+        this.passwordHash = unusablePasswordHash;
+    }
+
+    /** The owner used the setup link: their own name and password from now on. */
+    void completeSetup(String displayName, String passwordHash) {
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.setupPending = false;
+    }
+
+    @Nullable Instant getErasedAt() {
+        return erasedAt;
+    }
+
+    /**
+     * Replaces everything that identifies the person: the name and email become placeholders made from the id, the
+     * password can no longer be used, and the account is closed. The id stays, so attempts and progress stay
+     * counted, anonymously.
+     */
+    void erase(Instant moment, String unusablePasswordHash) {
+        this.displayName = "Former learner #" + id;
+        this.email = "erased-" + id + "@invalid";
+        this.passwordHash = unusablePasswordHash;
+        this.active = false;
+        this.administrator = false;
+        this.setupPending = false;
+        this.erasedAt = moment;
     }
 }

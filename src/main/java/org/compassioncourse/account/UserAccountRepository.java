@@ -9,4 +9,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByEmail(String email);
 
     boolean existsByEmail(String email);
+
+    /** Whether some administrator can log in (has set a password), active or not. */
+    boolean existsByAdministratorTrueAndSetupPendingFalse();
+
+    long countByAdministratorTrueAndActiveTrue();
 }

@@ -54,6 +54,8 @@ class AccountPersistenceIT {
             assertThat(users.loadUserByUsername("learner@example.org").role()).isEqualTo(Role.LEARNER);
             CurrentUser instructor = users.loadUserByUsername("instructor@example.org");
             assertThat(instructor.role()).isEqualTo(Role.INSTRUCTOR);
+            assertThat(instructor.isAdministrator()).as("the demo instructor can try the administration pages").isTrue();
+            assertThat(users.loadUserByUsername("learner@example.org").isAdministrator()).isFalse();
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from user_account where email not like '%@synthetic.invalid'", Long.class))
                     .as("real accounts: just the two demo ones").isEqualTo(2);

@@ -9,4 +9,12 @@ public final class TestAccounts {
     public static CurrentUser instructor(AccountService accounts, RegistrationForm form) {
         return accounts.register(form, Role.INSTRUCTOR);
     }
+
+    /** Gives the account the administrator flag directly (as the bootstrap would) and returns it as a fresh login. */
+    static CurrentUser makeAdministrator(UserAccountRepository accounts, AccountUserDetailsService users, CurrentUser user) {
+        UserAccount account = accounts.findById(user.accountId()).orElseThrow();
+        account.setAdministrator(true);
+        accounts.saveAndFlush(account);
+        return users.loadUserByUsername(user.getUsername());
+    }
 }

@@ -18,4 +18,7 @@ public @interface WithCourseUser {
     String displayName() default "Lena Learner";
 
     Role role() default Role.LEARNER;
+
+    /** Also an administrator (the flag beside the role). */
+    boolean administrator() default false;
 }

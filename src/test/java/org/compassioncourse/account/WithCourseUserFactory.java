@@ -15,6 +15,8 @@ class WithCourseUserFactory implements WithSecurityContextFactory<WithCourseUser
     AccountService accountService;
     @Autowired
     AccountUserDetailsService userDetailsService;
+    @Autowired
+    UserAccountRepository accounts;
 
     @Override
     public SecurityContext createSecurityContext(WithCourseUser annotation) {
@@ -24,6 +26,9 @@ class WithCourseUserFactory implements WithSecurityContextFactory<WithCourseUser
         } catch (org.springframework.security.core.userdetails.UsernameNotFoundException notYetRegistered) {
             user = accountService.register(new RegistrationForm(annotation.displayName(), annotation.email(), TEST_PASSWORD),
                     annotation.role());
+        }
+        if (annotation.administrator() && !user.isAdministrator()) {
+            user = TestAccounts.makeAdministrator(accounts, userDetailsService, user);
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

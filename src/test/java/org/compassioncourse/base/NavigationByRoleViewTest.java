@@ -41,6 +41,14 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "instructor.admin.under.test@ward7.example", displayName = "Ira Both", role = Role.INSTRUCTOR,
+            administrator = true)
+    void instructorWhoIsAlsoAnAdministratorSeesBothMenus() {
+        navigate(CourseView.class);
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "Instructor", "Administration");
+    }
+
+    @Test
     @WithCourseUser
     void learnerWhoTypesAnInstructorUrlIsDeniedAndNotShownThePage() {
         navigate("instructor", AccessDeniedView.class);

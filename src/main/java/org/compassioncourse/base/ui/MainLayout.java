@@ -41,7 +41,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         authenticationContext.getAuthenticatedUser(CurrentUser.class).ifPresent(current -> {
             Span name = new Span(current.displayName());
             name.setId("current-user-name");
-            Span role = new Span(current.isInstructor() ? "Instructor" : "Learner");
+            Span role = new Span((current.isInstructor() ? "Instructor" : "Learner") + (current.isAdministrator() ? " · Administrator" : ""));
             role.addClassName("role-badge");
             user.add(name, role);
         });

@@ -1,0 +1,21 @@
+package org.compassioncourse.account;
+
+/** What an administrator (or, for the bootstrap, the application) did to an account, as the audit log names it. */
+public enum AuditAction {
+    BOOTSTRAP_ADMINISTRATOR("First administrator set up"),
+    ROLE_CHANGE("Role changed"),
+    INVITE_INSTRUCTOR("Instructor invited"),
+    DEACTIVATE("Account deactivated"),
+    REACTIVATE("Account reactivated"),
+    ERASE("Personal data erased");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

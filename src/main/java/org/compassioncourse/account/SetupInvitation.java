@@ -1,0 +1,7 @@
+package org.compassioncourse.account;
+
+import java.time.Instant;
+
+/** What the setup page shows for a usable link: whose account it sets up, why, and until when. */
+public record SetupInvitation(String email, String suggestedName, boolean administrator, Role role, Instant expiresAt) {
+}

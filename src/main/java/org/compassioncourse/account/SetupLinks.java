@@ -1,0 +1,95 @@
+package org.compassioncourse.account;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Single-use links through which a person sets their own password: 32 random bytes in the link, only their SHA-256
+ * in the database. Making a new link for an account voids its older ones. Callers decide who may make them.
+ */
+@Component
+class SetupLinks {
+
+    /** The first administrator is set up by whoever runs the server, usually within minutes. */
+    static final Duration BOOTSTRAP_VALIDITY = Duration.ofHours(24);
+    /** An invitation goes by mail to someone who may be on night shifts this week. */
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    static final String PATH = "setup/";
+
+    private final AccountSetupTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+    private final String publicUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    SetupLinks(AccountSetupTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
+               @Value("${course.public-url:http://localhost:8080}") String publicUrl) {
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+    }
+
+    /** A new link for the account (older unused ones stop working), valid for the given time. */
+    SetupLink issue(long accountId, AccountSetupToken.Purpose purpose, Duration validity) {
+        Instant now = now();
+        tokens.useAllOf(accountId, now);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        AccountSetupToken saved = tokens.saveAndFlush(new AccountSetupToken(accountId, hash(token), purpose, now, now.plus(validity)));
+        return new SetupLink(publicUrl + PATH + token, saved.expiresAt());
+    }
+
+    /** The link's token if it exists, is unused and has not expired. */
+    Optional<AccountSetupToken> usable(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        return tokens.findByTokenHash(hash(token)).filter(t -> t.isUsableAt(now));
+    }
+
+    /** Uses this link and voids every other unused link of its account. */
+    void use(AccountSetupToken token) {
+        token.use(now());
+        tokens.useAllOf(token.accountId(), now());
+    }
+
+    /** No unused link of this account works any more. */
+    void voidAll(long accountId) {
+        tokens.useAllOf(accountId, now());
+    }
+
+    /** A password hash no password matches: the hash of a random secret nobody keeps. */
+    String unusablePasswordHash() {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return passwordEncoder.encode(Base64.getEncoder().encodeToString(secret));
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.compassioncourse.administration.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.compassioncourse.account.AccountAdministration;
+import org.compassioncourse.account.AuditRow;
+import org.compassioncourse.account.Role;
+import org.compassioncourse.base.ui.UserTime;
+
+/** The audit log of administrative actions, newest first, paged by the database. Read only: the app has no way to edit it. */
+@Route(AuditLogView.ROUTE)
+@PageTitle("Audit log · Administration · Compassion Course")
+@RolesAllowed(Role.ADMINISTRATOR_NAME)
+public class AuditLogView extends Main {
+
+    static final String ROUTE = "administration/audit";
+
+    final Grid<AuditRow> grid = new Grid<>();
+
+    public AuditLogView(AccountAdministration administration) {
+        addClassName("page");
+        setId("audit-log");
+        grid.addColumn(row -> UserTime.dateTime(row.occurredAt())).setHeader("When").setFlexGrow(0).setWidth("10rem");
+        grid.addColumn(AuditRow::actorLabel).setHeader("Who").setFlexGrow(2).setWidth("10rem");
+        grid.addColumn(row -> row.action().label()).setHeader("What").setFlexGrow(1).setWidth("9rem");
+        grid.addColumn(AuditRow::subjectLabel).setHeader("On whom").setFlexGrow(3).setWidth("12rem");
+        grid.addColumn(AuditRow::detail).setHeader("Detail").setFlexGrow(2).setWidth("10rem");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAriaLabel("Audit log, newest first");
+        grid.setId("audit-grid");
+        grid.setPageSize(50);
+        grid.setEmptyStateText("No administrative actions yet.");
+        grid.setItems(query -> administration.auditLog(query.getOffset(), query.getLimit()).stream(),
+                query -> Math.toIntExact(administration.countAuditEntries()));
+        add(new H1("Audit log"), AdministrationLinks.between(false),
+                new Paragraph("Every role change, invitation, deactivation, reactivation and erasure, with who did it and "
+                        + "when. People are shown by their current name; an erased learner appears as \"Former learner\"."),
+                grid);
+    }
+}
