@@ -45,7 +45,7 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
             administrator = true)
     void instructorWhoIsAlsoAnAdministratorSeesBothMenus() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "Instructor", "Administration");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Instructor", "Administration", "Account");
     }
 
     @Test
