@@ -27,9 +27,11 @@ public class AccountAdministration {
     private final SetupLinks setupLinks;
     private final AuditLog auditLog;
     private final SignedInUser signedInUser;
+    private final PasswordResets passwordResets;
 
     AccountAdministration(UserAccountRepository accounts, AccountDirectory directory, AccountSessions sessions,
-                          SetupLinks setupLinks, AuditLog auditLog, SignedInUser signedInUser) {
+                          SetupLinks setupLinks, AuditLog auditLog, SignedInUser signedInUser, PasswordResets passwordResets) {
+        this.passwordResets = passwordResets;
         this.accounts = accounts;
         this.directory = directory;
         this.sessions = sessions;
@@ -123,6 +125,22 @@ public class AccountAdministration {
         sessions.endAllSessions(accountId);
         auditLog.record(actorId(), AuditAction.DEACTIVATE, accountId, "");
         return row(account);
+    }
+
+    /**
+     * A password reset link for someone whose email does not work (the administrator passes it on in person); valid for
+     * course.password-reset.admin-link-lifetime, single use, recorded in the audit log (not the link itself).
+     */
+    @Transactional
+    public String issuePasswordResetLink(long accountId) {
+        UserAccount account = requireAccount(accountId);
+        refuseErased(account);
+        if (!account.isActive()) {
+            throw new AdministrationException("This account is deactivated. Reactivate it first.");
+        }
+        String link = passwordResets.issueLinkFor(accountId);
+        auditLog.record(actorId(), AuditAction.ISSUE_RESET_LINK, accountId, "");
+        return link;
     }
 
     /** Lets a deactivated account log in again (an erased one stays closed). */

@@ -7,6 +7,7 @@ public enum AuditAction {
     INVITE_INSTRUCTOR("Instructor invited"),
     DEACTIVATE("Account deactivated"),
     REACTIVATE("Account reactivated"),
+    ISSUE_RESET_LINK("Password reset link issued"),
     ERASE("Personal data erased");
 
     private final String label;

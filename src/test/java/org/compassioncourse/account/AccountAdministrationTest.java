@@ -138,6 +138,23 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void anAdministratorIssuesAResetLinkForSomeoneWithoutWorkingEmailAndTheLogSaysSoWithoutTheLink() {
+        CurrentUser admin = administrator("Ada Admin");
+        CurrentUser learner = learner("Nell No-Email");
+        as(admin);
+
+        String link = administration.issuePasswordResetLink(learner.accountId());
+
+        assertThat(link).contains("/reset/");
+        AuditRow entry = newestAuditEntry();
+        assertThat(entry.action()).isEqualTo(AuditAction.ISSUE_RESET_LINK);
+        assertThat(entry.toString()).doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+        as(learner);
+        assertThatThrownBy(() -> administration.issuePasswordResetLink(learner.accountId()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void anAdministratorCannotDeactivateThemselves() {
         CurrentUser admin = administrator("Ada Admin");
         as(admin);
@@ -267,16 +284,17 @@ class AccountAdministrationTest {
         CurrentUser instructor = instructor("Ina Instructor");
         CurrentUser admin = administrator("Ada Admin");
         long target = learner("Tess Target").accountId();
-        Map<String, Executable> calls = Map.of(
-                "countAccounts", () -> administration.countAccounts(AccountFilter.ALL),
-                "accounts", () -> administration.accounts(AccountFilter.ALL, 0, 10, List.of()),
-                "changeRole", () -> administration.changeRole(target, Role.INSTRUCTOR, true),
-                "inviteInstructor", () -> administration.inviteInstructor(email("nope")),
-                "deactivate", () -> administration.deactivate(target),
-                "reactivate", () -> administration.reactivate(target),
-                "erase", () -> administration.erase(target),
-                "countAuditEntries", () -> administration.countAuditEntries(),
-                "auditLog", () -> administration.auditLog(0, 10));
+        Map<String, Executable> calls = Map.ofEntries(
+                Map.entry("issuePasswordResetLink", () -> administration.issuePasswordResetLink(target)),
+                Map.entry("countAccounts", () -> administration.countAccounts(AccountFilter.ALL)),
+                Map.entry("accounts", () -> administration.accounts(AccountFilter.ALL, 0, 10, List.of())),
+                Map.entry("changeRole", () -> administration.changeRole(target, Role.INSTRUCTOR, true)),
+                Map.entry("inviteInstructor", () -> administration.inviteInstructor(email("nope"))),
+                Map.entry("deactivate", () -> administration.deactivate(target)),
+                Map.entry("reactivate", () -> administration.reactivate(target)),
+                Map.entry("erase", () -> administration.erase(target)),
+                Map.entry("countAuditEntries", () -> administration.countAuditEntries()),
+                Map.entry("auditLog", () -> administration.auditLog(0, 10)));
         assertThat(calls.keySet()).as("every public method is tried")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(AccountAdministration.class.getDeclaredMethods())
                         .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers())).map(java.lang.reflect.Method::getName).toList());

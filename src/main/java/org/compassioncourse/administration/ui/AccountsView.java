@@ -3,6 +3,7 @@ package org.compassioncourse.administration.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -158,6 +159,11 @@ public class AccountsView extends Main {
                     row.displayName() + " can log in again."));
             actions.add(reactivate);
         }
+        if (row.active()) {
+            Button reset = small("Reset link", row);
+            reset.addClickListener(click -> issueResetLink(row));
+            actions.add(reset);
+        }
         if (row.role() == Role.LEARNER && !row.administrator()) {
             Button erase = small("Erase…", row);
             erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -174,9 +180,24 @@ public class AccountsView extends Main {
         return button;
     }
 
+    /** For someone without working email: the link is shown here, to be passed on in person. */
+    private void issueResetLink(AccountRow row) {
+        try {
+            String link = administration.issuePasswordResetLink(row.id());
+            inviteLink.setLabel("Password reset link for " + row.displayName() + " (single use)");
+            inviteLink.setValue(link);
+            inviteLink.setHelperText("Give it to " + row.displayName() + " in person; anyone with the link can set this account's password.");
+            inviteLink.setVisible(true);
+            inviteLink.focus();
+        } catch (AdministrationException refused) {
+            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE);
+        }
+    }
+
     private void invite() {
         try {
             SetupLink link = administration.inviteInstructor(inviteEmail.getValue());
+            inviteLink.setLabel("Invitation link to send (single use)");
             inviteLink.setValue(link.url());
             inviteLink.setHelperText("Valid until " + UserTime.dateTime(link.expiresAt()) + ". Send it to "
                     + inviteEmail.getValue().strip() + "; anyone with the link can set up this account.");
