@@ -2,6 +2,7 @@ package org.compassioncourse.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,10 +29,13 @@ public class AccountAdministration {
     private final AuditLog auditLog;
     private final SignedInUser signedInUser;
     private final PasswordResets passwordResets;
+    private final ApplicationEventPublisher events;
 
     AccountAdministration(UserAccountRepository accounts, AccountDirectory directory, AccountSessions sessions,
-                          SetupLinks setupLinks, AuditLog auditLog, SignedInUser signedInUser, PasswordResets passwordResets) {
+                          SetupLinks setupLinks, AuditLog auditLog, SignedInUser signedInUser, PasswordResets passwordResets,
+                          ApplicationEventPublisher events) {
         this.passwordResets = passwordResets;
+        this.events = events;
         this.accounts = accounts;
         this.directory = directory;
         this.sessions = sessions;
@@ -175,6 +179,7 @@ public class AccountAdministration {
         }
         account.erase(setupLinks.now(), setupLinks.unusablePasswordHash());
         accounts.saveAndFlush(account);
+        events.publishEvent(new AccountErased(accountId, account.getDisplayName()));
         setupLinks.voidAll(accountId);
         sessions.endAllSessions(accountId);
         auditLog.record(actorId(), AuditAction.ERASE, accountId, "on request");

@@ -150,4 +150,12 @@ class CompletionRecords {
     private static @Nullable Instant instantOrNull(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
+
+    /** An erased learner: the certificate keeps its code and facts but names a former learner; free text goes. */
+    void anonymise(long userId, String placeholderName) {
+        Map<String, Object> parameters = Map.of("u", userId, "name", placeholderName);
+        jdbc.update("update certificate set learner_name = :name where user_id = :u", parameters);
+        jdbc.update("update evaluation_answer set answer_text = null where answer_text is not null"
+                + " and evaluation_id in (select id from course_evaluation where user_id = :u)", parameters);
+    }
 }

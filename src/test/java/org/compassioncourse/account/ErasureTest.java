@@ -53,6 +53,24 @@ class ErasureTest {
     Course course;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.compassioncourse.completion.CompletionService completion;
+    @Autowired
+    org.compassioncourse.completion.CertificateVerification verification;
+
+    /** The course evaluation, every scale at 4, the free-text items with this text. */
+    private void sendEvaluation(String text) {
+        Map<String, Integer> likert = new java.util.HashMap<>();
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (org.compassioncourse.content.Evaluation.Item item : completion.evaluation().items()) {
+            if (item.kind() == org.compassioncourse.content.Evaluation.Kind.LIKERT) {
+                likert.put(item.id(), 4);
+            } else {
+                texts.put(item.id(), text);
+            }
+        }
+        completion.submitEvaluation(likert, texts);
+    }
 
     @AfterEach
     void signOut() {
@@ -92,6 +110,8 @@ class ErasureTest {
         cohorts.join(cohort.joinCode());
         people.take(QuizSettings.Kind.PRE_TEST, null, false, 1000);
         people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
+        sendEvaluation("On ward 7 the " + surname + " family taught me this");
+        String code = completion.issueMyCertificate().code();
         Learners.actAs(stays);
         cohorts.join(cohort.joinCode());
         people.take(QuizSettings.Kind.PRE_TEST, null, true, 1000);
@@ -102,13 +122,19 @@ class ErasureTest {
         assertThat(finalBefore.attempts()).isEqualTo(1);
         String email = erased.getUsername();
         // the test's emails are made from the name, so the surname is in both
-        assertThat(placesHolding(surname)).containsExactlyInAnyOrder("USER_ACCOUNT.DISPLAY_NAME", "USER_ACCOUNT.EMAIL");
+        assertThat(placesHolding(surname)).containsExactlyInAnyOrder("USER_ACCOUNT.DISPLAY_NAME", "USER_ACCOUNT.EMAIL",
+                "CERTIFICATE.LEARNER_NAME", "EVALUATION_ANSWER.ANSWER_TEXT");
         assertThat(placesHolding(email)).containsExactly("USER_ACCOUNT.EMAIL");
 
         Learners.actAs(admin);
         AccountRow row = administration.erase(erased.accountId());
 
-        assertThat(placesHolding(surname)).as("the name, anywhere").isEmpty();
+        assertThat(placesHolding(surname)).as("the name (and free text naming it), anywhere").isEmpty();
+        assertThat(verification.verify(code, "203.0.113.7")).as("the certificate stays verifiable, for a former learner")
+                .hasValueSatisfying(verified -> {
+                    assertThat(verified.valid()).isTrue();
+                    assertThat(verified.learnerName()).isEqualTo("Former learner #" + erased.accountId());
+                });
         assertThat(placesHolding(email)).as("the email, anywhere").isEmpty();
         assertThat(row.displayName()).isEqualTo("Former learner #" + erased.accountId());
         assertThat(row.email()).isEqualTo("erased-" + erased.accountId() + "@invalid");
