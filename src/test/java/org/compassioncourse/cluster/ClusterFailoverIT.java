@@ -315,7 +315,6 @@ class ClusterFailoverIT {
                 "--spring.profiles.active=postgres",
                 "--DATABASE_URL=" + PG_SERVER + database, "--DATABASE_USER=" + PG_USER, "--DATABASE_PASSWORD=",
                 "--course.content-dir=" + FixtureCourse.FOLDER.toAbsolutePath(),
-                "--course.demo-accounts.enabled=false",
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--management.server.address=127.0.0.1", "--management.server.port=" + managementPort,
                 // visitors' own addresses from HAProxy's X-Forwarded-For, as ops/run-cluster.sh does

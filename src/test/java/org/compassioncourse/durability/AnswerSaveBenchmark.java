@@ -61,7 +61,7 @@ class AnswerSaveBenchmark {
 
     private static String measure(String label, String... args) {
         List<String> all = new ArrayList<>(List.of("--course.content-dir=src/test/resources/course-fixture",
-                "--course.demo-accounts.enabled=false", "--logging.level.root=warn", "--server.port=0"));
+                "--logging.level.root=warn", "--server.port=0"));
         all.addAll(List.of(args));
         try (var app = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).run(all.toArray(String[]::new))) {
             AnswerLoop learner = new AnswerLoop(app, "Bea Benchmark");

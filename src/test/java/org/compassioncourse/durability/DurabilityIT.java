@@ -131,7 +131,7 @@ class DurabilityIT {
                 "-cp", System.getProperty("java.class.path"),
                 AnswerRecorder.class.getName(),
                 "--course.content-dir=" + FixtureCourse.FOLDER.toAbsolutePath(),
-                "--course.demo-accounts.enabled=false", "--server.port=0",
+                "--server.port=0",
                 "--logging.level.root=warn", "--spring.main.banner-mode=off"));
         command.addAll(appArgs);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -42,7 +42,7 @@ class H2BackupRestoreIT {
         return new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.SERVLET)
                 .run("--course.data-dir=" + dataDir, "--course.content-dir=src/test/resources/course-fixture",
-                        "--course.demo-accounts.enabled=false", "--logging.level.root=warn",
+                        "--logging.level.root=warn",
                         "--logging.level.org.compassioncourse.operations=info", "--server.port=0");
     }
 

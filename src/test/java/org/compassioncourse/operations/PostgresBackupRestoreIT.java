@@ -91,7 +91,7 @@ class PostgresBackupRestoreIT {
         return new SpringApplicationBuilder(Application.class).profiles("postgres")
                 .run("--DATABASE_URL=" + SERVER + database, "--DATABASE_USER=" + USER, "--server.port=0",
                         "--course.content-dir=src/test/resources/course-fixture",
-                        "--course.demo-accounts.enabled=false", "--logging.level.root=warn");
+                        "--logging.level.root=warn");
     }
 
     @Test
