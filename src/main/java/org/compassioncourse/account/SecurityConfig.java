@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.compassioncourse.account.ui.LandingAfterLogin;
 import org.compassioncourse.account.ui.LoginView;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

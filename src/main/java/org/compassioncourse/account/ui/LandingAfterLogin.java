@@ -1,4 +1,4 @@
-package org.compassioncourse.account;
+package org.compassioncourse.account.ui;
 
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.compassioncourse.account.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -17,15 +18,16 @@ import java.net.URI;
 /**
  * Where a form login lands: an instructor who asked for no particular page (or only for the course page, the app's
  * root) lands on their cohorts; everyone else where Vaadin sends them (the page they asked for, else the course).
+ * Beside the login view because it is part of Vaadin's login flow (the security configuration hands it to Vaadin).
  */
-final class LandingAfterLogin extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
+public final class LandingAfterLogin extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
 
     private final String root;
     private final String instructorHome;
     private RequestCache requestCache = new HttpSessionRequestCache();
 
     /** @param root and instructorHome paths as the app is mapped, e.g. "/" and "/instructor" */
-    LandingAfterLogin(String root, String instructorHome) {
+    public LandingAfterLogin(String root, String instructorHome) {
         this.root = root;
         this.instructorHome = instructorHome;
         setDefaultTargetUrl(root);
