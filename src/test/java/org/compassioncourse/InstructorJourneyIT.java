@@ -215,6 +215,6 @@ class InstructorJourneyIT {
         browser.open("login");
         browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
         browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
-        browser.waitForPath("");
+        browser.waitForPath("instructor"); // instructors land on their cohorts
     }
 }

@@ -1,7 +1,10 @@
 package org.compassioncourse.account;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.compassioncourse.account.ui.LandingAfterLogin;
 import org.compassioncourse.account.ui.LoginView;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,7 +41,7 @@ class SecurityConfig {
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, VaadinDefaultRequestCache savedRequests) throws Exception {
         // Our own stylesheets and course figures are public; Vaadin's configurer permits its own resources, the login
         // page and every @AnonymousAllowed view, and everything else needs a logged-in user (deny by default: an
         // endpoint added later is never public by accident).
@@ -51,6 +54,10 @@ class SecurityConfig {
         // Spring Security's own header writers skip headers already set by SecurityHeaders; framing must agree with
         // the CSP's frame-ancestors 'self' for responses that do reach them first.
         http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        // Vaadin's configurer takes a success handler put here; ours sends instructors to their cohorts.
+        LandingAfterLogin landing = new LandingAfterLogin(vaadinRequests.applyUrlMapping(""), vaadinRequests.applyUrlMapping("instructor"));
+        landing.setRequestCache(savedRequests);
+        http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, landing);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))

@@ -3,6 +3,7 @@ package org.compassioncourse.instructor;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.QuizSettings;
@@ -14,6 +15,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,19 +67,28 @@ public class CohortReviewService {
         String sql = "select * from (" + rowsSql() + ") t where " + statusCondition(status)
                 + " order by " + sort.column + (ascending ? " asc" : " desc") + " nulls last, display_name asc, user_id asc"
                 + " offset :offset rows fetch next :limit rows only";
-        return jdbc.query(sql, parameters(cohortId).addValue("offset", offset).addValue("limit", limit), (rs, n) -> {
-            int completed = rs.getInt("lessons_completed");
-            String lessonId = rs.getString("current_lesson");
-            Double pre = (Double) rs.getObject("pre_test");
-            Double fin = (Double) rs.getObject("final_score");
-            return new LearnerRow(rs.getLong("user_id"), rs.getString("display_name"), rs.getString("email"), completed,
-                    Percent.of(completed, course.lessons().size()),
-                    lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
-                    instant(rs.getObject("last_active")), pre, fin,
-                    fin == null ? null : fin >= course.passMark(),
-                    pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null),
-                    instant(rs.getObject("completed_at")), rs.getString("certificate"));
-        });
+        return jdbc.query(sql, parameters(cohortId).addValue("offset", offset).addValue("limit", limit), this::row);
+    }
+
+    /** One learner's row, as the cohort grid shows it, for the learner's own page (the same figures, one query). */
+    @Transactional(readOnly = true)
+    public LearnerRow learner(LearnerInMyCohort learner) {
+        return jdbc.queryForObject("select * from (" + rowsSql() + ") t where user_id = :userId",
+                parameters(learner.cohortId()).addValue("userId", learner.userId()), this::row);
+    }
+
+    private LearnerRow row(ResultSet rs, int rowNumber) throws SQLException {
+        int completed = rs.getInt("lessons_completed");
+        String lessonId = rs.getString("current_lesson");
+        Double pre = (Double) rs.getObject("pre_test");
+        Double fin = (Double) rs.getObject("final_score");
+        return new LearnerRow(rs.getLong("user_id"), rs.getString("display_name"), rs.getString("email"), completed,
+                Percent.of(completed, course.lessons().size()),
+                lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
+                instant(rs.getObject("last_active")), pre, fin,
+                fin == null ? null : fin >= course.passMark(),
+                pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null),
+                instant(rs.getObject("completed_at")), rs.getString("certificate"));
     }
 
     /** How many of the cohort's learners match the filter. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +25,9 @@ import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.IssuedCertificate;
+import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.completion.ui.LearnerCompletionPanel;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.instructor.XapiStatementsExport;
@@ -55,10 +59,12 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
     private final FinalAttemptGrants grants;
     private final Clock clock;
     private final CompletionService completion;
+    private final CohortReviewService review;
     private String title = "Learner · Compassion Course";
 
     public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi,
-                       FinalAttemptGrants grants, Clock clock, CompletionService completion) {
+                       FinalAttemptGrants grants, Clock clock, CompletionService completion, CohortReviewService review) {
+        this.review = review;
         this.clock = clock;
         this.completion = completion;
         this.grants = grants;
@@ -87,6 +93,8 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
             return;
         }
         add(new H1(learner.displayName()));
+        CourseProgress lessons = progress.progressOf(learner);
+        add(summary(learner, lessons));
         add(new LearnerCompletionPanel(completion, learner));
         title = learner.displayName() + " · Learner · Compassion Course";
         LearnerInMyCohort exported = learner;
@@ -99,7 +107,6 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
         xapiLink.setId("download-learner-xapi");
         add(new Paragraph(xapiLink));
 
-        CourseProgress lessons = progress.progressOf(learner);
         add(new H2("Lessons"), new Paragraph(lessons.completedLessons() + " of " + lessons.lessons().size() + " lessons completed"));
         OrderedList lessonList = new OrderedList();
         lessonList.setId("learner-lessons");
@@ -140,6 +147,35 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
             add(details);
         }
         add(new Anchor("instructor/cohort/" + learner.cohortId(), "Back to the cohort"));
+    }
+
+    /**
+     * The one-screen summary at the top: who, how far, the counted scores and gain, completion and certificate, each as
+     * the services give it (the cohort grid's row, the learner's progress, the recorded completion).
+     */
+    private DescriptionList summary(LearnerInMyCohort learner, CourseProgress lessons) {
+        LearnerRow row = review.learner(learner);
+        CompletionService.LearnerCompletion completed = completion.completionOf(learner);
+        IssuedCertificate certificate = completed.certificate();
+        DescriptionList summary = new DescriptionList();
+        summary.setId("learner-summary");
+        summary.addClassName("learner-summary");
+        summary.getElement().setAttribute("aria-label", "Summary");
+        fact(summary, "Email", row.email());
+        fact(summary, "Lessons completed", lessons.completedLessons() + " of " + lessons.lessons().size());
+        fact(summary, "Pre-test", row.preTest() == null ? "not taken" : ScorePercent.format(row.preTest()));
+        fact(summary, "Final assessment (counted)", row.finalScore() == null ? "not taken"
+                : ScorePercent.format(row.finalScore()) + (Boolean.TRUE.equals(row.passed()) ? ", passed" : ", not passed"));
+        fact(summary, "Learning gain", row.learningGain() == null ? "—" : Math.round(row.learningGain() * 100) + "%");
+        fact(summary, "Completed on", completed.completedAt() == null ? "not completed" : UserTime.date(completed.completedAt()));
+        fact(summary, "Certificate", certificate == null ? "none issued"
+                : certificate.revoked() ? "revoked on " + UserTime.date(certificate.revokedAt())
+                : "issued on " + UserTime.date(certificate.issuedAt()));
+        return summary;
+    }
+
+    private static void fact(DescriptionList list, String term, String value) {
+        list.add(new DescriptionList.Term(term), new DescriptionList.Description(value));
     }
 
     /** The final assessment's attempt limit for this learner, the grants so far, and a button to grant one more. */
