@@ -14,7 +14,7 @@ interface ReviewCardRepository extends JpaRepository<ReviewCard, Long> {
 
     List<ReviewCard> findByUserIdAndQuestionIdIn(long userId, List<String> questionIds);
 
-    List<ReviewCard> findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAsc(long userId, Instant now, Limit limit);
+    List<ReviewCard> findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAscIdAsc(long userId, Instant now, Limit limit);
 
     long countByUserIdAndRetiredFalseAndDueLessThanEqual(long userId, Instant now);
 

@@ -71,7 +71,7 @@ public class ReviewService {
     /** Up to the course's session size of due cards, the longest overdue first. */
     public List<ReviewItem> dueSession() {
         List<ReviewItem> items = new ArrayList<>();
-        for (ReviewCard card : cards.findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAsc(me(), clock.instant(),
+        for (ReviewCard card : cards.findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAscIdAsc(me(), clock.instant(),
                 Limit.of(course.review().sessionSize()))) {
             course.question(card.questionId()).ifPresent(question -> items.add(new ReviewItem(card.id(), card.reps() + 1,
                     lessonTitle(question), KnowledgeCheckMarking.paper(question, card.id() * 31 + card.reps()))));
