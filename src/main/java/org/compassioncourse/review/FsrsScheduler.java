@@ -79,6 +79,16 @@ public final class FsrsScheduler {
         this.factor = Math.pow(0.9, 1 / decay) - 1;
     }
 
+    /** DECAY = −w20 of the forgetting curve. */
+    public double decay() {
+        return decay;
+    }
+
+    /** FACTOR = 0.9^(1/DECAY) − 1, so that R(S, S) = 0.9. */
+    public double factor() {
+        return factor;
+    }
+
     public double desiredRetention() {
         return desiredRetention;
     }
