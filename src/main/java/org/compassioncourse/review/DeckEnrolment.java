@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,16 +30,24 @@ class DeckEnrolment {
     private final ReviewCardRepository cards;
     private final Clock clock;
 
-    DeckEnrolment(Course course, ReviewCardRepository cards, Clock clock) {
+    private final TransactionTemplate transaction;
+
+    DeckEnrolment(Course course, ReviewCardRepository cards, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.course = course;
         this.cards = cards;
         this.clock = clock;
     }
 
     @EventListener
-    @Transactional
     public void onLessonCompleted(LessonCompleted completed) {
-        enrol(completed.userId(), completed.lessonId());
+        try {
+            transaction.executeWithoutResult(status -> enrol(completed.userId(), completed.lessonId()));
+        } catch (RuntimeException notNow) {
+            // the lesson is completed either way; completing it again (or a second tab that did) enrols the rest
+            LOG.warn("Could not add lesson {} to the review deck of user {} now: {}", completed.lessonId(),
+                    completed.userId(), notNow.toString());
+        }
     }
 
     /** Idempotent: a question already in the deck keeps its card and history. */
@@ -61,8 +70,11 @@ class DeckEnrolment {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void retireRemovedQuestions() {
+        transaction.executeWithoutResult(status -> retireCardsOfRemovedQuestions());
+    }
+
+    private void retireCardsOfRemovedQuestions() {
         Set<String> inBank = new HashSet<>();
         course.questions().stream().filter(q -> q.use() == Question.Use.KNOWLEDGE_CHECK).forEach(q -> inBank.add(q.id()));
         List<String> gone = cards.activeQuestionIds().stream().filter(id -> !inBank.contains(id)).toList();

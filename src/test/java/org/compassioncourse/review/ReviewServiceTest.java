@@ -48,7 +48,7 @@ class ReviewServiceTest {
     @BeforeEach
     void services() {
         reviews = new ReviewService(course, cards, logs, signedInUser, transactions, clock);
-        enrolment = new DeckEnrolment(course, cards, clock);
+        enrolment = new DeckEnrolment(course, cards, clock, transactions);
         people = new Learners(accounts, progress, quizzes, course);
     }
 
@@ -150,6 +150,20 @@ class ReviewServiceTest {
         ReviewCard after = cards.findByUserIdAndQuestionIdIn(learner.accountId(), List.of(questionId)).getFirst();
         assertThat(after.reps()).isEqualTo(before.reps());
         assertThat(after.due()).isEqualTo(before.due());
+    }
+
+    @Test
+    void aQuestionRemovedFromTheBankRetiresItsCardAndLeavesTheDue() {
+        CurrentUser learner = people.learner("Hal Removed");
+        Learners.actAs(learner);
+        cards.save(new ReviewCard(learner.accountId(), "question-no-longer-in-the-bank", "first-lesson", 1, 1, clock.instant()));
+        assertThat(reviews.dueCount()).isEqualTo(1);
+
+        enrolment.retireRemovedQuestions();
+
+        assertThat(reviews.dueCount()).isZero();
+        assertThat(cards.findByUserIdAndQuestionIdIn(learner.accountId(), List.of("question-no-longer-in-the-bank")))
+                .singleElement().matches(ReviewCard::retired);
     }
 
     @Test

@@ -27,6 +27,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
     @Autowired Course course;
     @Autowired ReviewCardRepository cards;
     @Autowired SignedInUser signedInUser;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     private String page() {
         return ((com.vaadin.flow.component.Component) getCurrentView()).getElement().getOuterHTML();
@@ -46,7 +47,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
     void aDueCardIsAnsweredWithItsSurenessAndTheSummaryShowsWhenItIsNextDue() {
         long me = signedInUser.require().accountId();
         Clock twoDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
-        new DeckEnrolment(course, cards, twoDaysAgo).enrol(me, "first-lesson");
+        new DeckEnrolment(course, cards, twoDaysAgo, transactions).enrol(me, "first-lesson");
         cards.findByUserIdAndQuestionIdIn(me, DeckEnrolment.knowledgeChecksOf(course, "first-lesson").stream()
                 .map(q -> q.id()).filter(id -> !id.equals("first-single")).toList()).forEach(card -> {
             card.retire();
