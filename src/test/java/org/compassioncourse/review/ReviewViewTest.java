@@ -56,6 +56,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
 
         navigate(ReviewView.class);
         assertThat($(Paragraph.class).withId("review-status").single().getText()).isEqualTo("1 question due.");
+        assertThat(reviewMenuBadge()).isEqualTo("1 due");
         test($(Button.class).withId("start-review").single()).click();
         assertThat(page()).doesNotContain("Answer: ");
 
@@ -71,5 +72,13 @@ class ReviewViewTest extends SpringBrowserlessTest {
         assertThat($(UnorderedList.class).withId("review-summary").single().getElement().getTextRecursively())
                 .contains("Which phrase describes empathy?").contains("next due");
         assertThat($(Paragraph.class).withId("review-status").single().getText()).startsWith("All caught up");
+        navigate(ReviewView.class);
+        assertThat(reviewMenuBadge()).isEmpty();
+    }
+
+    private String reviewMenuBadge() {
+        com.vaadin.flow.component.sidenav.SideNavItem item = $(com.vaadin.flow.component.sidenav.SideNavItem.class).all().stream()
+                .filter(i -> i.getLabel().equals("Review")).findFirst().orElseThrow();
+        return item.getSuffixComponent() == null ? "" : item.getSuffixComponent().getElement().getText();
     }
 }
