@@ -124,7 +124,7 @@ public class ReviewService {
     /** Feedback on a practice answer; the card's schedule and log stay as they are. */
     public QuestionFeedback practiseAnswer(String questionId, Answer answer) {
         Optional<ReviewCard> card = cards.findByUserIdAndQuestionIdIn(me(), List.of(questionId)).stream().findFirst();
-        Question question = card.flatMap(c -> course.question(c.questionId()))
+        Question question = card.filter(c -> !c.retired()).flatMap(c -> course.question(c.questionId()))
                 .orElseThrow(() -> new AnswerRejectedException("This question was not found."));
         return KnowledgeCheckMarking.mark(course, question, answer).feedback();
     }
