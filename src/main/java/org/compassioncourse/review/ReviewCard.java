@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One knowledge-check question in one learner's review deck, with its FSRS memory state. */
 @Entity
@@ -90,8 +91,9 @@ class ReviewCard {
         step = card.step();
         stability = card.stability();
         difficulty = card.difficulty();
-        due = card.due();
-        lastReview = card.lastReview();
+        // the database keeps microseconds and would round up: floor, so a card due "now" is due now
+        due = card.due().truncatedTo(ChronoUnit.MICROS);
+        lastReview = card.lastReview() == null ? null : card.lastReview().truncatedTo(ChronoUnit.MICROS);
         reps = card.reps();
         lapses = card.lapses();
     }
