@@ -119,6 +119,32 @@ class ReviewServiceTest {
     }
 
     @Test
+    void twoTabsSubmittingTheSameReviewAtOnceRateItOnce() throws Exception {
+        CurrentUser learner = people.learner("Ida Tabs");
+        Learners.actAs(learner);
+        enrolment.enrol(learner.accountId(), firstLessonWithChecks().id());
+        clock.advance(Duration.ofDays(1));
+        ReviewService.ReviewItem item = reviews.dueSession().getFirst();
+        Question question = course.question(item.paper().id()).orElseThrow();
+        long logsBefore = logs.count();
+        org.springframework.security.core.context.SecurityContext context = SecurityContextHolder.getContext();
+        java.util.concurrent.Callable<ReviewService.ReviewOutcome> tab = () -> {
+            SecurityContextHolder.setContext(context);
+            return reviews.answer(item.cardId(), item.reviewNumber(), KeyedAnswers.right(question), Sureness.FAIRLY_SURE);
+        };
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = tabs.submit(tab);
+            var second = tabs.submit(tab);
+            assertThat(List.of(first.get(), second.get())).filteredOn(o -> !o.alreadyRated()).hasSize(1);
+        } finally {
+            tabs.shutdown();
+        }
+        assertThat(logs.count()).isEqualTo(logsBefore + 1);
+        assertThat(cards.findById(item.cardId()).orElseThrow().reps()).isEqualTo(1);
+    }
+
+    @Test
     void aWrongAnswerIsRatedAgainAndTheCardComesBackInTenMinutes() {
         CurrentUser learner = people.learner("Dev Wrong");
         Learners.actAs(learner);
