@@ -11,7 +11,16 @@ import java.util.Optional;
 public record Course(String id, String title, String summary, String audience, double ceHours, int passMark,
                      int version, List<Lesson> lessons, Map<String, GlossaryTerm> glossary,
                      Map<String, Reference> references, Map<String, Region> regions, List<Figure> figures,
-                     List<Question> questions, Map<QuizSettings.Kind, QuizSettings> quizzes) {
+                     List<Question> questions, Map<QuizSettings.Kind, QuizSettings> quizzes, ReviewSettings review) {
+
+    /** A course with the default spaced-review settings. */
+    public Course(String id, String title, String summary, String audience, double ceHours, int passMark,
+                  int version, List<Lesson> lessons, Map<String, GlossaryTerm> glossary,
+                  Map<String, Reference> references, Map<String, Region> regions, List<Figure> figures,
+                  List<Question> questions, Map<QuizSettings.Kind, QuizSettings> quizzes) {
+        this(id, title, summary, audience, ceHours, passMark, version, lessons, glossary, references, regions, figures,
+                questions, quizzes, ReviewSettings.DEFAULTS);
+    }
 
     public Course {
         questions = List.copyOf(questions);

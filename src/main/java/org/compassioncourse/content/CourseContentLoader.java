@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 public final class CourseContentLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes", "certificate");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes", "certificate", "review");
+    private static final Set<String> REVIEW_KEYS = Set.of("desiredRetention", "sessionSize");
     private static final Set<String> CERTIFICATE_KEYS = Set.of("provider", "accreditation", "contact");
     private static final Set<String> EVALUATION_KEYS = Set.of("scale", "objectives", "items");
     private static final Set<String> EVALUATION_ITEM_KEYS = Set.of("id", "type", "text", "required");
@@ -94,7 +95,7 @@ public final class CourseContentLoader {
                 .map(lesson -> lesson.render(glossary)).toList();
         completion = new CompletionContent(evaluation, header.certificate);
         return new Course(header.id, header.title, header.summary, header.audience, header.ceHours, header.passMark,
-                header.version, lessons, glossary, references, regions, figures, questions, header.quizzes);
+                header.version, lessons, glossary, references, regions, figures, questions, header.quizzes, header.review);
     }
 
     // ---- evaluation.yaml -------------------------------------------------------------------------------
@@ -293,7 +294,7 @@ public final class CourseContentLoader {
 
     private record CourseHeader(String id, String title, String summary, String audience, double ceHours,
                                 int passMark, int version, Map<QuizSettings.Kind, QuizSettings> quizzes,
-                                @org.jspecify.annotations.Nullable CertificateSettings certificate) {
+                                @org.jspecify.annotations.Nullable CertificateSettings certificate, ReviewSettings review) {
     }
 
     private CourseHeader readCourse() {
@@ -332,7 +333,21 @@ public final class CourseContentLoader {
         if (id == null || title == null || summary == null || audience == null || ceHours == null || passMark == null || version == null) {
             return null;
         }
-        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes, certificate);
+        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes, certificate, readReviewSettings(course));
+    }
+
+    /** 'review: { desiredRetention: 0.9, sessionSize: 10 }', each optional; problems name file and line. */
+    private ReviewSettings readReviewSettings(YamlDocument.Mapping course) {
+        YamlDocument.Mapping block = course.has("review") ? course.mapping("review", true) : null;
+        if (block == null) {
+            return ReviewSettings.DEFAULTS;
+        }
+        block.allowOnly(REVIEW_KEYS);
+        // below 0.7 cards fall due so late that most are forgotten; above 0.97 reviews pile up daily
+        Double retention = block.has("desiredRetention") ? block.number("desiredRetention", 0.7, 0.97) : null;
+        Integer size = block.has("sessionSize") ? block.integer("sessionSize", 1, 100) : null;
+        return new ReviewSettings(retention != null ? retention : ReviewSettings.DEFAULTS.desiredRetention(),
+                size != null ? size : ReviewSettings.DEFAULTS.sessionSize());
     }
 
     private Map<QuizSettings.Kind, QuizSettings> readQuizSettings(YamlDocument yaml, YamlDocument.Mapping course) {

@@ -28,14 +28,14 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
     @WithCourseUser
     void learnerSeesCourseAndMyProgressButNoInstructorMenu() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Account");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Account");
     }
 
     @Test
     @WithCourseUser(email = "instructor.under.test@ward7.example", displayName = "Ivy Instructor", role = Role.INSTRUCTOR)
     void instructorAlsoSeesTheInstructorMenuAndCanOpenIt() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Instructor", "Account");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Instructor", "Account");
         navigate(InstructorView.class);
         assertThat(getCurrentView()).isInstanceOf(InstructorView.class);
     }
@@ -45,7 +45,7 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
             administrator = true)
     void instructorWhoIsAlsoAnAdministratorSeesBothMenus() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Instructor", "Administration", "Account");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Instructor", "Administration", "Account");
     }
 
     @Test

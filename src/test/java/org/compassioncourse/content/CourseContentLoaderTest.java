@@ -88,7 +88,7 @@ class CourseContentLoaderTest {
         fixtureCopy();
         replace("course.yaml", "passMark: 75", "passMark: 75\npassmark: 80");
         assertThat(problems()).singleElement().asString()
-                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, certificate, id, passMark, quizzes, summary, title, version)");
+                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, certificate, id, passMark, quizzes, review, summary, title, version)");
     }
 
     @Test
@@ -107,6 +107,23 @@ class CourseContentLoaderTest {
         QuizSettings settings = course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT);
         assertThat(settings.attemptsLimited()).isFalse();
         assertThat(settings.opensAfter()).isEqualTo(QuizSettings.OpensAfter.ALL_LESSONS);
+    }
+
+    @Test
+    void reviewSettingsAreReadFromCourseYamlWithDefaultsWhenAbsent() {
+        assertThat(CourseContentLoader.load(fixtureCopy()).review()).isEqualTo(ReviewSettings.DEFAULTS);
+        replace("course.yaml", "passMark: 75", "passMark: 75\nreview:\n  desiredRetention: 0.85\n  sessionSize: 5");
+        assertThat(CourseContentLoader.load(dir).review()).isEqualTo(new ReviewSettings(0.85, 5));
+    }
+
+    @Test
+    void badReviewSettingsAreReportedWithFileAndLine() {
+        fixtureCopy();
+        replace("course.yaml", "passMark: 75", "passMark: 75\nreview:\n  desiredRetention: 1.5\n  sessionSize: 0\n  fuzz: on");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "course.yaml:10: unknown key 'fuzz' (allowed: desiredRetention, sessionSize)",
+                "course.yaml:8: 'desiredRetention' must be between 0.7 and 0.97, not 1.5",
+                "course.yaml:9: 'sessionSize' must be between 1 and 100, not 0");
     }
 
     @Test

@@ -28,7 +28,13 @@ import org.compassioncourse.account.CurrentUser;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(AuthenticationContext authenticationContext) {
+    private final java.util.List<MenuBadge> badges;
+    private final boolean signedIn;
+    private final java.util.Map<String, SideNavItem> items = new java.util.HashMap<>();
+
+    public MainLayout(AuthenticationContext authenticationContext, java.util.List<MenuBadge> badges) {
+        this.badges = badges;
+        this.signedIn = authenticationContext.isAuthenticated();
         setPrimarySection(Section.DRAWER);
 
         DrawerToggle toggle = new DrawerToggle();
@@ -61,7 +67,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(navigation());
     }
 
-    private static SideNav navigation() {
+    private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Main menu");
         nav.setId("main-menu");
@@ -71,8 +77,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
             nav.addItem(item);
+            items.put(entry.path().replaceFirst("^/", ""), item);
         }
         return nav;
+    }
+
+    /** Refreshed on every navigation, so a count changed on one page (e.g. reviews done) shows on the next. */
+    private void showBadges() {
+        if (!signedIn) {
+            return;
+        }
+        for (MenuBadge badge : badges) {
+            SideNavItem item = items.get(badge.path());
+            if (item != null) {
+                String text = badge.text();
+                if (text.isEmpty()) {
+                    item.setSuffixComponent(null);
+                } else {
+                    Span note = new Span(text);
+                    note.addClassName("menu-badge");
+                    note.getElement().setAttribute("theme", "badge pill small");
+                    item.setSuffixComponent(note);
+                }
+            }
+        }
     }
 
     /**
@@ -82,6 +110,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        showBadges();
         NavigationTrigger trigger = event.getLocationChangeEvent().getTrigger();
         if ((trigger == NavigationTrigger.ROUTER_LINK || trigger == NavigationTrigger.UI_NAVIGATE
                 || trigger == NavigationTrigger.PROGRAMMATIC) && getContent() != null) {

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import org.compassioncourse.review.CohortRetention;
+import org.compassioncourse.review.ui.CohortRetentionSection;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
@@ -66,6 +68,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private final CohortReviewService review;
     private final CohortService cohorts;
+    private final CohortRetention retention;
     private final GradebookCsvExport gradebook;
     private final XapiStatementsExport xapi;
     private final ItemAnalysisService itemAnalysis;
@@ -78,7 +81,8 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private String title = "Cohort · Compassion Course";
 
     public CohortView(CohortReviewService review, CohortService cohorts, ItemAnalysisService itemAnalysis, Course course,
-                      GradebookCsvExport gradebook, XapiStatementsExport xapi, Clock clock) {
+                      GradebookCsvExport gradebook, XapiStatementsExport xapi, Clock clock, CohortRetention retention) {
+        this.retention = retention;
         this.clock = clock;
         this.review = review;
         this.cohorts = cohorts;
@@ -213,6 +217,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         add(heading, joining, summary, downloads, filter, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(charts());
+        add(new CohortRetentionSection(retention, cohortId));
         add(itemAnalysis(QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
                 itemAnalysis(QuizSettings.Kind.PRE_TEST, "Item analysis: pre-test"),
                 new Anchor("instructor", "Back to your cohorts"));

@@ -34,6 +34,8 @@ import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
+import org.compassioncourse.review.ReviewService;
+import org.compassioncourse.review.ui.ReviewDueLink;
 
 import java.util.Optional;
 
@@ -48,8 +50,11 @@ public class CourseView extends Main implements BeforeEnterObserver {
     private final ProgressService progressService;
     private final QuizService quizService;
     private final CompletionService completionService;
+    private final ReviewService reviewService;
 
-    public CourseView(Course course, ProgressService progressService, QuizService quizService, CompletionService completionService) {
+    public CourseView(Course course, ProgressService progressService, QuizService quizService, CompletionService completionService,
+                      ReviewService reviewService) {
+        this.reviewService = reviewService;
         this.course = course;
         this.progressService = progressService;
         this.quizService = quizService;
@@ -68,6 +73,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
                 + course.totalMinutes() + " minutes · " + formatHours(course.ceHours()) + " CE hours");
         facts.addClassName("course-facts");
         add(facts);
+        add(new ReviewDueLink(reviewService.dueCount()));
 
         CompletionBlock completion = new CompletionBlock(completionService);
         // once completed, the completion moment comes first: date, score, and what comes next

@@ -61,7 +61,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
     void administratorSeesTheAdministrationMenuAndFindsAnAccountBySearch() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "My progress", "My record", "Administration", "Account");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Administration", "Account");
         CurrentUser learner = learner("Gwen Gridrow");
 
         AccountsView view = navigate(AccountsView.class);

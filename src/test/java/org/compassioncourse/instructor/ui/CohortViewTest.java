@@ -136,5 +136,8 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("html-holder").all()).as("no empty chart drawn").isEmpty();
         String items = $(com.vaadin.flow.component.html.Section.class).withId("items-final-assessment").single().getElement().getTextRecursively();
         assertThat(items).contains("No submitted attempts yet.").doesNotContain("mean 0%");
+        String review = $(com.vaadin.flow.component.html.Section.class).withId("cohort-retention").single().getElement().getTextRecursively();
+        assertThat(review).contains("No learner in this cohort has reviewed a question yet.",
+                "Nobody: every learner is within a week of their reviews.");
     }
 }

@@ -1,0 +1,100 @@
+package org.compassioncourse.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.cohort.CohortService;
+import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.Learners;
+import org.compassioncourse.support.ApplicationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The instructor's retention figures from one SQL aggregate, against a cohort computed by hand. */
+@ApplicationTest
+class CohortRetentionTest {
+
+    @Autowired Course course;
+    @Autowired AccountService accounts;
+    @Autowired ProgressService progress;
+    @Autowired QuizService quizzes;
+    @Autowired CohortService cohorts;
+    @Autowired ReviewCardRepository cards;
+    @Autowired NamedParameterJdbcTemplate jdbc;
+
+    private final Instant now = Instant.parse("2030-06-01T12:00:00Z");
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void card(CurrentUser learner, String questionId, String lessonId, int objective, double stability,
+                      Instant lastReview, Instant due, boolean retired) {
+        ReviewCard card = new ReviewCard(learner.accountId(), questionId, lessonId, objective, 1, due);
+        card.apply(new FsrsScheduler.Card(FsrsScheduler.State.REVIEW, -1, stability, 5, due, lastReview, 3, 0));
+        if (retired) {
+            card.retire();
+        }
+        cards.save(card);
+    }
+
+    @Test
+    void retentionPerObjectiveIsTheMeanRetrievabilityOfTheCohortsReviewedCardsAndOverdueMeansAWeekLate() {
+        Learners people = new Learners(accounts, progress, quizzes, course);
+        CurrentUser instructor = people.instructor("Ines Teach");
+        CurrentUser ann = people.learner("Ann Recall");
+        CurrentUser bob = people.learner("Bob Fading");
+        CurrentUser outsider = people.learner("Oz Outside");
+        Learners.actAs(instructor);
+        CohortSummary cohort = cohorts.createCohort("Retention cohort");
+        for (CurrentUser learner : List.of(ann, bob)) {
+            Learners.actAs(learner);
+            cohorts.join(cohort.joinCode());
+        }
+        // objective 1 of first-lesson: Ann S=10 reviewed 10 days ago (R = 0.9 exactly); Bob S=5, 20 days and 3 hours ago
+        card(ann, "first-single", "first-lesson", 1, 10, now.minus(10, ChronoUnit.DAYS), now.minus(2, ChronoUnit.DAYS), false);
+        card(bob, "first-single", "first-lesson", 1, 5, now.minus(Duration.ofDays(20).plusHours(3)), now.minus(8, ChronoUnit.DAYS), false);
+        // not counted: a retired card, a card never reviewed, a learner outside the cohort
+        card(ann, "gone-question", "first-lesson", 1, 1, now.minus(30, ChronoUnit.DAYS), now.minus(20, ChronoUnit.DAYS), true);
+        cards.save(new ReviewCard(bob.accountId(), "never-reviewed", "first-lesson", 1, 1, now.minus(30, ChronoUnit.DAYS)));
+        card(outsider, "first-single", "first-lesson", 1, 1, now.minus(30, ChronoUnit.DAYS), now.minus(20, ChronoUnit.DAYS), false);
+
+        CohortRetention figures = new CohortRetention(cohorts, course, jdbc, Clock.fixed(now, ZoneOffset.UTC));
+        Learners.actAs(instructor);
+
+        // by hand: FACTOR = 0.9^(1/-0.1542) - 1 = 0.98034649; Bob's t = 20 whole days: (1 + 0.98034649·20/5)^-0.1542
+        double bobR = Math.pow(1 + 0.98034649 * 4, -0.1542);
+        assertThat(bobR).isCloseTo(0.78212, within(1e-4));
+        List<CohortRetention.ObjectiveRetention> rows = figures.retentionByObjective(cohort.id());
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.lessonId()).isEqualTo("first-lesson");
+            assertThat(row.objective()).isEqualTo(1);
+            assertThat(row.cards()).isEqualTo(2);
+            assertThat(row.learners()).isEqualTo(2);
+            assertThat(row.meanRetrievability()).isCloseTo((0.9 + bobR) / 2, within(1e-6));
+        });
+        assertThat(figures.overdueLearners(cohort.id())).extracting(CohortRetention.OverdueLearner::displayName)
+                .containsExactly("Bob Fading");
+
+        Learners.actAs(people.instructor("Other Teacher"));
+        assertThatThrownBy(() -> figures.retentionByObjective(cohort.id())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> figures.overdueLearners(cohort.id())).isInstanceOf(RuntimeException.class);
+    }
+}
