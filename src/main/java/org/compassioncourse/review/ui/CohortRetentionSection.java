@@ -2,11 +2,13 @@ package org.compassioncourse.review.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.UserTime;
@@ -27,6 +29,7 @@ public class CohortRetentionSection extends Section {
         } else {
             add(new Paragraph("The chance a learner would recall the objective's questions today (mean FSRS "
                     + "retrievability over the cohort's reviewed questions). Low figures suggest a refresher."));
+            add(chart(rows));
             // one row per objective: bounded by the course content, not by the data
             Grid<CohortRetention.ObjectiveRetention> grid = new Grid<>();
             grid.addColumn(CohortRetention.ObjectiveRetention::label).setHeader("Objective").setFlexGrow(3);
@@ -51,5 +54,28 @@ public class CohortRetentionSection extends Section {
                     + UserTime.date(l.oldestDue()))));
             add(list);
         }
+    }
+
+    /**
+     * The same figures as horizontal bars in plain HTML (no chart library, no script): each bar carries its objective and
+     * percentage as text, so neither colour nor length alone says anything. Hidden from screen readers, which get the
+     * table below with the same figures.
+     */
+    static Div chart(List<CohortRetention.ObjectiveRetention> rows) {
+        Div chart = new Div();
+        chart.setId("retention-chart");
+        chart.addClassName("retention-chart");
+        chart.getElement().setAttribute("aria-hidden", "true");
+        for (CohortRetention.ObjectiveRetention row : rows) {
+            Span label = new Span(row.label());
+            label.addClassName("retention-label");
+            Div bar = new Div(new Span(Percent.format(row.meanRetrievability())));
+            bar.addClassName("retention-bar");
+            bar.getStyle().set("width", Math.max(2, Math.min(100, Math.round(row.meanRetrievability() * 100))) + "%");
+            Div track = new Div(bar);
+            track.addClassName("retention-track");
+            chart.add(label, track);
+        }
+        return chart;
     }
 }
