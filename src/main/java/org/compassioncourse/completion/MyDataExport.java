@@ -8,6 +8,7 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.review.ReviewService;
 import org.compassioncourse.quiz.StoredAnswers;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,13 @@ public class MyDataExport {
     private final QuizService quizzes;
     private final CohortService cohorts;
     private final CompletionService completion;
+    private final ReviewService review;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     MyDataExport(Course course, SignedInUser signedInUser, ProgressService progress, QuizService quizzes, CohortService cohorts,
-                 CompletionService completion, Clock clock) {
+                 CompletionService completion, ReviewService review, Clock clock) {
+        this.review = review;
         this.course = course;
         this.signedInUser = signedInUser;
         this.progress = progress;
@@ -93,6 +96,15 @@ public class MyDataExport {
                 "answers", completion.myEvaluationAnswers()));
         IssuedCertificate certificate = status.certificate();
         data.put("certificate", certificate == null ? null : certificate);
+        data.put("reviewDeck", review.myDeck().stream().map(card -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("questionId", card.questionId());
+            entry.put("lessonId", card.lessonId());
+            entry.put("due", text(card.due()));
+            entry.put("retired", card.retired());
+            entry.put("reviews", card.reviews().stream().map(r -> Map.of("reviewedAt", r.reviewedAt().toString(), "rating", r.rating())).toList());
+            return entry;
+        }).toList());
         json.writerWithDefaultPrettyPrinter().writeValue(out, data);
     }
 

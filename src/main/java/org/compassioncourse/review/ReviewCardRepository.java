@@ -12,6 +12,8 @@ interface ReviewCardRepository extends JpaRepository<ReviewCard, Long> {
 
     Optional<ReviewCard> findByIdAndUserId(long id, long userId);
 
+    List<ReviewCard> findByUserIdOrderByIdAsc(long userId);
+
     List<ReviewCard> findByUserIdAndQuestionIdIn(long userId, List<String> questionIds);
 
     List<ReviewCard> findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAscIdAsc(long userId, Instant now, Limit limit);

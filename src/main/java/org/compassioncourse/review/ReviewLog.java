@@ -50,4 +50,16 @@ class ReviewLog {
         this.elapsedDays = elapsedDays;
         this.scheduledDays = scheduledDays;
     }
+
+    long cardId() {
+        return cardId;
+    }
+
+    FsrsScheduler.Rating rating() {
+        return rating;
+    }
+
+    Instant reviewedAt() {
+        return reviewedAt;
+    }
 }

@@ -63,6 +63,27 @@ public class ReviewService {
                                 Instant nextDue, boolean alreadyRated) {
     }
 
+    /** One card of the learner's deck, with every rating it got: part of the learner's copy of their own data. */
+    public record DeckEntry(String questionId, String lessonId, Instant due, boolean retired, List<Rated> reviews) {
+    }
+
+    /** One rating of a card. */
+    public record Rated(Instant reviewedAt, String rating) {
+    }
+
+    /** The signed-in learner's whole deck (two queries, whatever its size). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<DeckEntry> myDeck() {
+        List<ReviewCard> mine = cards.findByUserIdOrderByIdAsc(me());
+        java.util.Map<Long, List<Rated>> byCard = new java.util.HashMap<>();
+        if (!mine.isEmpty()) {
+            logs.findByCardIdInOrderByReviewedAtAsc(mine.stream().map(ReviewCard::id).toList()).forEach(log ->
+                    byCard.computeIfAbsent(log.cardId(), k -> new ArrayList<>()).add(new Rated(log.reviewedAt(), log.rating().name())));
+        }
+        return mine.stream().map(card -> new DeckEntry(card.questionId(), card.lessonId(), card.due(), card.retired(),
+                List.copyOf(byCard.getOrDefault(card.id(), List.of())))).toList();
+    }
+
     /** How many of the learner's cards are due now. */
     public long dueCount() {
         return cards.countByUserIdAndRetiredFalseAndDueLessThanEqual(me(), clock.instant());

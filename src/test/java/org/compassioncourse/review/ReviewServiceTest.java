@@ -116,6 +116,13 @@ class ReviewServiceTest {
         assertThat(again.nextDue()).isEqualTo(first.nextDue());
         assertThat(cards.findById(item.cardId()).orElseThrow().reps()).isEqualTo(1);
         assertThat(reviews.dueCount()).isEqualTo(checksOf(lesson).size() - 1);
+        // the learner's copy of their data holds the deck with the one rating, once
+        assertThat(reviews.myDeck()).hasSize(checksOf(lesson).size())
+                .filteredOn(card -> card.questionId().equals(question.id())).singleElement()
+                .satisfies(card -> {
+                    assertThat(card.due()).isEqualTo(first.nextDue());
+                    assertThat(card.reviews()).extracting(ReviewService.Rated::rating).containsExactly("EASY");
+                });
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.compassioncourse.completion;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The learner's copy of everything the app holds about them: their own data, and nobody else's. */
+@ApplicationTest
+class MyDataExportTest {
+
+    @Autowired
+    MyDataExport export;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private JsonNode exportOf(CurrentUser user) {
+        Learners.actAs(user);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.write(out);
+        return JsonMapper.builder().build().readTree(out.toByteArray());
+    }
+
+    @Test
+    void theExportHoldsTheAccountProgressAttemptsAndReviewDeckOfTheSignedInLearnerOnly() {
+        Learners people = new Learners(accounts, progress, quizzes, course);
+        CurrentUser other = people.learner("Otto Other");
+        CurrentUser me = people.learner("Mina Mine");
+        Learners.actAs(me);
+        Lesson first = course.lessons().getFirst();
+        people.open(first);
+        progress.completeLesson(first.id());
+        people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, first.id(), true, 1000);
+
+        JsonNode data = exportOf(me);
+
+        assertThat(data.get("account").get("displayName").asString()).isEqualTo("Mina Mine");
+        assertThat(data.get("lessons").get(0).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(data.get("attempts").size()).isEqualTo(1);
+        assertThat(data.get("reviewDeck").size()).as("the finished lesson's knowledge checks are in the review deck").isPositive();
+        assertThat(data.toString()).doesNotContain("Otto Other").doesNotContain(other.getUsername());
+        assertThat(exportOf(other).get("reviewDeck").size()).as("another learner's export has none of it").isZero();
+    }
+}
