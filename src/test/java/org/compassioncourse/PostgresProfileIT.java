@@ -19,16 +19,12 @@ import org.compassioncourse.progress.ProgressService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.compassioncourse.support.ScratchPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,28 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresProfileIT {
 
-    private static final String SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
+    private static final String SERVER = ScratchPostgres.SERVER;
+    private static final String USER = ScratchPostgres.USER;
     private static final String DATABASE = "compassion_course_it_" + ProcessHandle.current().pid();
 
     @BeforeAll
     static void createDatabase() {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("create database " + DATABASE);
-        } catch (SQLException unreachable) {
-            Assumptions.abort("PostgreSQL profile tests skipped: no PostgreSQL at " + SERVER + " (" + unreachable.getMessage() + ")");
-        }
+        ScratchPostgres.create(DATABASE, "PostgreSQL profile tests");
     }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-        } catch (SQLException unreachable) {
-            // nothing was created
-        }
+    static void dropDatabase() {
+        ScratchPostgres.drop(DATABASE);
     }
 
     private static void signIn(CurrentUser user) {
