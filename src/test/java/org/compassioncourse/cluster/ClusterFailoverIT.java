@@ -2,6 +2,7 @@ package org.compassioncourse.cluster;
 
 import org.compassioncourse.support.Browser;
 import org.compassioncourse.support.FixtureCourse;
+import org.compassioncourse.support.ScratchPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterFailoverIT {
 
-    private static final String PG_SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String PG_USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
     private static final String PASSWORD = "calm-harbour-lantern";
     private static final Duration NODE_START = Duration.ofMinutes(4);
     private static final Path LOGS = Path.of("target", "cluster-it");
@@ -77,12 +76,11 @@ class ClusterFailoverIT {
         }
         Assumptions.assumeTrue(haproxyBinary != null, "Cluster failover test skipped: install HAProxy (apt-get install haproxy) to run it");
         database = "cluster_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
-        try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("create database " + database);
+        try {
+            ScratchPostgres.createOrFail(database);
         } catch (SQLException unreachable) {
             database = "";
-            Assumptions.abort("Cluster failover test skipped: no PostgreSQL at " + PG_SERVER + " (" + unreachable.getMessage() + ")");
+            Assumptions.abort("Cluster failover test skipped: no PostgreSQL at " + ScratchPostgres.SERVER + " (" + unreachable.getMessage() + ")");
         }
         Files.createDirectories(LOGS);
 
@@ -121,10 +119,7 @@ class ClusterFailoverIT {
             node.waitFor(30, TimeUnit.SECONDS);
         }
         if (!database.isEmpty()) {
-            try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-                 Statement sql = admin.createStatement()) {
-                sql.execute("drop database if exists " + database + " with (force)");
-            }
+            ScratchPostgres.drop(database);
         }
     }
 
@@ -297,7 +292,7 @@ class ClusterFailoverIT {
     }
 
     private Connection database() throws SQLException {
-        return DriverManager.getConnection(PG_SERVER + database, PG_USER, "");
+        return DriverManager.getConnection(ScratchPostgres.url(database), ScratchPostgres.USER, "");
     }
 
     private static int migrationCount() throws IOException {
@@ -313,7 +308,7 @@ class ClusterFailoverIT {
                 "-cp", System.getProperty("java.class.path"),
                 ClusterNode.class.getName(),
                 "--spring.profiles.active=postgres",
-                "--DATABASE_URL=" + PG_SERVER + database, "--DATABASE_USER=" + PG_USER, "--DATABASE_PASSWORD=",
+                "--DATABASE_URL=" + ScratchPostgres.url(database), "--DATABASE_USER=" + ScratchPostgres.USER, "--DATABASE_PASSWORD=",
                 "--course.content-dir=" + FixtureCourse.FOLDER.toAbsolutePath(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--management.server.address=127.0.0.1", "--management.server.port=" + managementPort,

@@ -1,6 +1,7 @@
 package org.compassioncourse.durability;
 
 import org.compassioncourse.Application;
+import org.compassioncourse.support.ScratchPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -9,10 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +25,6 @@ class AnswerSaveBenchmark {
 
     private static final int ANSWERS = Integer.getInteger("benchmark.answers", 500);
     private static final int WARM_UP = 50;
-    private static final String PG_SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String PG_USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
 
     @TempDir
     Path dir;
@@ -44,17 +40,16 @@ class AnswerSaveBenchmark {
             lines.add(measure("h2 WRITE_DELAY=0 (application.yaml)", "--course.data-dir=" + Files.createDirectories(dir.resolve("after-" + run))));
         }
         String database = "answer_bench_" + ProcessHandle.current().pid();
-        try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("create database " + database);
+        try {
+            ScratchPostgres.createOrFail(database);
             try {
-                lines.add(measure("postgres", "--spring.profiles.active=postgres", "--DATABASE_URL=" + PG_SERVER + database,
-                        "--DATABASE_USER=" + PG_USER, "--DATABASE_PASSWORD="));
+                lines.add(measure("postgres", "--spring.profiles.active=postgres", "--DATABASE_URL=" + ScratchPostgres.url(database),
+                        "--DATABASE_USER=" + ScratchPostgres.USER, "--DATABASE_PASSWORD="));
             } finally {
-                sql.execute("drop database if exists " + database + " with (force)");
+                ScratchPostgres.drop(database);
             }
         } catch (SQLException unreachable) {
-            lines.add("postgres: skipped, none at " + PG_SERVER);
+            lines.add("postgres: skipped, none at " + ScratchPostgres.SERVER);
         }
         lines.forEach(System.out::println);
     }

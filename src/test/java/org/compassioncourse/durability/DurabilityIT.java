@@ -1,8 +1,8 @@
 package org.compassioncourse.durability;
 
 import org.compassioncourse.support.FixtureCourse;
+import org.compassioncourse.support.ScratchPostgres;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,8 +44,6 @@ class DurabilityIT {
 
     private static final int ROUNDS = Integer.getInteger("durability.rounds", 3);
     private static final Pattern CONFIRMED = Pattern.compile("CONFIRMED (\\d+) (\\S+)");
-    private static final String PG_SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String PG_USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
 
     private final Random random = new Random();
 
@@ -67,21 +64,13 @@ class DurabilityIT {
     @Test
     void everyConfirmedAnswerSurvivesKillMinus9OnPostgres() throws Exception {
         String database = "durability_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
-        try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("create database " + database);
-        } catch (SQLException unreachable) {
-            Assumptions.abort("PostgreSQL durability test skipped: no PostgreSQL at " + PG_SERVER + " (" + unreachable.getMessage() + ")");
-        }
+        ScratchPostgres.create(database, "PostgreSQL durability test");
         try {
-            run("postgres", List.of("--spring.profiles.active=postgres", "--DATABASE_URL=" + PG_SERVER + database,
-                    "--DATABASE_USER=" + PG_USER, "--DATABASE_PASSWORD="),
-                    () -> DriverManager.getConnection(PG_SERVER + database, PG_USER, ""));
+            run("postgres", List.of("--spring.profiles.active=postgres", "--DATABASE_URL=" + ScratchPostgres.url(database),
+                    "--DATABASE_USER=" + ScratchPostgres.USER, "--DATABASE_PASSWORD="),
+                    () -> DriverManager.getConnection(ScratchPostgres.url(database), ScratchPostgres.USER, ""));
         } finally {
-            try (Connection admin = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-                 Statement sql = admin.createStatement()) {
-                sql.execute("drop database if exists " + database + " with (force)");
-            }
+            ScratchPostgres.drop(database);
         }
     }
 

@@ -4,6 +4,7 @@ import org.compassioncourse.Application;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
+import org.compassioncourse.support.ScratchPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresBackupRestoreIT {
 
-    private static final String SERVER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String USER = System.getenv().getOrDefault("COURSE_TEST_POSTGRES_USER", "postgres");
+    private static final String SERVER = ScratchPostgres.SERVER;
+    private static final String USER = ScratchPostgres.USER;
     private static final String ORIGINAL = "compassion_course_backup_" + ProcessHandle.current().pid();
     private static final String RESTORED = "compassion_course_restored_" + ProcessHandle.current().pid();
 
@@ -56,11 +53,7 @@ class PostgresBackupRestoreIT {
                 skip(tool + " is not on the PATH (" + missing.getMessage() + ")");
             }
         }
-        try {
-            admin("create database " + ORIGINAL);
-        } catch (SQLException unreachable) {
-            skip("no PostgreSQL at " + SERVER + " (" + unreachable.getMessage() + ")");
-        }
+        ScratchPostgres.create(ORIGINAL, "PostgreSQL backup test");
     }
 
     /** Skips the class, saying why also in the -output.txt report (a skip in @BeforeAll leaves no other trace there). */
@@ -71,20 +64,8 @@ class PostgresBackupRestoreIT {
 
     @AfterAll
     static void dropDatabases() {
-        for (String database : List.of(ORIGINAL, RESTORED)) {
-            try {
-                admin("drop database if exists " + database + " with (force)");
-            } catch (SQLException unreachable) {
-                // nothing was created
-            }
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement statement = admin.createStatement()) {
-            statement.execute(sql);
-        }
+        ScratchPostgres.drop(ORIGINAL);
+        ScratchPostgres.drop(RESTORED);
     }
 
     private static ConfigurableApplicationContext nodeOn(String database) {
@@ -106,7 +87,7 @@ class PostgresBackupRestoreIT {
         Path dump = work.resolve("compassion_course.dump");
         run("pg_dump", "-Fc", "-f", dump.toString(), ORIGINAL);
         assertThat(Files.size(dump)).isPositive();
-        admin("create database " + RESTORED);
+        ScratchPostgres.createOrFail(RESTORED);
         run("pg_restore", "--no-owner", "-d", RESTORED, dump.toString());
 
         try (var restored = nodeOn(RESTORED)) {
