@@ -7,16 +7,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -35,9 +29,6 @@ public class PasswordResets {
 
     public static final String TOO_MANY_FROM_NETWORK = "Too many password reset requests from this network. Try again in an hour.";
 
-    /** Tokens are 43 characters; anything much longer is not one of ours and is not even hashed. */
-    private static final int MAX_TOKEN = 100;
-
     /** The outcome of asking for a link: deliberately silent about whether the email has an account. */
     public enum Request { ANSWERED, TOO_MANY_FROM_NETWORK }
 
@@ -51,7 +42,6 @@ public class PasswordResets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
-    private final SecureRandom random = new SecureRandom();
 
     PasswordResets(UserAccountRepository accounts, PasswordResetTokenRepository tokens, AccountSessions sessions,
                    ThrottleEvents throttleEvents, ThrottleProperties limits, PasswordResetProperties settings,
@@ -170,19 +160,17 @@ public class PasswordResets {
     private String issue(long accountId, Duration lifetime) {
         Instant now = now();
         tokens.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        tokens.saveAndFlush(new PasswordResetToken(accountId, hash(token), now, now.plus(lifetime)));
-        return settings.linkFor(token);
+        LinkToken token = LinkToken.mint();
+        tokens.saveAndFlush(new PasswordResetToken(accountId, token.hash(), now, now.plus(lifetime)));
+        return settings.linkFor(token.token());
     }
 
     private Optional<PasswordResetToken> usableToken(@Nullable String token) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN) {
+        if (!LinkToken.plausible(token)) {
             return Optional.empty();
         }
         Instant now = now();
-        return tokens.findByTokenHash(hash(token)).filter(found -> found.worksAt(now));
+        return tokens.findByTokenHash(LinkToken.hashOf(token)).filter(found -> found.worksAt(now));
     }
 
     private Instant now() {
@@ -193,12 +181,4 @@ public class PasswordResets {
         return new PasswordResetException(PasswordResetException.Problem.LINK_DOES_NOT_WORK, linkDoesNotWorkMessage());
     }
 
-    /** SHA-256 (hex) of the token as it appears in the link. */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
-    }
 }

@@ -4,21 +4,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Single-use links through which a person sets their own password: 32 random bytes in the link, only their SHA-256
- * in the database. Making a new link for an account voids its older ones. Callers decide who may make them.
+ * Single-use links through which a person sets their own password (the secret is a {@link LinkToken}). Making a new link for an account voids its older ones. Callers decide who may make them.
  */
 @Component
 class SetupLinks {
@@ -47,20 +42,18 @@ class SetupLinks {
     SetupLink issue(long accountId, AccountSetupToken.Purpose purpose, Duration validity) {
         Instant now = now();
         tokens.useAllOf(accountId, now);
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        AccountSetupToken saved = tokens.saveAndFlush(new AccountSetupToken(accountId, hash(token), purpose, now, now.plus(validity)));
-        return new SetupLink(publicUrl + PATH + token, saved.expiresAt());
+        LinkToken token = LinkToken.mint();
+        AccountSetupToken saved = tokens.saveAndFlush(new AccountSetupToken(accountId, token.hash(), purpose, now, now.plus(validity)));
+        return new SetupLink(publicUrl + PATH + token.token(), saved.expiresAt());
     }
 
     /** The link's token if it exists, is unused and has not expired. */
     Optional<AccountSetupToken> usable(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!LinkToken.plausible(token)) {
             return Optional.empty();
         }
         Instant now = now();
-        return tokens.findByTokenHash(hash(token)).filter(t -> t.isUsableAt(now));
+        return tokens.findByTokenHash(LinkToken.hashOf(token)).filter(t -> t.isUsableAt(now));
     }
 
     /** Uses this link and voids every other unused link of its account. */
@@ -85,11 +78,4 @@ class SetupLinks {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
-    }
 }

@@ -130,7 +130,7 @@ class PasswordResetsTest {
         String token = tokenOf(resets.issueLinkFor(learner.accountId()));
 
         assertThat(jdbc.queryForList("select token_hash from password_reset_token where account_id = ?", String.class, learner.accountId()))
-                .containsExactly(PasswordResets.hash(token))
+                .containsExactly(LinkToken.hashOf(token))
                 .doesNotContain(token);
         assertThat(token).hasSize(43); // 32 random bytes, base64url
     }
