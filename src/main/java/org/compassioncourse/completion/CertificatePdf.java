@@ -12,12 +12,14 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +53,7 @@ final class CertificatePdf {
             PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                Writer writer = new Writer(out, size.getWidth(), size.getHeight() - MARGIN - 30);
+                Writer writer = new Writer(document, out, size.getWidth(), size.getHeight() - MARGIN - 30);
                 border(out, size);
                 writer.centred(bold, 26, "Certificate of Completion");
                 writer.space(22);
@@ -81,7 +83,7 @@ final class CertificatePdf {
                 float qrSize = 96;
                 float qrTop = MARGIN + 24 + qrSize;
                 qr(out, verificationLink, MARGIN + 8, MARGIN + 24, qrSize);
-                Writer footer = new Writer(out, size.getWidth(), qrTop - 14);
+                Writer footer = new Writer(document, out, size.getWidth(), qrTop - 14);
                 footer.left(regular, 10, MARGIN + qrSize + 24, "Verification code: " + certificate.displayCode());
                 footer.left(regular, 10, MARGIN + qrSize + 24, "Check this certificate at:");
                 footer.left(regular, 9, MARGIN + qrSize + 24, verificationLink);
@@ -143,12 +145,21 @@ final class CertificatePdf {
     }
 
     /** Text written downwards from a starting line. */
+    /**
+     * Writes lines in the standard fonts; a line they cannot show (a name in Polish, Greek or Cyrillic, say) is
+     * written in Liberation Sans, which PDFBox ships, embedded as a subset. Scripts Liberation Sans lacks (Chinese,
+     * Arabic, …) still print as '?'.
+     */
     private static final class Writer {
+        private static final String UNICODE_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+        private final PDDocument document;
         private final PDPageContentStream out;
         private final float pageWidth;
         private float y;
+        private PDFont unicode;
 
-        Writer(PDPageContentStream out, float pageWidth, float top) {
+        Writer(PDDocument document, PDPageContentStream out, float pageWidth, float top) {
+            this.document = document;
             this.out = out;
             this.pageWidth = pageWidth;
             this.y = top;
@@ -158,17 +169,36 @@ final class CertificatePdf {
             y -= points;
         }
 
-        void centred(PDFont font, float fontSize, String text) throws IOException {
+        /** The standard font if it shows every character of the text, else the embedded Unicode font. */
+        private PDFont fontFor(PDFont standard, String text) throws IOException {
+            if (text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || encodable(standard, new String(Character.toChars(cp))))) {
+                return standard;
+            }
+            if (unicode == null) {
+                try (InputStream ttf = CertificatePdf.class.getResourceAsStream(UNICODE_FONT)) {
+                    if (ttf == null) {
+                        return standard;
+                    }
+                    unicode = PDType0Font.load(document, ttf);
+                }
+            }
+            return unicode;
+        }
+
+        void centred(PDFont standard, float fontSize, String text) throws IOException {
+            PDFont font = fontFor(standard, text);
             String shown = printable(font, text);
             float width = font.getStringWidth(shown) / 1000 * fontSize;
             line(font, fontSize, (pageWidth - width) / 2, shown);
         }
 
-        void left(PDFont font, float fontSize, float x, String text) throws IOException {
+        void left(PDFont standard, float fontSize, float x, String text) throws IOException {
+            PDFont font = fontFor(standard, text);
             line(font, fontSize, x, printable(font, text));
         }
 
-        void wrapped(PDFont font, float fontSize, String text, boolean centred) throws IOException {
+        void wrapped(PDFont standard, float fontSize, String text, boolean centred) throws IOException {
+            PDFont font = fontFor(standard, text);
             float maxWidth = pageWidth - 2 * MARGIN - 16;
             List<String> lines = new ArrayList<>();
             StringBuilder current = new StringBuilder();
@@ -204,9 +234,8 @@ final class CertificatePdf {
     }
 
     /**
-     * The text with characters the standard PDF font cannot show replaced: accented Latin letters stay (WinAnsi),
-     * other scripts lose their diacritics if they can, else become '?'. A known limit: names in other scripts need an
-     * embedded Unicode font.
+     * The text with characters the font cannot show replaced: a letter loses its diacritics if that makes it
+     * showable, else becomes '?'.
      */
     static String printable(PDFont font, String text) {
         StringBuilder shown = new StringBuilder();
