@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +111,20 @@ class CourseJourneyIT {
         terms.getFirst().sendKeys(Keys.ENTER);
         String popoverId = terms.getFirst().getAttribute("popovertarget");
         browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.getElementById(arguments[0]).matches(':popover-open')", popoverId));
+        // it opens next to its term (anchor positioning), not in the middle of the screen, and stays on screen
+        @SuppressWarnings("unchecked")
+        Map<String, Number> box = (Map<String, Number>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const t = arguments[0].getBoundingClientRect(), p = document.getElementById(arguments[1]).getBoundingClientRect();
+                return {gap: Math.min(Math.abs(p.top - t.bottom), Math.abs(t.top - p.bottom)), left: p.left, right: p.right,
+                        termLeft: t.left, termRight: t.right, width: document.documentElement.clientWidth};""", terms.getFirst(), popoverId);
+        assertThat(box.get("gap").doubleValue()).as("popover's edge to its term's, px: " + box).isLessThan(16);
+        assertThat(box.get("left").doubleValue()).as("overlaps the term sideways: " + box).isLessThanOrEqualTo(box.get("termRight").doubleValue());
+        assertThat(box.get("right").doubleValue()).as("overlaps the term sideways: " + box).isGreaterThanOrEqualTo(box.get("termLeft").doubleValue());
+        assertThat(box.get("left").doubleValue()).as("on screen: " + box).isGreaterThanOrEqualTo(0);
+        assertThat(box.get("right").doubleValue()).as("on screen: " + box).isLessThanOrEqualTo(box.get("width").doubleValue());
+        terms.getFirst().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !(Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.getElementById(arguments[0]).matches(':popover-open')", popoverId));
 
         // a citation goes to its source on the same page (the bare "#ref-..." used to open the course home)

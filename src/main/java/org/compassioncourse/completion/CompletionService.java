@@ -11,7 +11,8 @@ import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.AttemptScore;
+import org.compassioncourse.quiz.QuizScores;
 import org.compassioncourse.quiz.QuizService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -76,16 +77,17 @@ public class CompletionService {
     public CompletionStatus myStatus() {
         long userId = signedInUser.require().accountId();
         CourseProgress mine = progress.myProgress();
-        List<AttemptResult> finals = quizzes.myResults(QuizSettings.Kind.FINAL_ASSESSMENT);
-        Instant firstPass = finals.stream().filter(r -> Boolean.TRUE.equals(r.passed())).map(AttemptResult::submittedAt)
-                .min(Comparator.naturalOrder()).orElse(null);
+        // scores only (one query): the completion needs no attempt's feedback
+        QuizScores scores = quizzes.myScores();
+        Instant firstPass = scores.of(QuizSettings.Kind.FINAL_ASSESSMENT).stream().filter(r -> Boolean.TRUE.equals(r.passed()))
+                .map(AttemptScore::submittedAt).min(Comparator.naturalOrder()).orElse(null);
         Optional<CompletionRecords.Completion> recorded = records.completion(userId);
         if (recorded.isEmpty()) {
             List<Instant> lessonCompletions = new ArrayList<>();
             mine.lessons().forEach(l -> lessonCompletions.add(l.completedAt()));
             Optional<Instant> completedAt = CompletionRule.completedAt(lessonCompletions, firstPass);
             if (completedAt.isPresent()) {
-                double score = quizzes.countingResult(QuizSettings.Kind.FINAL_ASSESSMENT).map(AttemptResult::scorePercent).orElse(0.0);
+                double score = scores.counted(QuizSettings.Kind.FINAL_ASSESSMENT).map(AttemptScore::scorePercent).orElse(0.0);
                 try {
                     transaction.executeWithoutResult(status -> records.recordCompletion(userId,
                             completedAt.get().truncatedTo(ChronoUnit.MICROS), score, course.version(), now()));

@@ -241,11 +241,14 @@ final class LessonMarkdown {
                     return;
                 }
                 String popoverId = idPrefix + "-term-" + (++popovers);
+                // the explanation opens next to its term (CSS anchor positioning, app.css); the name ties the two together
+                String anchor = "--" + popoverId.replaceAll("[^A-Za-z0-9_-]", "_");
                 out.tag("button", attrs("type", "button", "class", "term", "popovertarget", popoverId,
-                        "aria-describedby", popoverId));
+                        "aria-describedby", popoverId, "style", "anchor-name: " + anchor));
                 renderChildren(link);
                 out.tag("/button");
-                out.tag("span", attrs("id", popoverId, "popover", "", "class", "term-popover", "role", "tooltip"));
+                out.tag("span", attrs("id", popoverId, "popover", "", "class", "term-popover", "role", "tooltip",
+                        "style", "position-anchor: " + anchor));
                 out.tag("strong");
                 out.text(term.term());
                 out.tag("/strong");

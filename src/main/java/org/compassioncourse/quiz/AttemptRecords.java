@@ -46,9 +46,14 @@ public class AttemptRecords {
     @Transactional(readOnly = true)
     public List<AttemptDetail> attemptsOf(LearnerInMyCohort learner) {
         List<AttemptDetail> result = new ArrayList<>();
+        // two queries however many attempts: the attempts, then all their responses
+        List<QuizAttempt> all = attempts.findByUserIdOrderByStartedAtAsc(learner.userId());
+        Map<Long, List<QuizResponse>> responsesByAttempt = all.isEmpty() ? Map.of()
+                : responses.findByAttemptIdIn(all.stream().map(QuizAttempt::id).toList()).stream()
+                .collect(Collectors.groupingBy(QuizResponse::attemptId));
         for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
-            for (QuizAttempt attempt : attempts.findByUserIdAndKindOrderByStartedAtAsc(learner.userId(), kind)) {
-                Map<String, QuizResponse> byQuestion = responses.findByAttemptId(attempt.id()).stream()
+            for (QuizAttempt attempt : all.stream().filter(a -> a.kind() == kind).toList()) {
+                Map<String, QuizResponse> byQuestion = responsesByAttempt.getOrDefault(attempt.id(), List.of()).stream()
                         .collect(Collectors.toMap(QuizResponse::questionId, Function.identity()));
                 List<ResponseDetail> details = new ArrayList<>();
                 for (String questionId : attempt.questionIds()) {

@@ -15,6 +15,9 @@ interface QuizAttemptRepository extends JpaRepository<QuizAttempt, Long> {
 
     List<QuizAttempt> findByUserIdAndKindOrderByStartedAtAsc(long userId, QuizSettings.Kind kind);
 
+    /** Every attempt of the learner, at every quiz, in one query (the pages that list or count results read this). */
+    List<QuizAttempt> findByUserIdOrderByStartedAtAsc(long userId);
+
     /** The attempt, its row locked until the transaction ends: answers and the submission of one attempt take turns. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from QuizAttempt a where a.id = :id")

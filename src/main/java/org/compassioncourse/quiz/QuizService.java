@@ -78,10 +78,15 @@ public class QuizService {
      */
     public Availability availability(QuizSettings.Kind kind, @Nullable String lessonId) {
         long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> availability(userId, kind, lessonId, attempts.findByUserIdOrderByStartedAtAsc(userId)));
+    }
+
+    /** @param all every attempt of the learner, oldest first */
+    private Availability availability(long userId, QuizSettings.Kind kind, @Nullable String lessonId, List<QuizAttempt> all) {
         if (questionsFor(kind, lessonId).isEmpty()) {
             return new Availability(false, null, "This course has no questions for the " + kind.yamlName().replace('-', ' ') + " yet.");
         }
-        List<QuizAttempt> mine = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind);
+        List<QuizAttempt> mine = all.stream().filter(a -> a.kind() == kind).toList();
         if (mine.stream().anyMatch(QuizAttempt::isOpen)) {
             return new Availability(true, null, ""); // an attempt under way can always be resumed
         }
@@ -92,7 +97,7 @@ public class QuizService {
                     + "taken once; the final assessment shows how far you have come.");
         }
         if (kind == QuizSettings.Kind.FINAL_ASSESSMENT) {
-            Optional<Availability> closed = finalClosedBecause(userId, mine, scored);
+            Optional<Availability> closed = finalClosedBecause(userId, mine, scored, all);
             if (closed.isPresent()) {
                 return closed.get();
             }
@@ -111,7 +116,7 @@ public class QuizService {
         return new Availability(true, null, "");
     }
 
-    private Optional<Availability> finalClosedBecause(long userId, List<QuizAttempt> finals, List<QuizAttempt> scored) {
+    private Optional<Availability> finalClosedBecause(long userId, List<QuizAttempt> finals, List<QuizAttempt> scored, List<QuizAttempt> all) {
         if (scored.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed()))) {
             return Optional.of(new Availability(false, null, "You have passed the final assessment. You can review your result "
                     + "with its answers and explanations at any time."));
@@ -125,7 +130,7 @@ public class QuizService {
                         + String.join("; ", unfinished) + "."));
             }
         } else if (settings.opensAfter() == QuizSettings.OpensAfter.PRE_TEST
-                && attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.PRE_TEST).stream().noneMatch(QuizService::scored)) {
+                && all.stream().filter(a -> a.kind() == QuizSettings.Kind.PRE_TEST).noneMatch(QuizService::scored)) {
             return Optional.of(new Availability(false, null, "The final assessment opens once you have taken the pre-test "
                     + "(or completed every lesson)."));
         }
@@ -157,9 +162,13 @@ public class QuizService {
     public Optional<OpenAttempt> myOpenAttempt(QuizSettings.Kind kind, @Nullable String lessonId) {
         long userId = signedInUser.require().accountId();
         String key = QuizAttempt.openKey(userId, kind, kind == QuizSettings.Kind.KNOWLEDGE_CHECK ? lessonId : null);
-        return transaction.execute(status -> attempts.findByOpenKey(key).map(a -> new OpenAttempt(a.id(),
-                (int) responses.findByAttemptId(a.id()).stream().filter(r -> course.question(r.questionId()).isPresent()).count(),
-                (int) a.questionIds().stream().filter(id -> course.question(id).isPresent()).count())));
+        return transaction.execute(status -> attempts.findByOpenKey(key).map(this::openAttempt));
+    }
+
+    private OpenAttempt openAttempt(QuizAttempt attempt) {
+        return new OpenAttempt(attempt.id(),
+                (int) responses.findByAttemptId(attempt.id()).stream().filter(r -> course.question(r.questionId()).isPresent()).count(),
+                (int) attempt.questionIds().stream().filter(id -> course.question(id).isPresent()).count());
     }
 
     /** Submitted with a score: neither open nor abandoned. */
@@ -350,59 +359,139 @@ public class QuizService {
         return attempt.questionIds().stream().anyMatch(id -> course.question(id).isEmpty());
     }
 
-    /** The learner's submitted attempts at a quiz, oldest first. */
+    /**
+     * The learner's submitted attempts at a quiz, oldest first, each with its questions and feedback (for the learner's
+     * record and data export; lists of scores read {@link #myScores()}, which builds no feedback). Three queries
+     * however many attempts.
+     */
     public List<AttemptResult> myResults(QuizSettings.Kind kind) {
         long userId = signedInUser.require().accountId();
-        return transaction.execute(status -> attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream()
-                .filter(QuizService::scored).map(this::result).toList());
+        return transaction.execute(status -> {
+            List<QuizAttempt> scored = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream().filter(QuizService::scored).toList();
+            if (scored.isEmpty()) {
+                return List.<AttemptResult>of();
+            }
+            Map<Long, List<QuizResponse>> byAttempt = new HashMap<>();
+            responses.findByAttemptIdIn(scored.stream().map(QuizAttempt::id).toList())
+                    .forEach(r -> byAttempt.computeIfAbsent(r.attemptId(), id -> new ArrayList<>()).add(r));
+            PassedFinal passedFinal = new PassedFinal(userId);
+            return scored.stream().map(a -> result(a, byAttempt.getOrDefault(a.id(), List.of()), passedFinal)).toList();
+        });
     }
 
-    /** The attempt that counts for this quiz under the course's counting rule, if any was submitted. */
+    /**
+     * The attempt that counts for this quiz under the course's counting rule, if any was submitted, with its questions
+     * and feedback (one attempt's worth: for a result page). Pages that show only the score read {@link #myScores()}.
+     */
     public Optional<AttemptResult> countingResult(QuizSettings.Kind kind) {
-        List<AttemptResult> results = myResults(kind);
-        if (results.isEmpty()) {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> {
+            List<QuizAttempt> scored = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream().filter(QuizService::scored).toList();
+            return counting(kind, scored, QuizService::percentOf).map(this::result);
+        });
+    }
+
+    /**
+     * The attempt that counts, among a quiz's submitted attempts (oldest first), under the course's counting rule: the
+     * one place that rule is applied, to attempts or to their scores alike.
+     */
+    private <T> Optional<T> counting(QuizSettings.Kind kind, List<T> submittedOldestFirst, java.util.function.ToDoubleFunction<T> percent) {
+        if (submittedOldestFirst.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(switch (course.quiz(kind).counts()) {
-            case FIRST -> results.getFirst();
-            case LAST -> results.getLast();
-            case HIGHEST -> results.stream().max(Comparator.comparingDouble(AttemptResult::scorePercent)).orElseThrow();
+            case FIRST -> submittedOldestFirst.getFirst();
+            case LAST -> submittedOldestFirst.getLast();
+            case HIGHEST -> submittedOldestFirst.stream().max(Comparator.comparingDouble(percent)).orElseThrow();
+        });
+    }
+
+    private static double percentOf(QuizAttempt attempt) {
+        return attempt.scorePercent() == null ? 0 : attempt.scorePercent();
+    }
+
+    /**
+     * Every result the learner's pages list or count, in one or two queries however many attempts: scores, the
+     * counting attempt per quiz, best knowledge-check scores and the knowledge checks tried. No feedback is built.
+     */
+    public QuizScores myScores() {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> scores(attempts.findByUserIdOrderByStartedAtAsc(userId)));
+    }
+
+    /** @param all every attempt of the learner, oldest first */
+    private QuizScores scores(List<QuizAttempt> all) {
+        List<AttemptScore> submitted = all.stream().filter(QuizService::scored)
+                .map(a -> new AttemptScore(a.id(), a.kind(), a.lessonId(), percentOf(a), a.passed(), java.util.Objects.requireNonNull(a.submittedAt())))
+                .toList();
+        Map<QuizSettings.Kind, AttemptScore> counted = new java.util.EnumMap<>(QuizSettings.Kind.class);
+        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
+            counting(kind, submitted.stream().filter(s -> s.kind() == kind).toList(), AttemptScore::scorePercent)
+                    .ifPresent(s -> counted.put(kind, s));
+        }
+        Map<String, Double> best = new HashMap<>();
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        for (AttemptScore score : submitted) {
+            if (score.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && score.lessonId() != null) {
+                best.merge(score.lessonId(), score.scorePercent(), Math::max);
+                tried.add(score.lessonId()); // a submitted knowledge check has every question answered
+            }
+        }
+        // an unsubmitted knowledge check counts as tried once it has an answer: one query for all of them
+        List<QuizAttempt> unsubmitted = all.stream().filter(a -> a.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && !scored(a)
+                && a.lessonId() != null && !tried.contains(a.lessonId())).toList();
+        if (!unsubmitted.isEmpty()) {
+            java.util.Set<Long> answered = new java.util.HashSet<>(responses.attemptsWithAnswers(unsubmitted.stream().map(QuizAttempt::id).toList()));
+            unsubmitted.stream().filter(a -> answered.contains(a.id())).forEach(a -> tried.add(a.lessonId()));
+        }
+        return new QuizScores(submitted, counted, best, tried);
+    }
+
+    /** Where the learner stands with one assessment, for the course page: can they start it, an attempt under way. */
+    public record AssessmentState(Availability availability, @Nullable OpenAttempt open, @Nullable AttemptAllowance finalAttempts) {
+    }
+
+    /** The course page's quiz figures: every score, and the pre-test's and final's state. */
+    public record MyAssessments(QuizScores scores, Map<QuizSettings.Kind, AssessmentState> states) {
+
+        public AssessmentState state(QuizSettings.Kind kind) {
+            return java.util.Objects.requireNonNull(states.get(kind), kind.toString());
+        }
+    }
+
+    /**
+     * Scores and the state of the pre-test and final in one call (one read of the learner's attempts), for the course
+     * page; the same rules as {@link #availability}, {@link #myOpenAttempt} and {@link #myFinalAttempts}.
+     */
+    public MyAssessments myAssessments() {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> {
+            List<QuizAttempt> all = attempts.findByUserIdOrderByStartedAtAsc(userId);
+            Map<QuizSettings.Kind, AssessmentState> states = new java.util.EnumMap<>(QuizSettings.Kind.class);
+            for (QuizSettings.Kind kind : List.of(QuizSettings.Kind.PRE_TEST, QuizSettings.Kind.FINAL_ASSESSMENT)) {
+                Availability availability = availability(userId, kind, null, all);
+                OpenAttempt open = all.stream().filter(a -> a.kind() == kind && a.isOpen()).findFirst().map(this::openAttempt).orElse(null);
+                AttemptAllowance allowance = kind == QuizSettings.Kind.FINAL_ASSESSMENT && availability.available() && open == null
+                        ? allowance(userId, all.stream().filter(a -> a.kind() == kind).toList()) : null;
+                states.put(kind, new AssessmentState(availability, open, allowance));
+            }
+            return new MyAssessments(scores(all), states);
         });
     }
 
     /** The learner's best knowledge-check score per lesson id (practice: shown as progress, never graded). */
     public Map<String, Double> bestKnowledgeCheckScores() {
-        Map<String, Double> best = new HashMap<>();
-        for (AttemptResult result : myResults(QuizSettings.Kind.KNOWLEDGE_CHECK)) {
-            if (result.lessonId() != null) {
-                best.merge(result.lessonId(), result.scorePercent(), Math::max);
-            }
-        }
-        return best;
+        return myScores().bestKnowledgeCheck();
     }
 
     /** The lessons whose knowledge check the learner has tried: at least one answer checked, finished or not. */
     public java.util.Set<String> knowledgeChecksTried() {
-        long userId = signedInUser.require().accountId();
-        return transaction.execute(status -> {
-            java.util.Set<String> tried = new java.util.HashSet<>();
-            for (QuizAttempt attempt : attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.KNOWLEDGE_CHECK)) {
-                if (attempt.lessonId() != null && !tried.contains(attempt.lessonId()) && !responses.findByAttemptId(attempt.id()).isEmpty()) {
-                    tried.add(attempt.lessonId());
-                }
-            }
-            return tried;
-        });
+        return myScores().knowledgeChecksTried();
     }
 
     /** Normalised learning gain (post − pre) / (100 − pre), once both a pre-test and a final assessment exist. */
     public Optional<Double> learningGain() {
-        Optional<AttemptResult> pre = countingResult(QuizSettings.Kind.PRE_TEST);
-        Optional<AttemptResult> post = countingResult(QuizSettings.Kind.FINAL_ASSESSMENT);
-        if (pre.isEmpty() || post.isEmpty()) {
-            return Optional.empty();
-        }
-        return LearningGain.normalised(pre.get().scorePercent(), post.get().scorePercent());
+        return myScores().learningGain();
     }
 
     /** A past attempt of the learner's, with answers, key and feedback as the quiz's review setting allows. */
@@ -486,22 +575,39 @@ public class QuizService {
                 course.quiz(attempt.kind()).feedback(), attempt.questionIds().size() - papers.size());
     }
 
-    private boolean hasPassedFinal(long userId) {
-        return attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT).stream()
-                .anyMatch(a -> Boolean.TRUE.equals(a.passed()));
+    /** Whether the learner has passed the final, asked at most once however many results need it. */
+    private final class PassedFinal {
+        private final long userId;
+        private @Nullable Boolean passed;
+
+        PassedFinal(long userId) {
+            this.userId = userId;
+        }
+
+        boolean get() {
+            if (passed == null) {
+                passed = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT).stream()
+                        .anyMatch(a -> Boolean.TRUE.equals(a.passed()));
+            }
+            return passed;
+        }
     }
 
     private AttemptResult result(QuizAttempt attempt) {
+        return result(attempt, responses.findByAttemptId(attempt.id()), new PassedFinal(attempt.userId()));
+    }
+
+    private AttemptResult result(QuizAttempt attempt, List<QuizResponse> given, PassedFinal passedFinal) {
         QuizSettings.FeedbackTiming timing = course.quiz(attempt.kind()).feedback();
         boolean showFeedback = timing != QuizSettings.FeedbackTiming.NEVER
-                && (timing != QuizSettings.FeedbackTiming.AFTER_PASSING || hasPassedFinal(attempt.userId()));
+                && (timing != QuizSettings.FeedbackTiming.AFTER_PASSING || passedFinal.get());
         boolean showAdvice = !showFeedback && timing == QuizSettings.FeedbackTiming.AFTER_PASSING;
         Map<Question, Double> scores = new LinkedHashMap<>();
         List<QuestionPaper> papers = new ArrayList<>();
         Map<String, Answer> answers = new LinkedHashMap<>();
         List<QuestionFeedback> feedback = new ArrayList<>();
         Map<String, QuizResponse> byQuestion = new HashMap<>();
-        responses.findByAttemptId(attempt.id()).forEach(r -> byQuestion.put(r.questionId(), r));
+        given.forEach(r -> byQuestion.put(r.questionId(), r));
         for (String id : attempt.questionIds()) {
             Optional<Question> question = course.question(id);
             QuizResponse response = byQuestion.get(id);

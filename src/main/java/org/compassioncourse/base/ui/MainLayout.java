@@ -31,9 +31,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final java.util.List<MenuBadge> badges;
     private final boolean signedIn;
     private final java.util.Map<String, SideNavItem> items = new java.util.HashMap<>();
+    /** When each badge was last read: a badge is read again only when it may have changed (see {@link #showBadges}). */
+    private final java.util.Map<MenuBadge, java.time.Instant> badgeReadAt = new java.util.HashMap<>();
+    private final java.time.Clock clock;
+    private String previousPath = "";
 
-    public MainLayout(AuthenticationContext authenticationContext, java.util.List<MenuBadge> badges) {
+    /** A badge's note may lag behind the passing of time by at most this (e.g. a review card falling due). */
+    static final java.time.Duration BADGE_MAX_AGE = java.time.Duration.ofMinutes(1);
+
+    public MainLayout(AuthenticationContext authenticationContext, java.util.List<MenuBadge> badges, java.time.Clock clock) {
         this.badges = badges;
+        this.clock = clock;
         this.signedIn = authenticationContext.isAuthenticated();
         setPrimarySection(Section.DRAWER);
 
@@ -82,14 +90,23 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return nav;
     }
 
-    /** Refreshed on every navigation, so a count changed on one page (e.g. reviews done) shows on the next. */
-    private void showBadges() {
+    /**
+     * Read on the first page, after leaving or entering the badge's own page (where its count changes, e.g. reviews
+     * done, so the next page shows it), and once it is older than {@link #BADGE_MAX_AGE}; not on every navigation, as
+     * each read is a query.
+     */
+    private void showBadges(String path) {
         if (!signedIn) {
             return;
         }
+        java.time.Instant now = clock.instant();
         for (MenuBadge badge : badges) {
             SideNavItem item = items.get(badge.path());
-            if (item != null) {
+            java.time.Instant readAt = badgeReadAt.get(badge);
+            boolean mayHaveChanged = readAt == null || !now.isBefore(readAt.plus(BADGE_MAX_AGE))
+                    || onPage(path, badge.path()) || onPage(previousPath, badge.path());
+            if (item != null && mayHaveChanged) {
+                badgeReadAt.put(badge, now);
                 String text = badge.text();
                 if (text.isEmpty()) {
                     item.setSuffixComponent(null);
@@ -108,9 +125,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * position of the page before (e.g. a long quiz) carried over and a result opened at its bottom. Going back keeps
      * the browser's behaviour, and a link to a place on a page (#...) is left to that page.
      */
+    private static boolean onPage(String path, String page) {
+        return path.equals(page) || path.startsWith(page + "/");
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        showBadges();
+        String path = event.getLocation().getPath();
+        showBadges(path);
+        previousPath = path;
         NavigationTrigger trigger = event.getLocationChangeEvent().getTrigger();
         if ((trigger == NavigationTrigger.ROUTER_LINK || trigger == NavigationTrigger.UI_NAVIGATE
                 || trigger == NavigationTrigger.PROGRAMMATIC) && getContent() != null) {

@@ -19,7 +19,8 @@ import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.CompletionStatus;
 import org.compassioncourse.completion.MyDataExport;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.AttemptScore;
+import org.compassioncourse.quiz.QuizScores;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
 
@@ -87,8 +88,10 @@ public class MyRecordView extends Main implements BeforeEnterObserver {
         add(new H2("Your attempts"));
         UnorderedList attempts = new UnorderedList();
         attempts.setId("record-attempts");
+        // scores only, one query: each attempt's questions and feedback are on its own result page
+        QuizScores scores = quizzes.myScores();
         for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
-            for (AttemptResult result : quizzes.myResults(kind)) {
+            for (AttemptScore result : scores.of(kind)) {
                 String what = switch (kind) {
                     case KNOWLEDGE_CHECK -> "Knowledge check (" + result.lessonId() + ")";
                     case PRE_TEST -> "Pre-test";

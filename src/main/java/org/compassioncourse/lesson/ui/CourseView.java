@@ -31,7 +31,8 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.progress.ui.StatusBadge;
 import org.compassioncourse.quiz.AttemptAllowance;
-import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.AttemptScore;
+import org.compassioncourse.quiz.QuizScores;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.review.ReviewService;
@@ -65,7 +66,9 @@ public class CourseView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        // each figure is read once per visit and the blocks below read these records (no block asks a service again)
         CourseProgress progress = progressService.myProgress();
+        QuizService.MyAssessments assessments = quizService.myAssessments();
 
         add(new H1(course.title()));
         add(new Paragraph(course.summary()));
@@ -75,14 +78,14 @@ public class CourseView extends Main implements BeforeEnterObserver {
         add(facts);
         add(new ReviewDueLink(reviewService.dueCount()));
 
-        CompletionBlock completion = new CompletionBlock(completionService);
+        CompletionBlock completion = new CompletionBlock(completionService, completionService.myStatus());
         // once completed, the completion moment comes first: date, score, and what comes next
         add(completion);
         add(progressBlock(progress));
-        add(continueBlock(progress));
+        add(continueBlock(progress, assessments.scores()));
         boolean assessed = course.questions().stream().anyMatch(q -> q.use() == Question.Use.ASSESSMENT);
         if (assessed) {
-            add(assessmentBlock(QuizSettings.Kind.PRE_TEST, "Pre-test",
+            add(assessmentBlock(assessments, QuizSettings.Kind.PRE_TEST, "Pre-test",
                     "Before lesson 1: find out what you already know. It does not count toward passing."));
         }
 
@@ -97,9 +100,9 @@ public class CourseView extends Main implements BeforeEnterObserver {
         }
         add(lessonsHeading, list);
         if (assessed) {
-            add(assessmentBlock(QuizSettings.Kind.FINAL_ASSESSMENT, "Final assessment",
+            add(assessmentBlock(assessments, QuizSettings.Kind.FINAL_ASSESSMENT, "Final assessment",
                     "After the last lesson. Pass with " + course.passMark() + "% or more to complete the course."));
-            quizService.learningGain().ifPresent(gain -> {
+            assessments.scores().learningGain().ifPresent(gain -> {
                 Paragraph gained = new Paragraph("Your learning gain from pre-test to final assessment: " + Math.round(gain * 100) + "%.");
                 gained.setId("learning-gain");
                 add(gained);
@@ -107,19 +110,19 @@ public class CourseView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private Section assessmentBlock(QuizSettings.Kind kind, String title, String explanation) {
+    private Section assessmentBlock(QuizService.MyAssessments assessments, QuizSettings.Kind kind, String title, String explanation) {
         H2 heading = new H2(title);
         Paragraph what = new Paragraph(explanation);
-        // each result is built from the attempt's responses: fetch the counted one once for the whole block
-        Optional<AttemptResult> counted = quizService.countingResult(kind);
+        Optional<AttemptScore> counted = assessments.scores().counted(kind);
         Paragraph status = new Paragraph(counted
                 .map(r -> (kind == QuizSettings.Kind.PRE_TEST ? "Your score: " : "Your counted score: ") + ScorePercent.format(r.scorePercent())
                         + (r.passed() == null ? "" : r.passed() ? " — passed ✓" : " — not passed yet ✗"))
                 .orElse("Not taken yet."));
         status.setId(kind.yamlName() + "-status");
         Section block = new Section(heading, what, status);
-        QuizService.Availability availability = quizService.availability(kind, null);
-        Optional<QuizService.OpenAttempt> open = quizService.myOpenAttempt(kind, null);
+        QuizService.AssessmentState state = assessments.state(kind);
+        QuizService.Availability availability = state.availability();
+        Optional<QuizService.OpenAttempt> open = Optional.ofNullable(state.open());
         if (availability.available()) {
             String label = open.map(o -> "Resume — " + o.answered() + " of " + o.questions() + " answered")
                     .orElse(counted.isPresent() ? "Take it again" : "Take the " + title.toLowerCase());
@@ -127,8 +130,8 @@ public class CourseView extends Main implements BeforeEnterObserver {
             start.setId(kind.yamlName() + "-button");
             block.add(start);
             if (kind == QuizSettings.Kind.FINAL_ASSESSMENT && open.isEmpty()) {
-                AttemptAllowance attempts = quizService.myFinalAttempts();
-                if (attempts.limited()) {
+                AttemptAllowance attempts = state.finalAttempts();
+                if (attempts != null && attempts.limited()) {
                     Paragraph left = new Paragraph("You have " + attempts.describeLeft() + " (of " + attempts.allowed() + ").");
                     left.setId("final-attempts-left");
                     block.add(left);
@@ -161,7 +164,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         return block;
     }
 
-    private Div continueBlock(CourseProgress progress) {
+    private Div continueBlock(CourseProgress progress, QuizScores scores) {
         Div block = new Div();
         block.addClassName("continue-block");
         progress.continuePlace().ifPresentOrElse(place -> {
@@ -177,7 +180,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
             block.add(where, go);
         }, () -> {
             boolean assessed = course.questions().stream().anyMatch(q -> q.use() == Question.Use.ASSESSMENT);
-            boolean passed = quizService.countingResult(QuizSettings.Kind.FINAL_ASSESSMENT)
+            boolean passed = scores.counted(QuizSettings.Kind.FINAL_ASSESSMENT)
                     .map(r -> Boolean.TRUE.equals(r.passed())).orElse(false);
             // completing the course needs a passed final assessment, not merely read lessons
             Paragraph done = new Paragraph(!assessed || passed

@@ -30,10 +30,10 @@ import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
-import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.AttemptResult;
+import org.compassioncourse.quiz.AttemptScore;
+import org.compassioncourse.quiz.QuizScores;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.base.Percent;
@@ -137,15 +137,17 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
         Paragraph summary = new Paragraph(progress.completedLessons() + " of " + progress.lessons().size()
                 + " lessons completed (" + progress.percentComplete() + "%)");
         summary.setId("progress-summary");
-        knowledgeChecks = quizService.bestKnowledgeCheckScores();
-        knowledgeChecksTried = quizService.knowledgeChecksTried();
+        // one read of every attempt's score for the grid and the list below; no attempt's feedback is built here
+        QuizScores scores = quizService.myScores();
+        knowledgeChecks = scores.bestKnowledgeCheck();
+        knowledgeChecksTried = scores.knowledgeChecksTried();
         grid.setItems(progress.lessons());
         add(new H1("My progress"), summary, bar, grid);
         // completion, evaluation, certificate and the data download live on "My record" (completion feature)
         Anchor record = new Anchor("my-record", "My record: completion, certificate and all your data");
         record.setId("my-record-link");
         add(new Paragraph(record));
-        add(attempts(), cohorts());
+        add(attempts(scores), cohorts());
     }
 
     /** Cohorts the learner belongs to, and joining one with the code an instructor gave. */
@@ -192,21 +194,18 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     }
 
     /** Every submitted quiz attempt, newest first, each linking to its review. */
-    private Section attempts() {
+    private Section attempts(QuizScores scores) {
         H2 heading = new H2("Your quiz attempts");
         Section section = new Section(heading);
         section.setId("quiz-attempts");
-        List<AttemptResult> all = new ArrayList<>();
-        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
-            all.addAll(quizService.myResults(kind));
-        }
-        all.sort(Comparator.comparing(AttemptResult::submittedAt).reversed());
+        List<AttemptScore> all = new ArrayList<>(scores.submitted());
+        all.sort(Comparator.comparing(AttemptScore::submittedAt).reversed());
         if (all.isEmpty()) {
             section.add(new Paragraph("No quiz attempts yet. Knowledge checks are at the end of each lesson."));
             return section;
         }
         UnorderedList list = new UnorderedList();
-        for (AttemptResult result : all) {
+        for (AttemptScore result : all) {
             String what = switch (result.kind()) {
                 case KNOWLEDGE_CHECK -> "Knowledge check, " + course.lesson(result.lessonId()).map(l -> l.title()).orElse("");
                 case PRE_TEST -> "Pre-test";

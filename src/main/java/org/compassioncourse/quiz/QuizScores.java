@@ -1,0 +1,45 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.content.QuizSettings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signed-in learner's quiz results as one page reads them, built by {@link QuizService#myScores()} from one query:
+ * every submitted attempt, the attempt that counts per quiz (decided by QuizService under the course's counting rule),
+ * the best knowledge-check score per lesson and the knowledge checks tried.
+ *
+ * @param submitted every submitted attempt, oldest first
+ * @param counted the counting attempt per quiz kind, for the kinds with a submitted attempt
+ * @param bestKnowledgeCheck the best knowledge-check score (percent) per lesson id
+ * @param knowledgeChecksTried lessons whose knowledge check has at least one answer, finished or not
+ */
+public record QuizScores(List<AttemptScore> submitted, Map<QuizSettings.Kind, AttemptScore> counted,
+                         Map<String, Double> bestKnowledgeCheck, Set<String> knowledgeChecksTried) {
+
+    public QuizScores {
+        submitted = List.copyOf(submitted);
+        counted = Map.copyOf(counted);
+        bestKnowledgeCheck = Map.copyOf(bestKnowledgeCheck);
+        knowledgeChecksTried = Set.copyOf(knowledgeChecksTried);
+    }
+
+    /** The submitted attempts at one quiz, oldest first. */
+    public List<AttemptScore> of(QuizSettings.Kind kind) {
+        return submitted.stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    public Optional<AttemptScore> counted(QuizSettings.Kind kind) {
+        return Optional.ofNullable(counted.get(kind));
+    }
+
+    /** Normalised learning gain between the counted pre-test and final, once both exist ({@link LearningGain}). */
+    public Optional<Double> learningGain() {
+        AttemptScore pre = counted.get(QuizSettings.Kind.PRE_TEST);
+        AttemptScore post = counted.get(QuizSettings.Kind.FINAL_ASSESSMENT);
+        return pre == null || post == null ? Optional.empty() : LearningGain.normalised(pre.scorePercent(), post.scorePercent());
+    }
+}
