@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Gatling load test against the production jar: ops/load-test.sh [h2|postgres] [users] [ramp-seconds] [think-seconds]
+# Gatling load test against the production jar:
+#   ops/load-test.sh [h2|postgres] [users] [ramp-seconds] [hold-seconds] [think-seconds]     (defaults: h2 20 60 60 3)
+#   users = learners in the app at once (closed model: ramp up over ramp-seconds, then held for hold-seconds)
 #   builds the production jar, starts it with the loadtest profile on a fresh H2 file (or a fresh PostgreSQL database
 #   load_<time> on 127.0.0.1:5432, user postgres), waits for readiness, runs the Gatling simulation (./mvnw -Pload),
 #   reads the server's answer timer (course.quiz.answer) from /actuator/prometheus on the management port, prints one
@@ -12,13 +14,14 @@ cd "$(dirname "$0")/.."
 DB=${1:-h2}
 USERS=${2:-20}
 RAMP=${3:-60}
-THINK=${4:-3}
+HOLD=${4:-60}
+THINK=${5:-3}
 PORT=${PORT:-18080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18081}
 RUN=$(date +%Y%m%d-%H%M%S)
 WORK=target/load-test/$RUN
 mkdir -p "$WORK"
-case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres] [users] [ramp-seconds] [think-seconds]" >&2; exit 2;; esac
+case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres] [users] [ramp-seconds] [hold-seconds] [think-seconds]" >&2; exit 2;; esac
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   echo "== building the production jar"
@@ -30,7 +33,8 @@ for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm
   if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then JAVA_BIN=$candidate/bin/java; break; fi
 done
 
-LEARNERS=$(( USERS > 1000 ? USERS : 1000 ))
+# every journey uses a fresh account (a learner who finishes is replaced by a new one): plenty of accounts
+LEARNERS=$(( USERS * 6 > 2000 ? USERS * 6 : 2000 ))
 ARGS=(--server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" --management.server.address=127.0.0.1
       --course.loadtest.learners="$LEARNERS")
 DBNAME=""
@@ -59,10 +63,10 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" > /dev/null || { echo "not ready after 240 s" >&2; exit 1; }
-echo "== ready; Gatling: $USERS learners over ${RAMP}s, think time ~${THINK}s"
+echo "== ready; Gatling: up to $USERS learners at once (ramp ${RAMP}s, hold ${HOLD}s), think time ~${THINK}s"
 
 ./mvnw -q -Pload test-compile gatling:test -Dload.baseUrl="http://127.0.0.1:$PORT" -Dload.users="$USERS" \
-  -Dload.rampSeconds="$RAMP" -Dload.thinkSeconds="$THINK" | tee "$WORK/gatling.log" | grep -v "^WARNING" || true
+  -Dload.rampSeconds="$RAMP" -Dload.holdSeconds="$HOLD" -Dload.thinkSeconds="$THINK" | tee "$WORK/gatling.log" | grep -v "^WARNING" || true
 
 curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" > "$WORK/prometheus.txt" || echo "(no Prometheus scrape)" >&2
 REPORT=$(ls -dt target/gatling/*/ 2>/dev/null | head -1)

@@ -33,15 +33,18 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  *     options to choose, else "I don't know yet"), submit, and see the result;</li>
  *     <li><b>instructor</b>: log in, the instructor page, the load-test cohort's page with its learner grid.</li>
  * </ol>
- * Open model: {@code users} learners arrive evenly over {@code rampSeconds} (60% the lesson journey, 40% the pre-test),
- * each one account used once, and stay for their journey with think times of about {@code thinkSeconds}; an instructor
- * arrives for every 100 learners. System properties: baseUrl, users, rampSeconds, thinkSeconds, password.
+ * Closed model, because "500 learners on the ward at once" is a number of people in the app, not an arrival rate: the
+ * number of learners in the app rises to {@code users} over {@code rampSeconds} and stays there for {@code holdSeconds}
+ * (60% on the lesson journey, 40% on the pre-test; one instructor per 100 learners). A learner who finishes a journey
+ * leaves and a new one (the next account, each used once) takes their place. Every step waits a think time of
+ * {@code thinkSeconds} ± 50%. System properties: baseUrl, users, rampSeconds, holdSeconds, thinkSeconds, password.
  */
 public class CourseSimulation extends Simulation {
 
     private static final String BASE_URL = System.getProperty("baseUrl", "http://127.0.0.1:18080");
     private static final int USERS = Integer.getInteger("users", 20);
     private static final int RAMP_SECONDS = Integer.getInteger("rampSeconds", 60);
+    private static final int HOLD_SECONDS = Integer.getInteger("holdSeconds", 60);
     private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("thinkSeconds", "3"));
     private static final String PASSWORD = System.getProperty("password", "load-test-only-password");
     private static final String INSTRUCTOR = "instructor@loadtest.invalid";
@@ -209,12 +212,16 @@ public class CourseSimulation extends Simulation {
                 .acceptHeader("*/*")
                 .userAgentHeader("Gatling load test (Compassion Course)")
                 .disableCaching();
+        Duration hold = Duration.ofSeconds(HOLD_SECONDS);
         List<PopulationBuilder> populations = new ArrayList<>();
-        populations.add(lesson.injectOpen(rampUsers(lessonLearners).during(ramp)));
+        populations.add(lesson.injectClosed(rampConcurrentUsers(0).to(lessonLearners).during(ramp),
+                constantConcurrentUsers(lessonLearners).during(hold)));
         if (preTestLearners > 0) {
-            populations.add(preTest.injectOpen(rampUsers(preTestLearners).during(ramp)));
+            populations.add(preTest.injectClosed(rampConcurrentUsers(0).to(preTestLearners).during(ramp),
+                    constantConcurrentUsers(preTestLearners).during(hold)));
         }
-        populations.add(instructor.injectOpen(rampUsers(instructors).during(ramp)));
+        populations.add(instructor.injectClosed(rampConcurrentUsers(0).to(instructors).during(ramp),
+                constantConcurrentUsers(instructors).during(hold)));
         setUp(populations).protocols(protocol);
     }
 }
