@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gatling load test against the production jar:
-#   ops/load-test.sh [h2|postgres] [users] [ramp-seconds] [hold-seconds] [think-seconds]     (defaults: h2 20 60 60 3)
+#   ops/load-test.sh [h2|postgres] [users] [ramp-seconds] [hold-seconds] [think-seconds]     (defaults: h2 20 60 60 10)
 #   users = learners in the app at once (closed model: ramp up over ramp-seconds, then held for hold-seconds)
 #   builds the production jar, starts it with the loadtest profile on a fresh H2 file (or a fresh PostgreSQL database
 #   load_<time> on 127.0.0.1:5432, user postgres), waits for readiness, runs the Gatling simulation (./mvnw -Pload),
@@ -15,7 +15,7 @@ DB=${1:-h2}
 USERS=${2:-20}
 RAMP=${3:-60}
 HOLD=${4:-60}
-THINK=${5:-3}
+THINK=${5:-10}
 PORT=${PORT:-18080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18081}
 RUN=$(date +%Y%m%d-%H%M%S)

@@ -45,7 +45,7 @@ public class CourseSimulation extends Simulation {
     private static final int USERS = Integer.getInteger("users", 20);
     private static final int RAMP_SECONDS = Integer.getInteger("rampSeconds", 60);
     private static final int HOLD_SECONDS = Integer.getInteger("holdSeconds", 60);
-    private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("thinkSeconds", "3"));
+    private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("thinkSeconds", "10"));
     private static final String PASSWORD = System.getProperty("password", "load-test-only-password");
     private static final String INSTRUCTOR = "instructor@loadtest.invalid";
     private static final int KNOWLEDGE_CHECK_ANSWERS = 5;
@@ -73,6 +73,7 @@ public class CourseSimulation extends Simulation {
     private static ChainBuilder logIn(String emailExpression) {
         return exec(http("login page").get("/login")
                 .check(status().is(200), regex("name=\"_csrf\" content=\"([^\"]+)\"").saveAs("springCsrf")))
+                .exitHereIfFailed()
                 .exec(think())
                 .exec(http("login").post("/login")
                         .formParam("username", emailExpression)
@@ -80,7 +81,8 @@ public class CourseSimulation extends Simulation {
                         .formParam("_csrf", "#{springCsrf}")
                         .disableFollowRedirect()
                         .check(status().is(302), header("Location").not(BASE_URL + "/login?error"),
-                                header("Location").transform(location -> location.contains("/login")).is(false)));
+                                header("Location").transform(location -> location.contains("/login")).is(false)))
+                .exitHereIfFailed();
     }
 
     /**
@@ -89,9 +91,11 @@ public class CourseSimulation extends Simulation {
      */
     private static ChainBuilder openPage(String name, Function<Session, String> route, String expect) {
         return exec(http(name + " (page)").get(session -> "/" + route.apply(session)).check(status().is(200)))
+                .exitHereIfFailed()
                 .exec(http(name + " (init)")
                         .get(session -> "/?v-r=init&location=" + URLEncoder.encode(route.apply(session), StandardCharsets.UTF_8) + "&query=")
                         .check(status().is(200), bodyString().saveAs("response")))
+                .exitHereIfFailed()
                 .exec(session -> session.set("ui", VaadinUi.fromInit(session.getString("response"))).remove("response"))
                 .exec(uidl(name + " (render)", (ui, session) -> List.of(ui.navigate(route.apply(session))), expect));
     }
@@ -113,6 +117,7 @@ public class CourseSimulation extends Simulation {
                         bodyString().saveAs("response"),
                         regex("\"(appError|sessionExpired|resynchronize)\"").notExists(),
                         regex(expect).exists()))
+                .exitHereIfFailed() // a journey stops at its first failure: later steps would fail only because of it
                 .exec(session -> {
                     ui(session).apply(session.getString("response"));
                     return session.remove("response");
