@@ -1,5 +1,9 @@
 package org.compassioncourse.quiz;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.content.Course;
@@ -239,6 +243,23 @@ public class QuizService {
      * @return the feedback when the quiz shows it after each answer, else empty
      */
     public Optional<QuestionFeedback> answer(long attemptId, String questionId, Answer answer, long timeTakenMs) {
+        return answerTimer.record(() -> saveAnswer(attemptId, questionId, answer, timeTakenMs));
+    }
+
+    /** Each answer's save, refused ones included: {@code course.quiz.answer} on /actuator/prometheus (the load test reads it). */
+    private Timer answerTimer = answerTimer(new SimpleMeterRegistry());
+
+    @Autowired
+    void timeAnswersIn(MeterRegistry registry) {
+        answerTimer = answerTimer(registry);
+    }
+
+    static Timer answerTimer(MeterRegistry registry) {
+        return Timer.builder("course.quiz.answer").description("Saving one quiz answer (QuizService.answer)")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    private Optional<QuestionFeedback> saveAnswer(long attemptId, String questionId, Answer answer, long timeTakenMs) {
         long userId = signedInUser.require().accountId();
         try {
             return transaction.execute(status -> {

@@ -1,0 +1,120 @@
+package org.compassioncourse.loadtest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Seeds the accounts the Gatling load test logs in with, under the opt-in {@code loadtest} profile: {@code learners}
+ * learners ({@code learner-0001@loadtest.invalid} …, named "[Load test] learner 0001" …) in one cohort of the
+ * instructor {@code instructor@loadtest.invalid}, all with the one password of {@link LoadTestProperties}, hashed once
+ * (Argon2 for each of 1000 accounts would take minutes). Clearly synthetic, and never beside real people: the app
+ * refuses to start with {@code prod}, or on a database holding accounts that are neither load-test, synthetic
+ * ({@code @synthetic.invalid}) nor the demo accounts. A restart on a seeded database seeds nothing more.
+ */
+@Component
+@Profile("loadtest")
+@EnableConfigurationProperties(LoadTestProperties.class)
+class LoadTestAccounts implements ApplicationRunner {
+
+    static final String EMAIL_DOMAIN = "@loadtest.invalid";
+    static final String NAME_PREFIX = "[Load test] ";
+    static final String INSTRUCTOR_EMAIL = "instructor" + EMAIL_DOMAIN;
+    /** Lower case like the synthetic cohorts' codes: typed or linked codes are read in upper case, so nobody joins it. */
+    static final String JOIN_CODE = "load-test";
+    /** Accounts the load test may share a database with: its own, synthetic learners', the demo accounts. */
+    private static final String REAL_ACCOUNTS = "select count(*) from user_account where email not like '%" + EMAIL_DOMAIN
+            + "' and email not like '%@synthetic.invalid' and email not in (?, ?)";
+
+    private static final Logger log = LoggerFactory.getLogger(LoadTestAccounts.class);
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final LoadTestProperties properties;
+    private final Environment environment;
+    private final TransactionTemplate transaction;
+
+    LoadTestAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, LoadTestProperties properties, Environment environment,
+                     PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+        this.environment = environment;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        refusal().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+        if (count("select count(*) from user_account where email = ?", INSTRUCTOR_EMAIL) > 0) {
+            log.info("Load-test accounts already seeded");
+            return;
+        }
+        transaction.executeWithoutResult(status -> seed());
+    }
+
+    /** Why this app must not seed load-test accounts, if it must not; the app then refuses to start. */
+    Optional<String> refusal() {
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            return Optional.of("The loadtest profile seeds accounts with a public password: it refuses to run with the prod profile.");
+        }
+        long real = count(REAL_ACCOUNTS, environment.getProperty("course.demo-accounts.learner-email", "learner@example.org"),
+                environment.getProperty("course.demo-accounts.instructor-email", "instructor@example.org"));
+        if (real > 0) {
+            return Optional.of("The loadtest profile refuses to run on a database with real accounts (" + real
+                    + " found): start it on a fresh database.");
+        }
+        return Optional.empty();
+    }
+
+    private void seed() {
+        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        String hash = passwordEncoder.encode(properties.password()); // once for every account
+        jdbc.update("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, 'INSTRUCTOR', ?)",
+                INSTRUCTOR_EMAIL, NAME_PREFIX + "instructor", hash, now);
+        long instructorId = count("select id from user_account where email = ?", INSTRUCTOR_EMAIL);
+        int learners = properties.learners();
+        jdbc.update("insert into cohort (instructor_id, name, join_code, created_at) values (?, ?, ?, ?)",
+                instructorId, NAME_PREFIX + learners + " learners", JOIN_CODE, now);
+        long cohortId = count("select id from cohort where join_code = ?", JOIN_CODE);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 1; i <= learners; i++) {
+            rows.add(new Object[]{learnerEmail(i), NAME_PREFIX + String.format(Locale.ROOT, "learner %04d", i), hash, now});
+        }
+        jdbc.batchUpdate("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, 'LEARNER', ?)", rows);
+        jdbc.update("insert into cohort_member (cohort_id, user_id, joined_at) select ?, id, ? from user_account"
+                + " where role = 'LEARNER' and email like ?", cohortId, now, "%" + EMAIL_DOMAIN);
+        log.warn("Seeded {} load-test learners and {} with the password from course.loadtest.password: load tests only",
+                learners, INSTRUCTOR_EMAIL);
+    }
+
+    /** The email of learner {@code number} (from 1): learner-0001@loadtest.invalid. */
+    static String learnerEmail(int number) {
+        return String.format(Locale.ROOT, "learner-%04d", number) + EMAIL_DOMAIN;
+    }
+
+    private long count(String sql, Object... args) {
+        Long value = jdbc.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
+    }
+}
