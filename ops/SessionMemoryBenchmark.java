@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Heap per learner session (README, "Benchmark"; run by ops/session-memory-benchmark.sh, or on its own with
  * {@code java ops/SessionMemoryBenchmark.java <base-url> <pid> [sessions] [threads]} against a running production jar
  * with the demo learner). Each session is a fresh browser: it opens the login page, logs in, lands on the course page,
- * opens a lesson and then a knowledge check, each a full page load as a browser makes it — the HTML page, Vaadin's
+ * opens a lesson and then a knowledge check (or the routes in -Dpages=a,b,c), each a full page load as a browser makes it — the HTML page, Vaadin's
  * {@code ?v-r=init} request and the {@code ui-navigate} event that renders the route — and, when leaving a page, the
  * UI-close beacon the Vaadin 25 client sends on {@code pagehide} ({@code {"csrfToken":…,"rpc":[],"UNLOAD":true}} to
  * {@code ?v-r=uidl&v-uiId=…}). The last page stays open, as the learner's tab would. Then it compares the live heap
@@ -43,15 +43,13 @@ public class SessionMemoryBenchmark {
     final String base;
     final String email;
     final String password;
-    final String lessonRoute;
-    final String quizRoute;
+    final List<String> routes;
 
-    SessionMemoryBenchmark(String base, String email, String password, String lessonRoute, String quizRoute) {
+    SessionMemoryBenchmark(String base, String email, String password, List<String> routes) {
         this.base = base;
         this.email = email;
         this.password = password;
-        this.lessonRoute = lessonRoute;
-        this.quizRoute = quizRoute;
+        this.routes = routes;
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,8 +63,8 @@ public class SessionMemoryBenchmark {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         var benchmark = new SessionMemoryBenchmark(base,
                 System.getProperty("email", "learner@example.org"), System.getProperty("password", "calm-harbour-lantern"),
-                System.getProperty("lesson", "lesson/studying-the-brain"),
-                System.getProperty("quiz", "quiz/knowledge-check/studying-the-brain"));
+                List.of(System.getProperty("pages", ",lesson/studying-the-brain,quiz/knowledge-check/studying-the-brain")
+                        .split(",", -1)));
 
         // one session first, so classes loaded and caches filled on first use are in the baseline, not in the figure
         benchmark.learnerSession();
@@ -89,8 +87,8 @@ public class SessionMemoryBenchmark {
         Histogram after = Histogram.of(pid);
 
         long delta = after.totalBytes - before.totalBytes;
-        System.out.printf("%d learner sessions (login, course page, %s, %s; full page loads with Vaadin's unload beacon) in %.1f s%n",
-                sessions, benchmark.lessonRoute, benchmark.quizRoute, seconds);
+        System.out.printf("%d learner sessions (login, then /%s; full page loads with Vaadin's unload beacon) in %.1f s%n",
+                sessions, String.join(", /", benchmark.routes), seconds);
         System.out.printf("live heap after full GC: %,d kB before, %,d kB after: %,d kB more%n",
                 before.totalBytes / 1024, after.totalBytes / 1024, delta / 1024);
         System.out.printf("HEAP PER SESSION: %.1f kB%n", delta / 1024.0 / sessions);
@@ -134,14 +132,15 @@ public class SessionMemoryBenchmark {
         if (posted.statusCode() != 302 || landing.contains("error")) {
             throw new IllegalStateException("login refused: " + posted.statusCode() + " " + landing);
         }
-        get(client, "/");
-        OpenPage course = open(client, "");
-        course.leave(client);
-        get(client, "/" + lessonRoute);
-        OpenPage lesson = open(client, lessonRoute);
-        lesson.leave(client);
-        get(client, "/" + quizRoute);
-        open(client, quizRoute); // stays open: the learner's tab
+        OpenPage page = null;
+        for (String route : routes) {
+            if (page != null) {
+                page.leave(client);
+            }
+            get(client, "/" + route);
+            page = open(client, route);
+        }
+        // the last page stays open: the learner's tab
     }
 
     record OpenPage(SessionMemoryBenchmark benchmark, int uiId, String securityKey) {

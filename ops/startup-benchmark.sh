@@ -12,8 +12,9 @@
 #   RUNS [5]  PORT [38080]  MANAGEMENT_PORT [38081]  HELLO_PORT [38090]
 #   JVM_FLAGS [-Xmx512m]  (the same for both jars)
 #   VARIANTS ["plain aot"]  plain: java -jar as built; aot: the jar extracted (java -Djarmode=tools extract) and
-#            started with a JDK 25 AOT cache (-XX:AOTCache) from a training run that stops after the context
-#            refreshed (-Dspring.context.exit=onRefresh). Each app gets its own cache, made the same way.
+#            started with a JDK 25 AOT cache (-XX:AOTCache) from a training run (see prepare_aot). Each app gets its
+#            own cache, made the same way.
+#   TRAINING [first-page]  first-page or refresh: how the AOT training run ends (see prepare_aot)
 #   PROFILES [prod]  the profiles our jar starts with (the H2 file database under a scratch folder, made once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,14 +85,31 @@ start_once() {
   echo "$(( t1 - t0 )) $rss"
 }
 
-# the AOT variant: extract each jar as Spring Boot recommends, then one training run that writes the cache
+# the AOT variant: extract each jar as Spring Boot recommends, then one training run that writes the cache. The training
+# run serves its first page and Vaadin's bootstrap request for it (?v-r=init), then stops on SIGTERM (the JVM writes
+# the cache as it exits); TRAINING=refresh stops it instead right after the context refreshed
+# (-Dspring.context.exit=onRefresh, Spring Boot's documented way), which leaves the web request classes out.
 prepare_aot() {
-  local app=$1 jar
-  if [ "$app" = ours ]; then jar=$OURS; args=("${OURS_ARGS[@]}"); else jar=$HELLO; args=("${HELLO_ARGS[@]}"); fi
+  local app=$1 jar args url route
+  if [ "$app" = ours ]; then jar=$OURS; args=("${OURS_ARGS[@]}"); url="http://127.0.0.1:$PORT/"; route=login
+  else jar=$HELLO; args=("${HELLO_ARGS[@]}"); url="http://127.0.0.1:$HELLO_PORT/"; route=; fi
+  rm -rf "$WORK/$app" "$WORK/$app.aot"
   "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$WORK/$app" > /dev/null
-  "$JAVA" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$WORK/$app.aot" -Dspring.context.exit=onRefresh \
-      -jar "$WORK/$app/$(basename "$jar")" "${args[@]}" > "$WORK/$app-training.log" 2>&1 \
-      || { tail -30 "$WORK/$app-training.log" >&2; fail "training run of $app for the AOT cache failed"; }
+  if [ "${TRAINING:-first-page}" = refresh ]; then
+    "$JAVA" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$WORK/$app.aot" -Dspring.context.exit=onRefresh \
+        -jar "$WORK/$app/$(basename "$jar")" "${args[@]}" > "$WORK/$app-training.log" 2>&1 \
+        || { tail -30 "$WORK/$app-training.log" >&2; fail "training run of $app for the AOT cache failed"; }
+  else
+    "$JAVA" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$WORK/$app.aot" \
+        -jar "$WORK/$app/$(basename "$jar")" "${args[@]}" > "$WORK/$app-training.log" 2>&1 &
+    PID=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url$route" || true)" = 200 ]; do
+      kill -0 "$PID" 2>/dev/null || { tail -30 "$WORK/$app-training.log" >&2; fail "training run of $app died"; }
+      sleep 0.2
+    done
+    curl -s -o /dev/null "$url?v-r=init&location=$route&query=" || true
+    kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+  fi
   [ -f "$WORK/$app.aot" ] || fail "no AOT cache written for $app (JDK 25+ needed: $("$JAVA" -version 2>&1 | head -1))"
 }
 
