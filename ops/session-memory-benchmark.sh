@@ -34,6 +34,10 @@ fi
 JAR=$(jar)
 [ -n "$JAR" ] || fail "no jar in target/ after the build"
 
+for port in "$PORT" "$MANAGEMENT_PORT"; do
+  ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" || fail "port $port is in use: stop what runs there, or set PORT, MANAGEMENT_PORT"
+done
+
 WORK=$(mktemp -d /tmp/session-memory-benchmark.XXXXXX)
 PID=
 cleanup() {

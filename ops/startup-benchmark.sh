@@ -45,6 +45,11 @@ OURS=$(ours); HELLO=$(hello)
 [ -n "$OURS" ] || fail "no production jar in target/ (run without --no-build)"
 [ -n "$HELLO" ] || fail "no hello-world jar in benchmarks/hello-world/target/ (run without --no-build)"
 
+# a port already answering would be measured instead of the app just started
+for port in "$PORT" "$MANAGEMENT_PORT" "$HELLO_PORT"; do
+  ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" || fail "port $port is in use: stop what runs there, or set PORT, MANAGEMENT_PORT, HELLO_PORT"
+done
+
 WORK=$(mktemp -d /tmp/startup-benchmark.XXXXXX)
 PID=
 cleanup() {
