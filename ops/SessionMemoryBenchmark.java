@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code java ops/SessionMemoryBenchmark.java <base-url> <pid> [sessions] [threads]} against a running production jar
  * with the demo learner). Each session is a fresh browser: it opens the login page, logs in, lands on the course page,
  * opens a lesson and then a knowledge check (or the routes in -Dpages=a,b,c), each a full page load as a browser makes it — the HTML page, Vaadin's
- * {@code ?v-r=init} request and the {@code ui-navigate} event that renders the route — and, when leaving a page, the
+ * {@code ?v-r=init} request, the {@code ui-navigate} event that renders the route and the components' first property
+ * sync (checked against the requests a headless Chromium sends) — and, when leaving a page, the
  * UI-close beacon the Vaadin 25 client sends on {@code pagehide} ({@code {"csrfToken":…,"rpc":[],"UNLOAD":true}} to
  * {@code ?v-r=uidl&v-uiId=…}). The last page stays open, as the learner's tab would. Then it compares the live heap
  * (after a full GC: jcmd GC.class_histogram) with the same figure before the sessions, divided by the sessions.
@@ -35,6 +36,9 @@ public class SessionMemoryBenchmark {
     static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
     static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
     static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
+    static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
+    // listeners for web-component property changes ("checked-changed", "drawer-opened-changed", ...) in a response
+    static final Pattern PROPERTY_LISTENER = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"([a-z-]+-changed)\",\"feat\":4,");
     // what the browser sends as browser details with ?v-r=init (Flow.ts collectBrowserDetails)
     static final String BROWSER_DETAILS = "&v-sh=1080&v-sw=1920&v-wh=960&v-ww=1280&v-bh=960&v-bw=1280&v-curdate=%d"
             + "&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux%%20x86_64&v-cs="
@@ -120,7 +124,7 @@ public class SessionMemoryBenchmark {
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        OpenPage login = open(client, "login");
+        OpenPage login = open(client, "login", loginPage);
         login.leave(client);
         String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
@@ -137,8 +141,7 @@ public class SessionMemoryBenchmark {
             if (page != null) {
                 page.leave(client);
             }
-            get(client, "/" + route);
-            page = open(client, route);
+            page = open(client, route, get(client, "/" + route));
         }
         // the last page stays open: the learner's tab
     }
@@ -156,30 +159,51 @@ public class SessionMemoryBenchmark {
         }
     }
 
-    /** Vaadin's bootstrap of an already loaded HTML page: ?v-r=init, then the ui-navigate event that renders the route. */
-    OpenPage open(HttpClient client, String route) throws Exception {
+    /**
+     * Vaadin's bootstrap of a loaded HTML page as the browser sends it: ?v-r=init, the ui-navigate event that renders
+     * the route, then the round trip in which the page's web components report their initial property values (one
+     * "*-changed" event for each property the server listens to; a real Chromium sends the same events). That last
+     * small answer replaces the navigation's large one, which Vaadin keeps per UI to resend if it was lost.
+     */
+    OpenPage open(HttpClient client, String route, String html) throws Exception {
+        Matcher title = TITLE.matcher(html);
+        String appShellTitle = title.find() ? title.group(1) : "";
         String init = get(client, "/?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query="
                 + BROWSER_DETAILS.formatted(System.currentTimeMillis()));
         String key = find(SECURITY_KEY, init, "security key");
         int uiId = Integer.parseInt(find(UI_ID, init, "UI id"));
         int syncId = Integer.parseInt(find(SYNC_ID, init, "syncId"));
         int clientId = Integer.parseInt(find(CLIENT_ID, init, "clientId"));
-        String navigate = "{\"csrfToken\":\"" + key + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\","
-                + "\"data\":{\"route\":\"" + route + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},"
-                + "\"trigger\":\"\"}}],\"syncId\":" + syncId + ",\"clientId\":" + clientId + "}";
-        var response = client.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(navigate)).build(), HttpResponse.BodyHandlers.ofString());
-        String answer = response.body();
-        if (response.statusCode() != 200 || !answer.contains("\"syncId\":" + (syncId + 1))) {
-            throw new IllegalStateException("navigation to '" + route + "' failed: " + response.statusCode() + " "
-                    + answer.substring(0, Math.min(300, answer.length())));
-        }
+        String answer = uidl(client, uiId, key, "[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\","
+                + "\"data\":{\"route\":\"/" + route + "\",\"query\":\"\",\"appShellTitle\":\"" + appShellTitle + "\","
+                + "\"historyState\":{\"idx\":0},\"trigger\":\"\"}}]", syncId, clientId);
         if (answer.contains("\"Page not found\"") || answer.contains("access-denied") || answer.contains("vaadinLoginUsername")
                 && !route.equals("login")) {
             throw new IllegalStateException("'" + route + "' did not render its page");
         }
+        List<String> events = new ArrayList<>();
+        Matcher listener = PROPERTY_LISTENER.matcher(answer);
+        while (listener.find()) {
+            events.add("{\"type\":\"event\",\"node\":" + listener.group(1) + ",\"event\":\"" + listener.group(2) + "\",\"data\":{}}");
+        }
+        if (!events.isEmpty()) {
+            uidl(client, uiId, key, "[" + String.join(",", events) + "]", syncId + 1, clientId + 1);
+        }
         return new OpenPage(this, uiId, key);
+    }
+
+    /** One UIDL request; checks that the server took it in order (its answer carries the next syncId). */
+    String uidl(HttpClient client, int uiId, String key, String rpc, int syncId, int clientId) throws Exception {
+        String message = "{\"csrfToken\":\"" + key + "\",\"rpc\":" + rpc + ",\"syncId\":" + syncId + ",\"clientId\":" + clientId + "}";
+        var response = client.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
+        String answer = response.body();
+        if (response.statusCode() != 200 || !answer.contains("\"syncId\":" + (syncId + 1))) {
+            throw new IllegalStateException("UIDL request " + syncId + " refused: " + response.statusCode() + " "
+                    + answer.substring(0, Math.min(300, answer.length())));
+        }
+        return answer;
     }
 
     String get(HttpClient client, String path) throws IOException, InterruptedException {

@@ -16,6 +16,7 @@
 #            own cache, made the same way.
 #   TRAINING [first-page]  first-page or refresh: how the AOT training run ends (see prepare_aot)
 #   PROFILES [prod]  the profiles our jar starts with (the H2 file database under a scratch folder, made once)
+#   OURS_EXTRA []  more arguments for our jar only (see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +62,10 @@ trap cleanup EXIT
 # app-specific arguments: our jar on its own scratch database and the repository's course folder
 OURS_ARGS=(--spring.profiles.active="$PROFILES" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT"
            --course.data-dir="$WORK/data" --course.content-dir=course-content)
+# OURS_EXTRA, e.g. "--spring.data.jpa.repositories.bootstrap-mode=default": arguments added to ours only, to compare a
+# setting before putting it into application.yaml
+read -r -a OURS_EXTRA <<< "${OURS_EXTRA:-}"
+OURS_ARGS+=("${OURS_EXTRA[@]}")
 HELLO_ARGS=(--server.port="$HELLO_PORT")
 
 now_ms() { date +%s%3N; }
