@@ -61,6 +61,20 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final Paragraph answeredCount = new Paragraph();
     /** Knowledge check: records a question's chosen answer as "Check answer" does (nothing if none is chosen). */
     private final Map<String, Runnable> checkIfChosen = new HashMap<>();
+    /** The questions in page order (a knowledge check shows one of them at a time). */
+    private List<QuestionPaper> questions = List.of();
+    /** Answers and feedback recorded so far, from the attempt's paper and this page: a card rebuilt when the learner comes back shows them. */
+    private final Map<String, Answer> answers = new HashMap<>();
+    private final Map<String, QuestionFeedback> feedback = new HashMap<>();
+    /** Knowledge check: answers chosen but not checked on a question the learner moved away from; finishing records them. */
+    private final Map<String, Answer> drafts = new HashMap<>();
+    /** Knowledge check: the one card on the page, where it sits, and what the learner has chosen on it. */
+    private final Div questionArea = new Div();
+    private int position;
+    private @Nullable QuestionInput shownInput;
+    private final Paragraph positionText = new Paragraph();
+    private final Button previousQuestion = new Button("Previous question");
+    private final Button nextQuestion = new Button("Next question");
 
     public QuizView(Course course, QuizService quizService) {
         this.course = course;
@@ -130,10 +144,25 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         answeredCount.addClassName("answered-count");
         answeredCount.getElement().setAttribute("aria-live", "polite");
         add(answeredCount);
-        int number = 0;
-        for (QuestionPaper question : paper.questions()) {
-            number++;
-            add(questionCard(paper, question, number, immediate, false));
+        questions = paper.questions();
+        answers.putAll(paper.answers());
+        feedback.putAll(paper.feedback());
+        recorded.addAll(paper.answers().keySet());
+        boolean oneAtATime = immediate && paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK;
+        if (oneAtATime) {
+            // one card at a time keeps a learner's session small; the first open question is where they left off
+            add(questionArea, questionNavigation(paper));
+            int firstOpen = 0;
+            while (firstOpen < questions.size() && recorded.contains(questions.get(firstOpen).id())) {
+                firstOpen++;
+            }
+            showQuestion(paper, firstOpen < questions.size() ? firstOpen : 0);
+        } else {
+            int number = 0;
+            for (QuestionPaper question : questions) {
+                number++;
+                add(questionCard(paper, question, number, immediate, false));
+            }
         }
         Paragraph problem = new Paragraph();
         problem.setId("quiz-message");
@@ -146,7 +175,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         submit.addClickListener(click -> {
             if (immediate) {
                 try {
-                    recordUncheckedAnswers();
+                    recordUncheckedAnswers(paper);
                 } catch (AnswerRejectedException refused) {
                     problem.setText(refused.getMessage());
                     submit.setEnabled(true);
@@ -157,9 +186,14 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             List<Integer> open = paper.kind() == QuizSettings.Kind.PRE_TEST ? List.of() : openQuestionNumbers();
             if (!open.isEmpty() && !quizService.isClosed(paper.attemptId())) {
                 problem.setText(openQuestionsMessage(open));
-                QuestionCard first = new ArrayList<>(cards.values()).get(open.getFirst() - 1);
-                first.scrollIntoView();
-                first.getElement().executeJs("this.focus()");
+                if (oneAtATime) {
+                    showQuestion(paper, open.getFirst() - 1);
+                }
+                QuestionCard first = cards.get(questions.get(open.getFirst() - 1).id());
+                if (first != null) {
+                    first.scrollIntoView();
+                    first.getElement().executeJs("this.focus()");
+                }
                 submit.setEnabled(true);
                 return;
             }
@@ -183,17 +217,77 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         add(problem, submit);
     }
 
-    /** An answer chosen but not checked is the learner's answer all the same: finishing checks it. */
-    private void recordUncheckedAnswers() {
-        for (String id : cards.keySet()) {
-            if (!recorded.contains(id)) {
-                checkIfChosen.getOrDefault(id, () -> { }).run();
+    /** Previous and next, with the position between them (announced when it changes). */
+    private Component questionNavigation(AttemptPaper paper) {
+        previousQuestion.setId("previous-question");
+        nextQuestion.setId("next-question");
+        previousQuestion.setDisableOnClick(true);
+        nextQuestion.setDisableOnClick(true);
+        previousQuestion.addClickListener(click -> moveTo(paper, position - 1));
+        nextQuestion.addClickListener(click -> moveTo(paper, position + 1));
+        positionText.setId("question-position");
+        positionText.addClassName("question-position");
+        positionText.getElement().setAttribute("aria-live", "polite");
+        com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav(previousQuestion, positionText, nextQuestion);
+        nav.addClassName("question-navigation");
+        nav.getElement().setAttribute("aria-label", "Questions of this knowledge check");
+        return nav;
+    }
+
+    private void moveTo(AttemptPaper paper, int index) {
+        showQuestion(paper, Math.clamp(index, 0, questions.size() - 1));
+        // the button pressed stays where it is; the reader is taken to the question that replaced the last one
+        cards.values().forEach(card -> card.getElement().executeJs("this.focus()"));
+    }
+
+    /** Replaces the card on the page with question {@code index}, keeping an answer chosen but not checked on the one left. */
+    private void showQuestion(AttemptPaper paper, int index) {
+        if (shownInput != null && position < questions.size()) {
+            String left = questions.get(position).id();
+            Optional<Answer> chosen = shownInput.chosen() ? shownInput.answer() : Optional.empty();
+            if (!recorded.contains(left) && chosen.isPresent()) {
+                drafts.put(left, chosen.get());
+            } else {
+                drafts.remove(left);
             }
         }
+        position = index;
+        cards.clear();
+        checkIfChosen.clear();
+        questionArea.removeAll();
+        if (questions.isEmpty()) {
+            return;
+        }
+        questionArea.add(questionCard(paper, questions.get(index), index + 1, true, false));
+        positionText.setText("Question " + (index + 1) + " of " + questions.size());
+        previousQuestion.setEnabled(index > 0);
+        nextQuestion.setEnabled(index < questions.size() - 1);
+    }
+
+    /** An answer chosen but not checked is the learner's answer all the same: finishing checks it. */
+    private void recordUncheckedAnswers(AttemptPaper paper) {
+        for (QuestionPaper question : questions) {
+            String id = question.id();
+            if (recorded.contains(id)) {
+                continue;
+            }
+            Runnable onThePage = checkIfChosen.get(id);
+            Answer draft = drafts.get(id);
+            if (onThePage != null) {
+                onThePage.run();
+            } else if (draft != null) {
+                quizService.answer(paper.attemptId(), id, draft, elapsed(id)).ifPresent(given -> feedback.put(id, given));
+                answers.put(id, draft);
+                recorded.add(id);
+                drafts.remove(id);
+            }
+        }
+        updateAnsweredCount();
     }
 
     private void updateAnsweredCount() {
-        answeredCount.setText(recorded.stream().filter(cards::containsKey).count() + " of " + cards.size() + " answered");
+        long answered = questions.stream().filter(q -> recorded.contains(q.id())).count();
+        answeredCount.setText(answered + " of " + questions.size() + " answered");
     }
 
     private Component removedQuestionsNote(AttemptPaper paper) {
@@ -215,9 +309,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private List<Integer> openQuestionNumbers() {
         List<Integer> open = new ArrayList<>();
         int number = 0;
-        for (String id : cards.keySet()) {
+        for (QuestionPaper question : questions) {
             number++;
-            if (!recorded.contains(id)) {
+            if (!recorded.contains(question.id())) {
                 open.add(number);
             }
         }
@@ -253,7 +347,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     /** @param fresh ignore the stored answer and feedback (the learner is trying the question again) */
     private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate, boolean fresh) {
-        QuestionCard card = new QuestionCard(question, number, paper.questions().size());
+        QuestionCard card = new QuestionCard(question, number, questions.size());
         card.getElement().setAttribute("tabindex", "-1"); // focusable from script, so "question 14 is open" can take you there
         cards.put(question.id(), card);
         QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));
@@ -265,7 +359,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         status.getElement().setAttribute("aria-live", "polite");
         shownAt.put(question.id(), System.currentTimeMillis());
 
-        Answer earlier = fresh ? null : paper.answers().get(question.id());
+        Answer earlier = fresh ? null : answers.get(question.id());
         if (earlier != null && !earlier.blank()) {
             input.show(earlier);
         }
@@ -273,37 +367,54 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             recorded.add(question.id());
         }
         if (immediate) {
+            shownInput = input;
+            Answer draft = drafts.get(question.id());
+            if (earlier == null && draft != null) {
+                input.show(draft);
+            }
             Button check = new Button("Check answer");
             check.setId("check-" + question.id());
             check.setDisableOnClick(true);
-            // practice: one checked question can be tried again without restarting the whole check
-            Button retry = new Button("Try this question again");
-            retry.setId("retry-" + question.id());
-            retry.setVisible(false);
-            retry.addClickListener(click -> {
-                try {
-                    quizService.takeBackAnswer(paper.attemptId(), question.id());
-                } catch (AnswerRejectedException refused) {
-                    status.setText(refused.getMessage());
+            // practice: one checked question can be tried again without restarting the whole check; the button is made
+            // only once it is offered, so unchecked cards carry none
+            Runnable offerRetry = () -> {
+                if (paper.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
                     return;
                 }
-                recorded.remove(question.id());
-                shownAt.put(question.id(), System.currentTimeMillis());
-                QuestionCard again = (QuestionCard) questionCard(paper, question, number, true, true);
-                replace(card, again);
-                again.getElement().executeJs("this.focus()");
-            });
+                Button retry = new Button("Try this question again");
+                retry.setId("retry-" + question.id());
+                retry.addClickListener(click -> {
+                    try {
+                        quizService.takeBackAnswer(paper.attemptId(), question.id());
+                    } catch (AnswerRejectedException refused) {
+                        status.setText(refused.getMessage());
+                        return;
+                    }
+                    recorded.remove(question.id());
+                    answers.remove(question.id());
+                    feedback.remove(question.id());
+                    drafts.remove(question.id());
+                    updateAnsweredCount();
+                    QuestionCard again = (QuestionCard) questionCard(paper, question, number, true, true);
+                    card.getParent().ifPresent(parent -> ((com.vaadin.flow.component.HasComponents) parent).replace(card, again));
+                    again.getElement().executeJs("this.focus()");
+                });
+                card.add(retry);
+            };
             Runnable record = () -> input.answer().ifPresent(answer -> {
                 quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
-                        .ifPresent(feedback -> {
-                            showFeedback(feedbackArea, feedback);
-                            input.showResult(feedback);
+                        .ifPresent(given -> {
+                            feedback.put(question.id(), given);
+                            showFeedback(feedbackArea, given);
+                            input.showResult(given);
                         });
                 recorded.add(question.id());
+                answers.put(question.id(), answer);
+                drafts.remove(question.id());
                 updateAnsweredCount();
                 input.setReadOnly(true);
                 check.setEnabled(false);
-                retry.setVisible(paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK);
+                offerRetry.run();
                 status.setText("");
             });
             checkIfChosen.put(question.id(), () -> {
@@ -324,15 +435,15 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     check.setEnabled(true);
                 }
             });
-            QuestionFeedback given = fresh ? null : paper.feedback().get(question.id());
+            card.add(check, status, feedbackArea);
+            QuestionFeedback given = fresh ? null : feedback.get(question.id());
             if (given != null) {
                 input.setReadOnly(true);
                 check.setEnabled(false);
-                retry.setVisible(paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK);
                 showFeedback(feedbackArea, given);
                 input.showResult(given);
+                offerRetry.run();
             }
-            card.add(check, status, feedbackArea, retry);
         } else {
             if (earlier != null) {
                 status.setText("Answer saved.");

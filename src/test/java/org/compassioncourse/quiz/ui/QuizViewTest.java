@@ -48,6 +48,20 @@ class QuizViewTest extends SpringBrowserlessTest {
         test($(Button.class).withId("check-" + questionId).single()).click();
     }
 
+    /** A knowledge check shows one question at a time: goes back to the first, then on to the one asked for. */
+    private void open(String questionId) {
+        while ($(Button.class).withId("previous-question").single().isEnabled()) {
+            test($(Button.class).withId("previous-question").single()).click();
+        }
+        while ($(QuestionCard.class).withId("question-" + questionId).all().isEmpty()) {
+            test($(Button.class).withId("next-question").single()).click();
+        }
+    }
+
+    private String position() {
+        return $(Paragraph.class).withId("question-position").single().getText();
+    }
+
     private String page() {
         return ((com.vaadin.flow.component.Component) getCurrentView()).getElement().getOuterHTML();
     }
@@ -64,6 +78,7 @@ class QuizViewTest extends SpringBrowserlessTest {
         }
         assertThat(before).doesNotContain("data-correct").doesNotContain("Answer: ");
 
+        open("first-single");
         RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
         assertThat(single.getAriaLabel()).as("the answer group is named after its question")
                 .hasValueSatisfying(label -> assertThat(label).matches("Your answer to question \\d+: .+\\?"));
@@ -80,37 +95,52 @@ class QuizViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.quiz.types@ward7.example")
     void everyQuestionTypeCanBeAnsweredAndChecked() {
         navigate(QuizView.class, KC);
+        StringBuilder shown = new StringBuilder();
 
+        open("first-multi");
         @SuppressWarnings("unchecked")
         CheckboxGroup<QuestionPaper.Choice> multi = $(CheckboxGroup.class).withId("answer-first-multi").single();
         multi.setValue(multi.getListDataView().getItems().filter(c -> Set.of("ai", "cb").contains(c.id())).collect(Collectors.toSet()));
         check("first-multi");
+        shown.append(page());
+
+        open("first-matching");
 
         for (String left : List.of("singer", "fan")) {
             Select<QuestionPaper.Choice> s = select("match-first-matching-" + left);
             s.setValue(s.getListDataView().getItems().filter(c -> c.id().equals(left)).findFirst().orElseThrow());
         }
         check("first-matching");
+        shown.append(page());
+
+        open("first-categorise");
 
         RadioButtonGroup<QuestionPaper.Choice> r1 = radios("categorise-first-categorise-r1");
         r1.setValue(item(r1, "empathy"));
         RadioButtonGroup<QuestionPaper.Choice> r2 = radios("categorise-first-categorise-r2");
         r2.setValue(item(r2, "empathy"));
         check("first-categorise");
+        shown.append(page());
+
+        open("first-hotspot");
 
         Select<QuestionPaper.Choice> region = select("hotspot-first-hotspot");
         region.setValue(region.getListDataView().getItems().filter(c -> c.id().equals("cerebellum")).findFirst().orElseThrow());
         check("first-hotspot");
+        shown.append(page());
 
+        open("first-ordering");
         check("first-ordering");
+        shown.append(page());
 
-        String html = page();
+        String html = shown.toString();
         assertThat(html).contains("Yes, the cerebellum too.").contains("✓ Correct");
         assertThat(html).contains("Fan and colleagues pooled forty studies.");
         assertThat(html).contains("◐ Partly correct (50%)");
         assertThat(html).contains("That is the cerebellum, at the back.");
         assertThat(html).contains("Then you act.");
 
+        open("first-single");
         test(radios("answer-first-single")).selectItem("Feeling with someone");
         test($(Button.class).withId("submit-quiz").single()).click();
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
@@ -123,6 +153,7 @@ class QuizViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.quiz.order@ward7.example")
     void orderingIsArrangedWithMoveButtonsByKeyboard() {
         navigate(QuizView.class, KC);
+        open("first-ordering");
         List<Button> moves = $(Button.class).all().stream()
                 .filter(b -> "Move up".equals(b.getText()) && b.isEnabled()).toList();
         assertThat(moves).isNotEmpty();
@@ -184,6 +215,7 @@ class QuizViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.quiz.retry@ward7.example")
     void aCheckedKnowledgeCheckQuestionCanBeTriedAgainOnItsOwn() {
         navigate(QuizView.class, KC);
+        open("first-single");
         RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
         assertThat($(Button.class).withId("retry-first-single").all()).as("offered only once checked").isEmpty();
         test(single).selectItem("Feeling for someone, wanting to help");
@@ -204,17 +236,59 @@ class QuizViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.quiz.unchecked@ward7.example")
     void finishingAKnowledgeCheckCountsAnswersChosenButNotCheckedAndNamesOnlyTheUntouchedQuestions() {
         navigate(QuizView.class, KC);
+        int total = Integer.parseInt(position().replaceAll(".* of ", ""));
+        open("first-single");
         RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
         test(single).selectItem("Feeling for someone, wanting to help");
-        // no "Check answer": the learner goes straight to Finish
+        // no "Check answer": the learner moves on to another question and leaves it open, then goes to Finish
+        open("first-multi");
+        open("first-single");
+        assertThat(radios("answer-first-single").getValue()).as("the choice is kept while moving").isNotNull();
+        open("first-multi");
         test($(Button.class).withId("submit-quiz").single()).click();
 
-        assertThat(single.isReadOnly()).as("the chosen answer was checked on the way").isTrue();
-        assertThat(page()).contains("That describes compassion, which adds the motivation to help.");
         String message = $(com.vaadin.flow.component.html.Paragraph.class).withId("quiz-message").single().getText();
         List<String> named = java.util.regex.Pattern.compile("\\d+").matcher(message).results().map(m -> m.group()).toList();
         assertThat(message).contains("not answered yet");
-        assertThat(named).as("every question but the one answered").hasSize($(QuestionCard.class).all().size() - 1);
+        assertThat(named).as("every question but the one answered").hasSize(total - 1);
+        assertThat(position()).as("the page takes the learner to the first open question").isEqualTo("Question " + named.getFirst() + " of " + total);
+        open("first-single");
+        assertThat(radios("answer-first-single").isReadOnly()).as("the chosen answer was checked on the way").isTrue();
+        assertThat(page()).contains("That describes compassion, which adds the motivation to help.");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.onebyone@ward7.example")
+    void aKnowledgeCheckShowsOneQuestionAtATimeAndKeepsCheckedFeedbackWhenTheLearnerComesBack() {
+        navigate(QuizView.class, KC);
+        assertThat($(QuestionCard.class).all()).as("one question card on the page").hasSize(1);
+        assertThat(position()).startsWith("Question 1 of ");
+        assertThat($(Button.class).withId("previous-question").single().isEnabled()).isFalse();
+        assertThat($(Button.class).withId("retry-first-single").all()).isEmpty();
+
+        open("first-single");
+        String where = position();
+        test(radios("answer-first-single")).selectItem("Feeling for someone, wanting to help");
+        check("first-single");
+        assertThat($(Paragraph.class).withId("answered-count").single().getText()).startsWith("1 of ");
+
+        test($(Button.class).withId("next-question").single()).click();
+        assertThat($(QuestionCard.class).all()).as("the card is replaced, not hidden").hasSize(1)
+                .noneMatch(card -> "question-first-single".equals(card.getId().orElse("")));
+        assertThat(page()).doesNotContain("That describes compassion, which adds the motivation to help.");
+        assertThat(position()).isNotEqualTo(where);
+
+        test($(Button.class).withId("previous-question").single()).click();
+        assertThat(position()).isEqualTo(where);
+        assertThat(radios("answer-first-single").isReadOnly()).as("the checked answer shows again").isTrue();
+        assertThat(this.<QuestionPaper.Choice>radios("answer-first-single").getValue().text()).isEqualTo("Feeling for someone, wanting to help");
+        assertThat(page()).contains("That describes compassion, which adds the motivation to help.").contains("✗ Not correct");
+        assertThat($(Button.class).withId("retry-first-single").all()).as("trying again is offered on the checked question").hasSize(1);
+        assertThat($(Button.class).withId("check-first-single").single().isEnabled()).isFalse();
+
+        navigate(QuizView.class, KC);
+        assertThat(position()).as("a page opened again starts at the first open question").isNotEqualTo(where);
+        assertThat($(QuestionCard.class).all()).hasSize(1);
     }
 
     @Test
