@@ -53,6 +53,7 @@ class QuizJourneyIT {
             assertThat(browser.textOf(By.id("quiz-score"))).isEqualTo("Your score: 0%");
 
             browser.open("quiz/knowledge-check/first-lesson");
+            browser.openQuestion("first-single");
             browser.click(By.xpath("//*[@id='answer-first-single']//vaadin-radio-button[contains(., 'Feeling with someone')]"));
             browser.click(By.id("check-first-single"));
             assertThat(browser.textOf(By.cssSelector("#question-first-single .feedback-panel")))

@@ -37,6 +37,20 @@ class QuizKeyboardAndFigureIT {
             browser.open("quiz/knowledge-check/first-lesson");
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 
+            // one question at a time: moving by keyboard takes the focus to the question shown, and the position is announced
+            String next = browser.driver().findElement(By.id("next-question")).getDomAttribute("disabled") == null
+                    ? "next-question" : "previous-question";
+            String before = browser.textOf(By.id("question-position"));
+            js.executeScript("arguments[0].focus()", browser.waitFor(By.id(next)));
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            browser.settle();
+            browser.waitUntil(d -> !before.equals(browser.textOf(By.id("question-position"))));
+            browser.waitUntil(d -> Boolean.TRUE.equals(js.executeScript("return document.activeElement.classList.contains('question-card')")));
+            assertThat(browser.waitFor(By.id("question-position")).getDomAttribute("aria-live")).isEqualTo("polite");
+            assertThat(browser.driver().findElements(By.cssSelector(".question-card"))).hasSize(1);
+            assertThat(browser.waitFor(By.id(next)).getSize().getHeight()).as("touch target").isGreaterThanOrEqualTo(24);
+
+            browser.openQuestion("first-ordering");
             // from the ordering question itself, Tab reaches the first enabled button: the first item's "Move down"
             WebElement card = browser.waitFor(By.id("question-first-ordering"));
             js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", card);
@@ -56,6 +70,7 @@ class QuizKeyboardAndFigureIT {
             browser.waitUntil(d -> ("move-up-first-ordering-" + firstItem).equals(activeId(js)));
             assertThat(js.executeScript("return document.activeElement.closest('li').nextElementSibling === null")).isEqualTo(true);
 
+            browser.openQuestion("first-hotspot");
             // hotspot: no hover titles in the question's figure; after checking, both regions are marked and named
             assertThat(js.executeScript("return document.querySelectorAll('#question-first-hotspot svg title, #question-first-hotspot svg [title]').length"))
                     .isEqualTo(0L);

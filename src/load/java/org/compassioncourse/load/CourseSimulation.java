@@ -28,7 +28,7 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  * (see {@link VaadinUi}). Three journeys, each its own scenario:
  * <ol>
  *     <li><b>lesson</b> (learner): log in, course page, "Start the course", "Next" through every section of the first
- *     lesson, its knowledge check, and five answers checked (choose an option, "Check answer");</li>
+ *     lesson, its knowledge check, and five answers checked (choose an option, "Check answer", "Next question");</li>
  *     <li><b>pretest</b> (learner): log in, open the pre-test, answer every question (an option where the question has
  *     options to choose, else "I don't know yet"), submit, and see the result;</li>
  *     <li><b>instructor</b>: log in, the instructor page, the load-test cohort's page with its learner grid.</li>
@@ -138,13 +138,22 @@ public class CourseSimulation extends Simulation {
                             .exec(session -> session.set("sections", session.getInt("sections") + 1)))
             .exec(think())
             .exec(uidl("open knowledge check", (ui, s) -> List.of(ui.click("knowledge-check")), "answered-count"))
-            .exec(session -> session.set("questions", choiceQuestions(ui(session)).stream().limit(KNOWLEDGE_CHECK_ANSWERS).toList()))
-            .asLongAs(session -> !session.getList("questions").isEmpty()).on(
-                    exec(think())
-                            .exec(uidl("choose answer", (ui, s) -> choose(ui, firstQuestion(s)), "\"node\""))
-                            .exec(uidl("check answer", (ui, s) -> List.of(ui.click("check-" + firstQuestion(s))),
-                                    "\\d+ of \\d+ answered"))
-                            .exec(session -> session.set("questions", session.getList("questions").subList(1, session.getList("questions").size()))));
+            // the page shows one question at a time: check it if it is a choice question, then "Next question"
+            .exec(session -> session.set("checked", 0).set("moves", 0))
+            .asLongAs(session -> session.getInt("checked") < KNOWLEDGE_CHECK_ANSWERS && session.getInt("moves") < 20).on(
+                    exec(session -> session.set("questions", choiceQuestions(ui(session))))
+                            .doIf(session -> !session.getList("questions").isEmpty()).then(
+                                    exec(think())
+                                            .exec(uidl("choose answer", (ui, s) -> choose(ui, firstQuestion(s)), "\"node\""))
+                                            .exec(uidl("check answer", (ui, s) -> List.of(ui.click("check-" + firstQuestion(s))),
+                                                    "\\d+ of \\d+ answered"))
+                                            .exec(session -> session.set("checked", session.getInt("checked") + 1)))
+                            .doIfOrElse(session -> session.getInt("checked") < KNOWLEDGE_CHECK_ANSWERS
+                                    && ui(session).has("next-question") && !ui(session).disabled("next-question")).then(
+                                    exec(think())
+                                            .exec(uidl("next question", (ui, s) -> List.of(ui.click("next-question")), "\"question-"))
+                                            .exec(session -> session.set("moves", session.getInt("moves") + 1)))
+                            .orElse(exec(session -> session.set("moves", 20))));
 
     private static String firstQuestion(Session session) {
         return (String) session.getList("questions").getFirst();

@@ -40,6 +40,7 @@ final class VaadinUi {
     private final Map<Integer, List<Integer>> childrenByNode = new HashMap<>();
     private final Map<Integer, JsonNode> valueByNode = new HashMap<>();
     private final List<String> hrefs = new ArrayList<>();
+    private final java.util.Set<Integer> disabledNodes = new java.util.HashSet<>();
 
     private VaadinUi(int uiId, String securityKey, int syncId, int clientId) {
         this.uiId = uiId;
@@ -105,11 +106,15 @@ final class VaadinUi {
                 } else if (feature == 3 && "id".equals(key)) {
                     nodeById.remove(change.path("value").asText()); // an id moved to a new node goes to the end
                     nodeById.put(change.path("value").asText(), node);
+                } else if (feature == 3 && "disabled".equals(key)) {
+                    disabledNodes.add(node);
                 } else if (feature == 3 && "href".equals(key)) {
                     hrefs.add(change.path("value").asText());
                 } else if (feature == 1 && "value".equals(key)) {
                     valueByNode.put(node, change.path("value"));
                 }
+            } else if ("remove".equals(type) && feature == 3 && "disabled".equals(key)) {
+                disabledNodes.remove(node);
             } else if ("splice".equals(type) && feature == 2) {
                 List<Integer> children = childrenByNode.computeIfAbsent(node, n -> new ArrayList<>());
                 if (change.has("remove")) {
@@ -126,6 +131,11 @@ final class VaadinUi {
                 childrenByNode.remove(node);
             }
         }
+    }
+
+    /** Whether the element carries the disabled attribute (a disabled button's clicks are ignored by the server). */
+    boolean disabled(String elementId) {
+        return Optional.ofNullable(nodeById.get(elementId)).map(disabledNodes::contains).orElse(false);
     }
 
     boolean has(String elementId) {

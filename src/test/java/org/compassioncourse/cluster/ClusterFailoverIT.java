@@ -221,6 +221,7 @@ class ClusterFailoverIT {
     private static void checkFirstKnowledgeQuestion(Learner learner) {
         Browser browser = learner.browser();
         browser.open("quiz/knowledge-check/first-lesson");
+        browser.openQuestion("first-single");
         browser.click(By.xpath("//*[@id='answer-first-single']//vaadin-radio-button[contains(., 'Feeling with someone')]"));
         browser.click(By.id("check-first-single"));
         assertThat(browser.textOf(By.cssSelector("#question-first-single .feedback-panel"))).contains("✓ Correct");
@@ -245,6 +246,7 @@ class ClusterFailoverIT {
         assertThat(browser.textOf(By.id("answered-count"))).isEqualTo("1 of 1 answered");
         if (checkedKnowledgeQuestion) {
             browser.open("quiz/knowledge-check/first-lesson");
+            browser.openQuestion("first-single");
             assertThat(browser.textOf(By.cssSelector("#question-first-single .feedback-panel"))).contains("✓ Correct");
         }
         assertThat(attemptIds(learner.email())).as("the same attempts resumed, none started afresh").isEqualTo(attemptsBefore);

@@ -117,6 +117,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** A knowledge check shows one question at a time: goes back to the first question, then on to the one asked for. */
+    public Browser openQuestion(String questionId) {
+        waitFor(By.id("question-position"));
+        while (driver.findElement(By.id("previous-question")).getDomAttribute("disabled") == null) {
+            click(By.id("previous-question"));
+        }
+        while (!isPresent(By.id("question-" + questionId))) {
+            click(By.id("next-question"));
+        }
+        return this;
+    }
+
     public WebElement waitFor(By by) {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
     }
