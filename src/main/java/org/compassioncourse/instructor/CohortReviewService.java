@@ -6,7 +6,6 @@ import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
-import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.LearningGain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -86,7 +85,7 @@ public class CohortReviewService {
                 Percent.of(completed, course.lessons().size()),
                 lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
                 instant(rs.getObject("last_active")), pre, fin,
-                fin == null ? null : fin >= course.passMark(),
+                (Boolean) rs.getObject("final_passed"),
                 pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null),
                 instant(rs.getObject("completed_at")), rs.getString("certificate"));
     }
@@ -107,7 +106,7 @@ public class CohortReviewService {
         Map<String, Object> row = jdbc.queryForMap("select count(*) as learners,"
                 + " sum(case when last_active is not null then 1 else 0 end) as started,"
                 + " sum(case when lessons_completed >= :lessons then 1 else 0 end) as completed,"
-                + " sum(case when final_score >= :passMark then 1 else 0 end) as passed,"
+                + " sum(case when final_passed then 1 else 0 end) as passed,"
                 + " avg(final_score) as average_final"
                 + " from (" + rowsSql() + ") t", parameters(cohortId));
         return new CohortOverview(cohort.id(), cohort.name(), cohort.joinCode(), number(row.get("learners")),
@@ -145,7 +144,6 @@ public class CohortReviewService {
     private MapSqlParameterSource parameters(long cohortId) {
         return new MapSqlParameterSource("cohortId", cohortId)
                 .addValue("lessons", course.lessons().size())
-                .addValue("passMark", (double) course.passMark())
                 .addValue("stuckBefore", OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(STUCK_AFTER_DAYS)), java.time.ZoneOffset.UTC));
     }
 
@@ -156,35 +154,31 @@ public class CohortReviewService {
             case IN_PROGRESS -> "last_active >= :stuckBefore and lessons_completed < :lessons";
             case STUCK -> "last_active < :stuckBefore and lessons_completed < :lessons";
             case COMPLETED -> "lessons_completed >= :lessons";
-            case PASSED -> "final_score >= :passMark";
+            case PASSED -> "final_passed = true";
         };
     }
 
-    /** One row per member of the cohort, every figure computed in the database with correlated subqueries. */
+    /**
+     * One row per member of the cohort. Reading figures come from the learner's lesson progress; quiz scores, the final's
+     * verdict and completion are read as stored by the features that decide them (quiz_result, course_completion).
+     */
     private String rowsSql() {
         String perLearner = "select u.id as user_id, u.display_name, u.email,"
                 + " (select count(*) from lesson_progress lp where lp.user_id = u.id and lp.completed_at is not null) as lessons_completed,"
                 + " (select lp.lesson_id from lesson_progress lp where lp.user_id = u.id order by lp.last_visited_at desc fetch first 1 rows only) as current_lesson,"
                 + " (select max(lp.last_visited_at) from lesson_progress lp where lp.user_id = u.id) as last_visit,"
-                + " (select max(a.submitted_at) from quiz_attempt a where a.user_id = u.id and a.submitted_at is not null) as last_quiz,"
-                + " " + counted(QuizSettings.Kind.PRE_TEST) + " as pre_test,"
-                + " " + counted(QuizSettings.Kind.FINAL_ASSESSMENT) + " as final_score,"
-                // completion is decided once by the completion feature and stored there; this only reads its outcome
-                + " (select cc.completed_at from course_completion cc where cc.user_id = u.id) as completed_at,"
-                + " (select case when ce.revoked_at is null then 'issued' else 'revoked' end from certificate ce where ce.user_id = u.id) as certificate"
-                + " from cohort_member m join user_account u on u.id = m.user_id where m.cohort_id = :cohortId";
+                + " (select max(q.last_submitted_at) from quiz_result q where q.user_id = u.id) as last_quiz,"
+                + " pre.score_percent as pre_test, fin.score_percent as final_score, fin.passed as final_passed,"
+                + " cc.completed_at,"
+                + " case when ce.id is null then null when ce.revoked_at is null then 'issued' else 'revoked' end as certificate"
+                + " from cohort_member m join user_account u on u.id = m.user_id"
+                + " left join quiz_result pre on pre.user_id = u.id and pre.kind = 'PRE_TEST' and pre.quiz_key = ''"
+                + " left join quiz_result fin on fin.user_id = u.id and fin.kind = 'FINAL_ASSESSMENT' and fin.quiz_key = ''"
+                + " left join course_completion cc on cc.user_id = u.id"
+                + " left join certificate ce on ce.user_id = u.id"
+                + " where m.cohort_id = :cohortId";
         return "select r.*, case when r.last_quiz is null then r.last_visit when r.last_visit is null then r.last_quiz"
                 + " when r.last_visit > r.last_quiz then r.last_visit else r.last_quiz end as last_active from (" + perLearner + ") r";
-    }
-
-    /** The counted score of a quiz kind under the course's counting rule (the kind is an enum name, not input). */
-    private String counted(QuizSettings.Kind kind) {
-        String submitted = "from quiz_attempt a where a.user_id = u.id and a.kind = '" + kind.name() + "' and a.submitted_at is not null";
-        return switch (course.quiz(kind).counts()) {
-            case HIGHEST -> "(select max(a.score_percent) " + submitted + ")";
-            case FIRST -> "(select a.score_percent " + submitted + " order by a.submitted_at asc fetch first 1 rows only)";
-            case LAST -> "(select a.score_percent " + submitted + " order by a.submitted_at desc fetch first 1 rows only)";
-        };
     }
 
     private static long number(@Nullable Object value) {

@@ -28,12 +28,20 @@ public class ItemAnalysisService {
     private final CohortService cohortService;
     private final Course course;
     private final NamedParameterJdbcTemplate jdbc;
+    /** Reads the responses in batches: without a fetch size PostgreSQL's driver holds the whole result set in memory. */
+    private final NamedParameterJdbcTemplate streaming;
 
     ItemAnalysisService(CohortService cohortService, Course course, NamedParameterJdbcTemplate jdbc) {
         this.cohortService = cohortService;
         this.course = course;
         this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(
+                java.util.Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
+        batches.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(batches);
     }
+
+    static final int FETCH_SIZE = 2000;
 
     private static final String COHORT = "a.user_id in (select m.user_id from cohort_member m where m.cohort_id = :cohortId)";
 
@@ -120,7 +128,8 @@ public class ItemAnalysisService {
         ItemStatistics statistics = new ItemStatistics();
         List<ItemStatistics.Response> attempt = new ArrayList<>();
         long[] current = {-1};
-        jdbc.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
+        // streamed inside the caller's read-only transaction (PostgreSQL uses the fetch size only with autocommit off)
+        streaming.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
                 + " join quiz_attempt a on a.id = r.attempt_id"
                 + " where a.kind = :kind and a.submitted_at is not null and a.content_version = :version and " + learners
                 + " order by r.attempt_id", parameters.addValue("version", course.version()), rs -> {

@@ -47,11 +47,13 @@ public class QuizService {
     private final Clock clock;
     private final Random seeds = new SecureRandom();
     private final ApplicationEventPublisher events;
+    private final CountedResults countedResults;
 
     QuizService(Course course, QuizAttemptRepository attempts, QuizResponseRepository responses, AttemptGrantRepository grants,
                 LessonCompletion lessonCompletion, SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, CountedResults countedResults) {
         this.events = events;
+        this.countedResults = countedResults;
         this.course = course;
         this.attempts = attempts;
         this.responses = responses;
@@ -317,6 +319,11 @@ public class QuizService {
             Boolean passed = attempt.kind() == QuizSettings.Kind.FINAL_ASSESSMENT ? percent >= course.passMark() : null;
             attempt.submit(percent, passed, now());
             attempts.saveAndFlush(attempt);
+            // the counted result is stored with the submission, decided by the one rule (reports read it)
+            countedResults.record(userId, attempt.kind(), attempt.lessonId(), course.quiz(attempt.kind()).counts(),
+                    attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, attempt.kind()).stream().filter(QuizService::scored)
+                            .filter(a -> java.util.Objects.equals(a.lessonId(), attempt.lessonId()))
+                            .map(a -> new CountedResults.Scored(a.id(), a.scorePercent(), a.passed(), a.submittedAt())).toList());
             return result(attempt);
         });
         // after the commit: what others do with the result (e.g. record a completion) never undoes the submission
@@ -363,11 +370,7 @@ public class QuizService {
         if (results.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(switch (course.quiz(kind).counts()) {
-            case FIRST -> results.getFirst();
-            case LAST -> results.getLast();
-            case HIGHEST -> results.stream().max(Comparator.comparingDouble(AttemptResult::scorePercent)).orElseThrow();
-        });
+        return CountedResults.counted(course.quiz(kind).counts(), results, AttemptResult::scorePercent);
     }
 
     /** The learner's best knowledge-check score per lesson id (practice: shown as progress, never graded). */
