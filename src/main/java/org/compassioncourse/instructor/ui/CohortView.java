@@ -361,7 +361,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                 + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));
         section.add(test);
         if (report.items().isEmpty()) {
-            return section;
+            return;
         }
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
         items.addComponentColumn(this::questionCell).setHeader("Question").setFlexGrow(4).setWidth("16rem");
