@@ -35,10 +35,14 @@ public class ItemAnalysisService {
         this.cohortService = cohortService;
         this.course = course;
         this.jdbc = jdbc;
+        this.streaming = jdbc == null ? jdbc : withFetchSize(jdbc); // tests of the breakdown alone pass no database
+    }
+
+    private static NamedParameterJdbcTemplate withFetchSize(NamedParameterJdbcTemplate jdbc) {
         org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(
                 java.util.Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
         batches.setFetchSize(FETCH_SIZE);
-        this.streaming = new NamedParameterJdbcTemplate(batches);
+        return new NamedParameterJdbcTemplate(batches);
     }
 
     static final int FETCH_SIZE = 2000;
