@@ -167,7 +167,7 @@ class CohortBenchmark {
 
     /**
      * The anchor: the summary, grid count and chart figures straight from the base tables in one statement (the
-     * counting rules of the shipped course written out: first pre-test, highest final).
+     * counting rules of the shipped course written out: first pre-test, highest final; plain joins and group by, no window functions).
      */
     private Map<String, Object> anchor(long cohortId) {
         StringBuilder perLesson = new StringBuilder();
@@ -184,23 +184,25 @@ class CohortBenchmark {
             bands.append(", sum(case when q.fin >= ").append(band * 10).append(band == 9 ? "" : " and q.fin < " + (band * 10 + 10))
                     .append(" then 1 else 0 end) as band").append(band);
         }
-        String sql = "with members as (select user_id from cohort_member where cohort_id = :cohortId),"
-                + " p as (select lp.user_id, count(lp.completed_at) as done, max(lp.last_visited_at) as last_visit" + perLesson
-                + " from lesson_progress lp where lp.user_id in (select user_id from members) group by lp.user_id),"
-                + " numbered as (select a.user_id, a.kind, a.score_percent, a.submitted_at,"
-                + " row_number() over (partition by a.user_id, a.kind order by a.started_at, a.id) as n"
-                + " from quiz_attempt a where a.submitted_at is not null and a.user_id in (select user_id from members)),"
-                + " q as (select user_id, max(case when kind = 'PRE_TEST' and n = 1 then score_percent end) as pre,"
-                + " max(case when kind = 'FINAL_ASSESSMENT' then score_percent end) as fin, max(submitted_at) as last_quiz"
-                + " from numbered group by user_id)"
+        String sql = "with p as (select lp.user_id, count(lp.completed_at) as done, max(lp.last_visited_at) as last_visit" + perLesson
+                + " from cohort_member m join lesson_progress lp on lp.user_id = m.user_id where m.cohort_id = :cohortId group by lp.user_id),"
+                + " q as (select a.user_id, max(case when a.kind = 'FINAL_ASSESSMENT' then a.score_percent end) as fin,"
+                + " max(a.submitted_at) as last_quiz from cohort_member m join quiz_attempt a on a.user_id = m.user_id"
+                + " where m.cohort_id = :cohortId and a.submitted_at is not null group by a.user_id),"
+                // the first pre-test: the one with the earliest start
+                + " f as (select a.user_id, min(a.started_at) as first_start from cohort_member m join quiz_attempt a on a.user_id = m.user_id"
+                + " where m.cohort_id = :cohortId and a.kind = 'PRE_TEST' and a.submitted_at is not null group by a.user_id),"
+                + " pre as (select a.user_id, min(a.score_percent) as pre from f join quiz_attempt a on a.user_id = f.user_id"
+                + " and a.kind = 'PRE_TEST' and a.started_at = f.first_start group by a.user_id)"
                 + " select count(*) as learners,"
                 + " sum(case when p.last_visit is not null or q.last_quiz is not null then 1 else 0 end) as started,"
                 + " sum(case when p.done >= :lessons then 1 else 0 end) as completed,"
                 + " sum(case when q.fin >= :passMark then 1 else 0 end) as passed, avg(q.fin) as average_final" + lessonSums + bands
-                + ", avg(case when q.pre is not null and q.fin is not null then q.pre end) as mean_pre,"
-                + " avg(case when q.pre is not null and q.fin is not null then q.fin end) as mean_post,"
-                + " sum(case when q.pre is not null and q.fin is not null then 1 else 0 end) as both_tests"
-                + " from members m left join p on p.user_id = m.user_id left join q on q.user_id = m.user_id";
+                + ", avg(case when pre.pre is not null and q.fin is not null then pre.pre end) as mean_pre,"
+                + " avg(case when pre.pre is not null and q.fin is not null then q.fin end) as mean_post,"
+                + " sum(case when pre.pre is not null and q.fin is not null then 1 else 0 end) as both_tests"
+                + " from cohort_member m left join p on p.user_id = m.user_id left join q on q.user_id = m.user_id"
+                + " left join pre on pre.user_id = m.user_id where m.cohort_id = :cohortId";
         return jdbc.queryForMap(sql, new MapSqlParameterSource("cohortId", cohortId).addValue("lessons", course.lessons().size())
                 .addValue("passMark", (double) course.passMark()));
     }
