@@ -110,12 +110,17 @@ public class CohortReviewService {
     @Transactional(readOnly = true)
     public CohortOverview overview(long cohortId) {
         CohortSummary cohort = cohortService.requireOwnCohort(cohortId);
-        Map<String, Object> row = jdbc.queryForMap("select count(*) as learners,"
-                + " sum(case when last_active is not null then 1 else 0 end) as started,"
-                + " sum(case when lessons_completed >= :lessons then 1 else 0 end) as completed,"
-                + " sum(case when final_passed then 1 else 0 end) as passed,"
-                + " avg(final_score) as average_final"
-                + " from (" + figuresSql() + ") t", parameters(cohortId));
+        // each figure from the table that holds it (started = any reading or any submitted quiz), in one statement
+        String members = " from cohort_member m where m.cohort_id = :cohortId";
+        String finals = " from cohort_member m join quiz_result f on f.user_id = m.user_id and f.kind = 'FINAL_ASSESSMENT'"
+                + " and f.quiz_key = '' where m.cohort_id = :cohortId";
+        Map<String, Object> row = jdbc.queryForMap("select (select count(*)" + members + ") as learners,"
+                + " (select count(*)" + members + " and (exists (select 1 from lesson_progress p where p.user_id = m.user_id)"
+                + " or exists (select 1 from quiz_result r where r.user_id = m.user_id))) as started,"
+                + " (select count(*) from (select p.user_id from cohort_member m join lesson_progress p on p.user_id = m.user_id"
+                + " where m.cohort_id = :cohortId and p.completed_at is not null group by p.user_id having count(*) >= :lessons) d) as completed,"
+                + " (select count(*)" + finals + " and f.passed = true) as passed,"
+                + " (select avg(f.score_percent)" + finals + ") as average_final", parameters(cohortId));
         return new CohortOverview(cohort.id(), cohort.name(), cohort.joinCode(), number(row.get("learners")),
                 number(row.get("started")), number(row.get("completed")), number(row.get("passed")),
                 row.get("average_final") == null ? null : ((Number) row.get("average_final")).doubleValue());
