@@ -101,6 +101,10 @@ public class CohortReviewService {
         cohortService.requireOwnCohort(cohortId);
         Integer count = status == LearnerStatus.ALL
                 ? jdbc.queryForObject("select count(*) from cohort_member where cohort_id = :cohortId", parameters(cohortId), Integer.class)
+                : status == LearnerStatus.PASSED
+                ? jdbc.queryForObject("select count(*) from cohort_member m join quiz_result f on f.user_id = m.user_id"
+                + " and f.kind = 'FINAL_ASSESSMENT' and f.quiz_key = '' where m.cohort_id = :cohortId and f.passed = true",
+                parameters(cohortId), Integer.class)
                 : jdbc.queryForObject("select count(*) from (" + figuresSql() + ") t where " + statusCondition(status),
                 parameters(cohortId), Integer.class);
         return count == null ? 0 : count;

@@ -136,7 +136,7 @@ public class XapiStatementsExport {
                         break;
                     }
                     chunk.addValue("first", ids.getFirst()).addValue("last", ids.getLast());
-                    readOnly.executeWithoutResult(status -> chunk(chunk, learnerCondition + " and u.id between :first and :last", generator, count));
+                    readOnly.executeWithoutResult(status -> chunk(chunk, learnerCondition + " and m.user_id between :first and :last", generator, count));
                     after = ids.getLast();
                 }
                 generator.writeEndArray();
