@@ -64,13 +64,11 @@ public class CohortReviewService {
     public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
         cohortService.requireOwnCohort(cohortId);
         String order = " order by " + sort.column + (ascending ? " asc" : " desc") + " nulls last, display_name asc, user_id asc";
-        String page = " offset :offset rows fetch next :limit rows only";
-        String sql = status == LearnerStatus.ALL && sort == SortColumn.NAME
-                // sorted by name, unfiltered: pick the page's learners first, then work out the figures of those only
-                ? "select * from (" + rowsSql("(select m.user_id from cohort_member m join user_account n on n.id = m.user_id"
-                        + " where m.cohort_id = :cohortId order by n.display_name" + (ascending ? " asc" : " desc")
-                        + ", n.display_name asc, n.id asc" + page + ")") + ") t" + order
-                : "select * from (" + rowsSql() + ") t where " + statusCondition(status) + order + page;
+        // the page's 50 learners are picked from the light per-learner figures (filter, sort, offset), and only their
+        // rows get the grid's full figures: no per-learner subqueries for the thousands of learners off the page
+        String page = "(select user_id from (" + figuresSql() + ") f where " + statusCondition(status) + order
+                + " offset :offset rows fetch next :limit rows only)";
+        String sql = "select * from (" + rowsSql(page) + ") t" + order;
         return jdbc.query(sql, parameters(cohortId).addValue("offset", offset).addValue("limit", limit), this::row);
     }
 
@@ -214,11 +212,11 @@ public class CohortReviewService {
      * (names, current lesson, certificate): reading progress grouped once, scores and verdict as stored.
      */
     private String figuresSql() {
-        return "select coalesce(lp.done, 0) as lessons_completed, fin.score_percent as final_score, fin.passed as final_passed,"
+        return "select m.user_id, u.display_name, coalesce(lp.done, 0) as lessons_completed, fin.score_percent as final_score, fin.passed as final_passed,"
                 + " pre.score_percent as pre_test,"
                 + " case when q.last_quiz is null then lp.last_visit when lp.last_visit is null then q.last_quiz"
                 + " when lp.last_visit > q.last_quiz then lp.last_visit else q.last_quiz end as last_active"
-                + " from cohort_member m"
+                + " from cohort_member m join user_account u on u.id = m.user_id"
                 + " left join (select p.user_id, count(p.completed_at) as done, max(p.last_visited_at) as last_visit"
                 + " from cohort_member c join lesson_progress p on p.user_id = c.user_id where c.cohort_id = :cohortId"
                 + " group by p.user_id) lp on lp.user_id = m.user_id"
