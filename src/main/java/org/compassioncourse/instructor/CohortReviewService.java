@@ -66,8 +66,13 @@ public class CohortReviewService {
         String order = " order by " + sort.column + (ascending ? " asc" : " desc") + " nulls last, display_name asc, user_id asc";
         // the page's 50 learners are picked from the light per-learner figures (filter, sort, offset), and only their
         // rows get the grid's full figures: no per-learner subqueries for the thousands of learners off the page
-        String page = "(select user_id from (" + figuresSql() + ") f where " + statusCondition(status) + order
-                + " offset :offset rows fetch next :limit rows only)";
+        String page = status == LearnerStatus.ALL && sort == SortColumn.NAME
+                // unfiltered by name (the page's default): the members sorted by name alone, no figures needed to pick them
+                ? "(select m.user_id from cohort_member m join user_account n on n.id = m.user_id where m.cohort_id = :cohortId"
+                        + " order by n.display_name" + (ascending ? " asc" : " desc") + ", n.display_name asc, n.id asc"
+                        + " offset :offset rows fetch next :limit rows only)"
+                : "(select user_id from (" + figuresSql() + ") f where " + statusCondition(status) + order
+                        + " offset :offset rows fetch next :limit rows only)";
         String sql = "select * from (" + rowsSql(page) + ") t" + order;
         return jdbc.query(sql, parameters(cohortId).addValue("offset", offset).addValue("limit", limit), this::row);
     }
