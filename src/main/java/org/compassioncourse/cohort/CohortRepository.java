@@ -24,6 +24,13 @@ interface CohortRepository extends JpaRepository<Cohort, Long> {
             from Cohort c where c.instructorId = :instructorId order by c.createdAt desc""")
     List<CohortSummary> summariesOf(long instructorId);
 
+    /** One of the instructor's cohorts with its member count (empty for anyone else's), in one query. */
+    @Query("""
+            select new org.compassioncourse.cohort.CohortSummary(c.id, c.name, c.joinCode, c.createdAt,
+                   (select count(m) from CohortMember m where m.key.cohortId = c.id))
+            from Cohort c where c.id = :cohortId and c.instructorId = :instructorId""")
+    Optional<CohortSummary> summaryOf(long instructorId, long cohortId);
+
     @Query("""
             select new org.compassioncourse.cohort.CohortSummary(c.id, c.name, c.joinCode, c.createdAt,
                    (select count(m2) from CohortMember m2 where m2.key.cohortId = c.id))

@@ -105,7 +105,8 @@ public class CohortService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('INSTRUCTOR')")
     public CohortSummary requireOwnCohort(long cohortId) {
-        return myCohorts().stream().filter(c -> c.id() == cohortId).findFirst()
+        // this cohort only: every grid page asks, so it must not load all the instructor's cohorts with their counts
+        return cohorts.summaryOf(signedInUser.require().accountId(), cohortId)
                 .orElseThrow(() -> new CohortException("There is no such cohort among yours."));
     }
 

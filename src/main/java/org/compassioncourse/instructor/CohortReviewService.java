@@ -6,7 +6,6 @@ import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
-import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.LearningGain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -64,9 +63,17 @@ public class CohortReviewService {
     @Transactional(readOnly = true)
     public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
         cohortService.requireOwnCohort(cohortId);
-        String sql = "select * from (" + rowsSql() + ") t where " + statusCondition(status)
-                + " order by " + sort.column + (ascending ? " asc" : " desc") + " nulls last, display_name asc, user_id asc"
-                + " offset :offset rows fetch next :limit rows only";
+        String order = " order by " + sort.column + (ascending ? " asc" : " desc") + " nulls last, display_name asc, user_id asc";
+        // the page's 50 learners are picked from the light per-learner figures (filter, sort, offset), and only their
+        // rows get the grid's full figures: no per-learner subqueries for the thousands of learners off the page
+        String page = status == LearnerStatus.ALL && sort == SortColumn.NAME
+                // unfiltered by name (the page's default): the members sorted by name alone, no figures needed to pick them
+                ? "(select m.user_id from cohort_member m join user_account n on n.id = m.user_id where m.cohort_id = :cohortId"
+                        + " order by n.display_name" + (ascending ? " asc" : " desc") + ", n.display_name asc, n.id asc"
+                        + " offset :offset rows fetch next :limit rows only)"
+                : "(select user_id from (" + figuresSql() + ") f where " + statusCondition(status) + order
+                        + " offset :offset rows fetch next :limit rows only)";
+        String sql = "select * from (" + rowsSql(page) + ") t" + order;
         return jdbc.query(sql, parameters(cohortId).addValue("offset", offset).addValue("limit", limit), this::row);
     }
 
@@ -86,7 +93,7 @@ public class CohortReviewService {
                 Percent.of(completed, course.lessons().size()),
                 lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
                 instant(rs.getObject("last_active")), pre, fin,
-                fin == null ? null : fin >= course.passMark(),
+                (Boolean) rs.getObject("final_passed"),
                 pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null),
                 instant(rs.getObject("completed_at")), rs.getString("certificate"));
     }
@@ -95,7 +102,13 @@ public class CohortReviewService {
     @Transactional(readOnly = true)
     public int count(long cohortId, LearnerStatus status) {
         cohortService.requireOwnCohort(cohortId);
-        Integer count = jdbc.queryForObject("select count(*) from (" + rowsSql() + ") t where " + statusCondition(status),
+        Integer count = status == LearnerStatus.ALL
+                ? jdbc.queryForObject("select count(*) from cohort_member where cohort_id = :cohortId", parameters(cohortId), Integer.class)
+                : status == LearnerStatus.PASSED
+                ? jdbc.queryForObject("select count(*) from cohort_member m join quiz_result f on f.user_id = m.user_id"
+                + " and f.kind = 'FINAL_ASSESSMENT' and f.quiz_key = '' where m.cohort_id = :cohortId and f.passed = true",
+                parameters(cohortId), Integer.class)
+                : jdbc.queryForObject("select count(*) from (" + figuresSql() + ") t where " + statusCondition(status),
                 parameters(cohortId), Integer.class);
         return count == null ? 0 : count;
     }
@@ -104,12 +117,17 @@ public class CohortReviewService {
     @Transactional(readOnly = true)
     public CohortOverview overview(long cohortId) {
         CohortSummary cohort = cohortService.requireOwnCohort(cohortId);
-        Map<String, Object> row = jdbc.queryForMap("select count(*) as learners,"
-                + " sum(case when last_active is not null then 1 else 0 end) as started,"
-                + " sum(case when lessons_completed >= :lessons then 1 else 0 end) as completed,"
-                + " sum(case when final_score >= :passMark then 1 else 0 end) as passed,"
-                + " avg(final_score) as average_final"
-                + " from (" + rowsSql() + ") t", parameters(cohortId));
+        // each figure from the table that holds it (started = any reading or any submitted quiz), in one statement
+        String members = " from cohort_member m where m.cohort_id = :cohortId";
+        String finals = " from cohort_member m join quiz_result f on f.user_id = m.user_id and f.kind = 'FINAL_ASSESSMENT'"
+                + " and f.quiz_key = '' where m.cohort_id = :cohortId";
+        Map<String, Object> row = jdbc.queryForMap("select (select count(*)" + members + ") as learners,"
+                + " (select count(*)" + members + " and (exists (select 1 from lesson_progress p where p.user_id = m.user_id)"
+                + " or exists (select 1 from quiz_result r where r.user_id = m.user_id))) as started,"
+                + " (select count(*) from (select p.user_id from cohort_member m join lesson_progress p on p.user_id = m.user_id"
+                + " where m.cohort_id = :cohortId and p.completed_at is not null group by p.user_id having count(*) >= :lessons) d) as completed,"
+                + " (select count(*)" + finals + " and f.passed = true) as passed,"
+                + " (select avg(f.score_percent)" + finals + ") as average_final", parameters(cohortId));
         return new CohortOverview(cohort.id(), cohort.name(), cohort.joinCode(), number(row.get("learners")),
                 number(row.get("started")), number(row.get("completed")), number(row.get("passed")),
                 row.get("average_final") == null ? null : ((Number) row.get("average_final")).doubleValue());
@@ -128,15 +146,22 @@ public class CohortReviewService {
         List<CohortCharts.LessonCount> funnel = course.lessons().stream()
                 .map(l -> new CohortCharts.LessonCount(l.order(), l.title(), completed.getOrDefault(l.id(), 0L))).toList();
         long[] buckets = new long[10];
-        // grouped by the column of a sub-select: H2 reads "group by 1" as a constant, not as the first column
-        jdbc.query("select bucket, count(*) as learners from (select case when final_score >= 100 then 9"
-                + " else cast(floor(final_score / 10) as integer) end as bucket from (" + rowsSql() + ") t"
-                + " where final_score is not null) b group by bucket", parameters(cohortId),
-                rs -> {
-                    buckets[rs.getInt("bucket")] = rs.getLong("learners");
-                });
-        Map<String, Object> means = jdbc.queryForMap("select avg(pre_test) as pre, avg(final_score) as post, count(*) as learners"
-                + " from (" + rowsSql() + ") t where pre_test is not null and final_score is not null", parameters(cohortId));
+        // score bands and pre vs post means in one pass over the stored results (band 9 takes 90–100)
+        StringBuilder bands = new StringBuilder();
+        for (int band = 0; band < 10; band++) {
+            bands.append(" sum(case when fin.score_percent >= ").append(band * 10)
+                    .append(band == 9 ? "" : " and fin.score_percent < " + (band * 10 + 10)).append(" then 1 else 0 end) as band").append(band).append(",");
+        }
+        Map<String, Object> means = jdbc.queryForMap("select" + bands
+                + " avg(case when pre.score_percent is not null then pre.score_percent end) as pre,"
+                + " avg(case when pre.score_percent is not null then fin.score_percent end) as post,"
+                + " sum(case when pre.score_percent is not null then 1 else 0 end) as learners"
+                + " from cohort_member m join quiz_result fin on fin.user_id = m.user_id and fin.kind = 'FINAL_ASSESSMENT' and fin.quiz_key = ''"
+                + " left join quiz_result pre on pre.user_id = m.user_id and pre.kind = 'PRE_TEST' and pre.quiz_key = ''"
+                + " where m.cohort_id = :cohortId", parameters(cohortId));
+        for (int band = 0; band < 10; band++) {
+            buckets[band] = number(means.get("band" + band));
+        }
         return new CohortCharts(funnel, buckets,
                 means.get("pre") == null ? null : ((Number) means.get("pre")).doubleValue(),
                 means.get("post") == null ? null : ((Number) means.get("post")).doubleValue(), number(means.get("learners")));
@@ -145,7 +170,6 @@ public class CohortReviewService {
     private MapSqlParameterSource parameters(long cohortId) {
         return new MapSqlParameterSource("cohortId", cohortId)
                 .addValue("lessons", course.lessons().size())
-                .addValue("passMark", (double) course.passMark())
                 .addValue("stuckBefore", OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(STUCK_AFTER_DAYS)), java.time.ZoneOffset.UTC));
     }
 
@@ -156,35 +180,56 @@ public class CohortReviewService {
             case IN_PROGRESS -> "last_active >= :stuckBefore and lessons_completed < :lessons";
             case STUCK -> "last_active < :stuckBefore and lessons_completed < :lessons";
             case COMPLETED -> "lessons_completed >= :lessons";
-            case PASSED -> "final_score >= :passMark";
+            case PASSED -> "final_passed = true";
         };
     }
 
-    /** One row per member of the cohort, every figure computed in the database with correlated subqueries. */
+    /**
+     * One row per member of the cohort. Reading figures come from the learner's lesson progress; quiz scores, the final's
+     * verdict and completion are read as stored by the features that decide them (quiz_result, course_completion).
+     */
     private String rowsSql() {
+        return rowsSql("cohort_member");
+    }
+
+    /** The rows of the learners in {@code members} (the cohort_member table, or a sub-select of a page of user ids). */
+    private String rowsSql(String members) {
         String perLearner = "select u.id as user_id, u.display_name, u.email,"
                 + " (select count(*) from lesson_progress lp where lp.user_id = u.id and lp.completed_at is not null) as lessons_completed,"
                 + " (select lp.lesson_id from lesson_progress lp where lp.user_id = u.id order by lp.last_visited_at desc fetch first 1 rows only) as current_lesson,"
                 + " (select max(lp.last_visited_at) from lesson_progress lp where lp.user_id = u.id) as last_visit,"
-                + " (select max(a.submitted_at) from quiz_attempt a where a.user_id = u.id and a.submitted_at is not null) as last_quiz,"
-                + " " + counted(QuizSettings.Kind.PRE_TEST) + " as pre_test,"
-                + " " + counted(QuizSettings.Kind.FINAL_ASSESSMENT) + " as final_score,"
-                // completion is decided once by the completion feature and stored there; this only reads its outcome
-                + " (select cc.completed_at from course_completion cc where cc.user_id = u.id) as completed_at,"
-                + " (select case when ce.revoked_at is null then 'issued' else 'revoked' end from certificate ce where ce.user_id = u.id) as certificate"
-                + " from cohort_member m join user_account u on u.id = m.user_id where m.cohort_id = :cohortId";
+                + " (select max(q.last_submitted_at) from quiz_result q where q.user_id = u.id) as last_quiz,"
+                + " pre.score_percent as pre_test, fin.score_percent as final_score, fin.passed as final_passed,"
+                + " cc.completed_at,"
+                + " case when ce.id is null then null when ce.revoked_at is null then 'issued' else 'revoked' end as certificate"
+                + " from " + members + " mm join user_account u on u.id = mm.user_id"
+                + " left join quiz_result pre on pre.user_id = u.id and pre.kind = 'PRE_TEST' and pre.quiz_key = ''"
+                + " left join quiz_result fin on fin.user_id = u.id and fin.kind = 'FINAL_ASSESSMENT' and fin.quiz_key = ''"
+                + " left join course_completion cc on cc.user_id = u.id"
+                + " left join certificate ce on ce.user_id = u.id"
+                + (members.startsWith("(") ? "" : " where mm.cohort_id = :cohortId");
         return "select r.*, case when r.last_quiz is null then r.last_visit when r.last_visit is null then r.last_quiz"
                 + " when r.last_visit > r.last_quiz then r.last_visit else r.last_quiz end as last_active from (" + perLearner + ") r";
     }
 
-    /** The counted score of a quiz kind under the course's counting rule (the kind is an enum name, not input). */
-    private String counted(QuizSettings.Kind kind) {
-        String submitted = "from quiz_attempt a where a.user_id = u.id and a.kind = '" + kind.name() + "' and a.submitted_at is not null";
-        return switch (course.quiz(kind).counts()) {
-            case HIGHEST -> "(select max(a.score_percent) " + submitted + ")";
-            case FIRST -> "(select a.score_percent " + submitted + " order by a.submitted_at asc fetch first 1 rows only)";
-            case LAST -> "(select a.score_percent " + submitted + " order by a.submitted_at desc fetch first 1 rows only)";
-        };
+    /**
+     * The figures the summary, filters and charts need, per learner of the cohort, without what only the grid shows
+     * (names, current lesson, certificate): reading progress grouped once, scores and verdict as stored.
+     */
+    private String figuresSql() {
+        return "select m.user_id, u.display_name, coalesce(lp.done, 0) as lessons_completed, fin.score_percent as final_score, fin.passed as final_passed,"
+                + " pre.score_percent as pre_test,"
+                + " case when q.last_quiz is null then lp.last_visit when lp.last_visit is null then q.last_quiz"
+                + " when lp.last_visit > q.last_quiz then lp.last_visit else q.last_quiz end as last_active"
+                + " from cohort_member m join user_account u on u.id = m.user_id"
+                + " left join (select p.user_id, count(p.completed_at) as done, max(p.last_visited_at) as last_visit"
+                + " from cohort_member c join lesson_progress p on p.user_id = c.user_id where c.cohort_id = :cohortId"
+                + " group by p.user_id) lp on lp.user_id = m.user_id"
+                + " left join (select r.user_id, max(r.last_submitted_at) as last_quiz from cohort_member c join quiz_result r"
+                + " on r.user_id = c.user_id where c.cohort_id = :cohortId group by r.user_id) q on q.user_id = m.user_id"
+                + " left join quiz_result pre on pre.user_id = m.user_id and pre.kind = 'PRE_TEST' and pre.quiz_key = ''"
+                + " left join quiz_result fin on fin.user_id = m.user_id and fin.kind = 'FINAL_ASSESSMENT' and fin.quiz_key = ''"
+                + " where m.cohort_id = :cohortId";
     }
 
     private static long number(@Nullable Object value) {

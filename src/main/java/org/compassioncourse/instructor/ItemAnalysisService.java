@@ -28,12 +28,24 @@ public class ItemAnalysisService {
     private final CohortService cohortService;
     private final Course course;
     private final NamedParameterJdbcTemplate jdbc;
+    /** Reads the responses in batches: without a fetch size PostgreSQL's driver holds the whole result set in memory. */
+    private final NamedParameterJdbcTemplate streaming;
 
     ItemAnalysisService(CohortService cohortService, Course course, NamedParameterJdbcTemplate jdbc) {
         this.cohortService = cohortService;
         this.course = course;
         this.jdbc = jdbc;
+        this.streaming = jdbc == null ? jdbc : withFetchSize(jdbc); // tests of the breakdown alone pass no database
     }
+
+    private static NamedParameterJdbcTemplate withFetchSize(NamedParameterJdbcTemplate jdbc) {
+        org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(
+                java.util.Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
+        batches.setFetchSize(FETCH_SIZE);
+        return new NamedParameterJdbcTemplate(batches);
+    }
+
+    static final int FETCH_SIZE = 2000;
 
     private static final String COHORT = "a.user_id in (select m.user_id from cohort_member m where m.cohort_id = :cohortId)";
 
@@ -59,11 +71,7 @@ public class ItemAnalysisService {
 
     /** Which pairs or items a matching, categorise or ordering answer placed correctly; empty for other types. */
     Map<String, Boolean> partsPlaced(String questionId, String stored) {
-        return course.question(questionId)
-                .filter(q -> q.body() instanceof Question.Matching || q.body() instanceof Question.Categorise
-                        || q.body() instanceof Question.Ordering)
-                .map(q -> Grading.grade(q, StoredAnswers.answer(stored)).partsCorrect())
-                .orElse(Map.of());
+        return course.question(questionId).map(q -> partsPlaced(q, StoredAnswers.answer(stored))).orElse(Map.of());
     }
 
     /**
@@ -120,7 +128,9 @@ public class ItemAnalysisService {
         ItemStatistics statistics = new ItemStatistics();
         List<ItemStatistics.Response> attempt = new ArrayList<>();
         long[] current = {-1};
-        jdbc.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
+        // each question looked up once per analysis (the course's list is searched linearly), each answer decoded once
+        Map<String, java.util.Optional<Question>> questions = new java.util.HashMap<>();
+        streaming.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
                 + " join quiz_attempt a on a.id = r.attempt_id"
                 + " where a.kind = :kind and a.submitted_at is not null and a.content_version = :version and " + learners
                 + " order by r.attempt_id", parameters.addValue("version", course.version()), rs -> {
@@ -131,12 +141,27 @@ public class ItemAnalysisService {
                 current[0] = attemptId;
             }
             String questionId = rs.getString("question_id");
-            String slot = course.question(questionId).map(Question::blueprint).orElse(questionId);
-            String stored = rs.getString("answer");
+            java.util.Optional<Question> question = questions.computeIfAbsent(questionId, course::question);
+            String slot = question.map(Question::blueprint).orElse(questionId);
+            org.compassioncourse.quiz.Answer answer = StoredAnswers.answer(rs.getString("answer"));
             attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, rs.getDouble("score"),
-                    StoredAnswers.chosenOptions(stored), partsPlaced(questionId, stored)));
+                    chosenOptions(answer), question.map(q -> partsPlaced(q, answer)).orElse(Map.of())));
         });
         statistics.add(attempt);
         return statistics.report();
+    }
+
+    /** The option ids an answer chose (choice and true/false questions); empty for other types. */
+    private static java.util.Set<String> chosenOptions(org.compassioncourse.quiz.Answer answer) {
+        return switch (answer) {
+            case org.compassioncourse.quiz.Answer.Choices choices -> choices.optionIds();
+            case org.compassioncourse.quiz.Answer.TrueOrFalse trueOrFalse -> java.util.Set.of(String.valueOf(trueOrFalse.value()));
+            default -> java.util.Set.of();
+        };
+    }
+
+    private static Map<String, Boolean> partsPlaced(Question question, org.compassioncourse.quiz.Answer answer) {
+        return question.body() instanceof Question.Matching || question.body() instanceof Question.Categorise
+                || question.body() instanceof Question.Ordering ? Grading.grade(question, answer).partsCorrect() : Map.of();
     }
 }

@@ -6,6 +6,7 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.quiz.Answer;
+import org.compassioncourse.quiz.CountedResults;
 import org.compassioncourse.quiz.Grading;
 import org.compassioncourse.quiz.StoredAnswers;
 import org.slf4j.Logger;
@@ -58,8 +59,11 @@ public class SyntheticCohortGenerator {
     private final Course course;
     private final PasswordEncoder passwordEncoder;
     private final SignedInUser signedInUser;
+    private final CountedResults countedResults;
 
-    SyntheticCohortGenerator(JdbcTemplate jdbc, Course course, PasswordEncoder passwordEncoder, SignedInUser signedInUser) {
+    SyntheticCohortGenerator(JdbcTemplate jdbc, Course course, PasswordEncoder passwordEncoder, SignedInUser signedInUser,
+                             CountedResults countedResults) {
+        this.countedResults = countedResults;
         this.jdbc = jdbc;
         this.course = course;
         this.passwordEncoder = passwordEncoder;
@@ -142,19 +146,42 @@ public class SyntheticCohortGenerator {
             jdbc.batchUpdate("insert into lesson_progress (user_id, lesson_id, last_section_id, first_visited_at, last_visited_at, completed_at)"
                     + " values (?, ?, ?, ?, ?, ?)", progress);
             jdbc.batchUpdate("insert into section_reached (user_id, lesson_id, section_id, reached_at) values (?, ?, ?, ?)", sections);
-            attempt(userId, "PRE_TEST", slots, ability - 0.8, random, now.minus(40, ChronoUnit.DAYS));
+            attempt(userId, "PRE_TEST", null, draw(slots, random), ability - 0.8, random, now.minus(40, ChronoUnit.DAYS));
+            // the knowledge check of each lesson finished, as the course offers it (every check question of the lesson)
+            for (Object[] lesson : progress) {
+                if (lesson[5] != null) {
+                    String lessonId = (String) lesson[1];
+                    List<String> checks = course.questions().stream()
+                            .filter(q -> q.use() == Question.Use.KNOWLEDGE_CHECK && q.lessonId().equals(lessonId)).map(Question::id).toList();
+                    if (!checks.isEmpty()) {
+                        attempt(userId, "KNOWLEDGE_CHECK", lessonId, checks, ability, random, ((Timestamp) lesson[5]).toInstant());
+                    }
+                }
+            }
             if (lessonsRead == course.lessons().size()) {
-                attempt(userId, "FINAL_ASSESSMENT", slots, ability + 0.6, random, now.minus(1, ChronoUnit.DAYS));
+                double percent = attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.6, random, now.minus(3, ChronoUnit.DAYS));
+                // some who failed try again (the course allows more than one attempt), so the counting rule matters
+                if (percent < course.passMark() && random.nextBoolean()) {
+                    attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.8, random, now.minus(1, ChronoUnit.DAYS));
+                }
             }
         }
+        // attempts written here directly get their counted result from the one rule, as submitted ones do
+        countedResults.backfill();
         return cohortId;
     }
 
-    private void attempt(long userId, String kind, Map<String, List<Question>> slots, double ability, Random random, Instant at) {
+    private static List<String> draw(Map<String, List<Question>> slots, Random random) {
         List<String> drawn = new ArrayList<>();
         slots.values().forEach(slot -> drawn.add(slot.get(random.nextInt(slot.size())).id()));
-        jdbc.update("insert into quiz_attempt (user_id, kind, content_version, question_ids, seed, started_at, submitted_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", userId, kind, course.version(), String.join(",", drawn), random.nextLong(),
+        return drawn;
+    }
+
+    /** A submitted attempt at the questions; returns its score. */
+    private double attempt(long userId, String kind, @org.jspecify.annotations.Nullable String lessonId, List<String> drawn, double ability,
+                           Random random, Instant at) {
+        jdbc.update("insert into quiz_attempt (user_id, kind, lesson_id, content_version, question_ids, seed, started_at, submitted_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", userId, kind, lessonId, course.version(), String.join(",", drawn), random.nextLong(),
                 Timestamp.from(at.minus(20, ChronoUnit.MINUTES)), Timestamp.from(at));
         long attemptId = jdbc.queryForObject("select max(id) from quiz_attempt where user_id = ? and kind = ?", Long.class, userId, kind);
         List<Object[]> responses = new ArrayList<>();
@@ -174,6 +201,7 @@ public class SyntheticCohortGenerator {
         double percent = Math.round(total * 1000.0 / drawn.size()) / 10.0;
         jdbc.update("update quiz_attempt set score_percent = ?, passed = ? where id = ?", percent,
                 "FINAL_ASSESSMENT".equals(kind) ? percent >= course.passMark() : null, attemptId);
+        return percent;
     }
 
     /**

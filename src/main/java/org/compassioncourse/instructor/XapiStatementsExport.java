@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,6 +31,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -72,8 +72,16 @@ public class XapiStatementsExport {
     private final String activityBase;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** Learners per chunk: each chunk is read in its own short read-only transaction. */
+    static final int LEARNERS_PER_CHUNK = 100;
+
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
     XapiStatementsExport(CohortService cohortService, Course course, DataSource dataSource,
-                         @Value("${course.xapi.activity-base:}") String activityBase) {
+                         @Value("${course.xapi.activity-base:}") String activityBase,
+                         org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.cohortService = cohortService;
         this.course = course;
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
@@ -84,15 +92,17 @@ public class XapiStatementsExport {
         this.activityBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** Every statement of one of the instructor's cohorts (refused for anyone else's cohort). Returns the count. */
-    @Transactional(readOnly = true)
+    /**
+     * Every statement of one of the instructor's cohorts (refused for anyone else's cohort). Returns the count. A
+     * large cohort's download takes a while: it is read a chunk of learners at a time, each in a short transaction,
+     * so no database transaction stays open while the browser downloads.
+     */
     public long writeCohort(long cohortId, OutputStream out) {
         cohortService.requireOwnCohort(cohortId);
         return new Export().write(new MapSqlParameterSource("cohortId", cohortId), "", out);
     }
 
     /** Every statement of one learner; the argument proves the instructor may see this learner. Returns the count. */
-    @Transactional(readOnly = true)
     public long writeLearner(LearnerInMyCohort learner, OutputStream out) {
         return new Export().write(new MapSqlParameterSource("cohortId", learner.cohortId()).addValue("userId", learner.userId()),
                 " and u.id = :userId", out);
@@ -112,11 +122,32 @@ public class XapiStatementsExport {
         private final Set<String> defined = new HashSet<>();
 
         long write(MapSqlParameterSource parameters, String learnerCondition, OutputStream out) {
-            String members = " from cohort_member m join user_account u on u.id = m.user_id";
-            String who = " where m.cohort_id = :cohortId" + learnerCondition;
             long[] count = {0};
             try (JsonGenerator generator = json.createGenerator(out)) {
                 generator.writeStartArray();
+                long after = -1;
+                while (true) {
+                    // the next chunk of learners by id (keyset), then their statements, each chunk in its own transaction
+                    MapSqlParameterSource chunk = new MapSqlParameterSource(parameters.getValues()).addValue("after", after);
+                    List<Long> ids = readOnly.execute(status -> jdbc.queryForList("select m.user_id as id from cohort_member m"
+                            + " join user_account u on u.id = m.user_id where m.cohort_id = :cohortId" + learnerCondition
+                            + " and m.user_id > :after order by m.user_id fetch first " + LEARNERS_PER_CHUNK + " rows only", chunk, Long.class));
+                    if (ids == null || ids.isEmpty()) {
+                        break;
+                    }
+                    chunk.addValue("first", ids.getFirst()).addValue("last", ids.getLast());
+                    readOnly.executeWithoutResult(status -> chunk(chunk, learnerCondition + " and m.user_id between :first and :last", generator, count));
+                    after = ids.getLast();
+                }
+                generator.writeEndArray();
+            }
+            return count[0];
+        }
+
+        private void chunk(MapSqlParameterSource parameters, String learnerCondition, JsonGenerator generator, long[] count) {
+            String members = " from cohort_member m join user_account u on u.id = m.user_id";
+            String who = " where m.cohort_id = :cohortId" + learnerCondition;
+            {
                 jdbc.query("select u.id as user_id, u.display_name, u.email, lp.lesson_id, lp.first_visited_at, lp.completed_at"
                         + members + " join lesson_progress lp on lp.user_id = u.id" + who
                         + " order by u.id, lp.first_visited_at", parameters, rs -> {
@@ -135,9 +166,7 @@ public class XapiStatementsExport {
                     generator.writeTree(answered(rs));
                     count[0]++;
                 });
-                generator.writeEndArray();
             }
-            return count[0];
         }
 
         private int lessonStatements(JsonGenerator generator, ResultSet rs) throws SQLException {

@@ -51,11 +51,13 @@ public class QuizService {
     private final Clock clock;
     private final Random seeds = new SecureRandom();
     private final ApplicationEventPublisher events;
+    private final CountedResults countedResults;
 
     QuizService(Course course, QuizAttemptRepository attempts, QuizResponseRepository responses, AttemptGrantRepository grants,
                 LessonCompletion lessonCompletion, SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, CountedResults countedResults) {
         this.events = events;
+        this.countedResults = countedResults;
         this.course = course;
         this.attempts = attempts;
         this.responses = responses;
@@ -347,6 +349,11 @@ public class QuizService {
             Boolean passed = attempt.kind() == QuizSettings.Kind.FINAL_ASSESSMENT ? percent >= course.passMark() : null;
             attempt.submit(percent, passed, now());
             attempts.saveAndFlush(attempt);
+            // the counted result is stored with the submission, decided by the one rule (reports read it)
+            countedResults.record(userId, attempt.kind(), attempt.lessonId(), course.quiz(attempt.kind()).counts(),
+                    attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, attempt.kind()).stream().filter(QuizService::scored)
+                            .filter(a -> java.util.Objects.equals(a.lessonId(), attempt.lessonId()))
+                            .map(a -> new CountedResults.Scored(a.id(), a.scorePercent(), a.passed(), a.submittedAt())).toList());
             return result(attempt);
         });
         // after the commit: what others do with the result (e.g. record a completion) never undoes the submission
@@ -413,18 +420,14 @@ public class QuizService {
     }
 
     /**
-     * The attempt that counts, among a quiz's submitted attempts (oldest first), under the course's counting rule: the
-     * one place that rule is applied, to attempts or to their scores alike.
+     * The attempt that counts, among a quiz's submitted attempts (oldest first), under the course's counting rule
+     * (decided by {@link CountedResults#counted}, to attempts or to their scores alike).
      */
     private <T> Optional<T> counting(QuizSettings.Kind kind, List<T> submittedOldestFirst, java.util.function.ToDoubleFunction<T> percent) {
         if (submittedOldestFirst.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(switch (course.quiz(kind).counts()) {
-            case FIRST -> submittedOldestFirst.getFirst();
-            case LAST -> submittedOldestFirst.getLast();
-            case HIGHEST -> submittedOldestFirst.stream().max(Comparator.comparingDouble(percent)).orElseThrow();
-        });
+        return CountedResults.counted(course.quiz(kind).counts(), submittedOldestFirst, percent);
     }
 
     private static double percentOf(QuizAttempt attempt) {

@@ -67,6 +67,8 @@ class FinalAssessmentRulesTest {
     FinalAttemptGrants securedGrants;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    CountedResults countedResults;
 
     /** The fixture course set to two final attempts, no cool-down and the key held back until a pass. */
     private Course course;
@@ -83,7 +85,7 @@ class FinalAssessmentRulesTest {
                 fixture.questions(), settings);
         // the same beans the app uses, on this course (one shared Spring context keeps the test suite fast and sane)
         quizzes = new QuizService(course, attemptRepository, responseRepository, grantRepository, lessonCompletion, signedInUser,
-                transactionManager, Clock.systemUTC(), events);
+                transactionManager, Clock.systemUTC(), events, countedResults);
         grants = new FinalAttemptGrants(course, attemptRepository, grantRepository, signedInUser, Clock.systemUTC());
     }
 
@@ -91,8 +93,13 @@ class FinalAssessmentRulesTest {
         return new Learners(accounts, progress, quizzes, course);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @AfterEach
     void signOut() {
+        // whatever the test did (limits, grants, races, abandoned attempts), the stored counted result follows the rule
+        StoredResultsAgree.check(jdbc, course);
         SecurityContextHolder.clearContext();
     }
 

@@ -37,6 +37,12 @@ public class QuizServiceTest {
     @Autowired
     ProgressService progress;
 
+    /** Whatever the test submitted, the stored counted result follows the one rule. */
+    @org.junit.jupiter.api.AfterEach
+    void storedCountedResultsFollowTheRule(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        StoredResultsAgree.check(jdbc, course);
+    }
+
     /** The final assessment opens once every lesson is completed. */
     private void readEveryLesson() {
         course.lessons().forEach(lesson -> {

@@ -323,11 +323,27 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         return holder;
     }
 
-    /** Per-question statistics of one test; the rows are the bank's questions (a bounded list), not learners. */
+    /**
+     * Per-question statistics of one test, worked out when the instructor asks: over a large cohort they read every
+     * response (hundreds of thousands), which the page's first load should not wait for.
+     */
     private Section itemAnalysis(QuizSettings.Kind kind, String title) {
-        ItemStatistics.Report report = itemAnalysis.report(cohortId, kind);
         Section section = new Section(new H2(title));
         section.setId("items-" + kind.yamlName());
+        Button show = new Button("Show item analysis");
+        show.setId("show-items-" + kind.yamlName());
+        show.setAriaLabel("Show " + title);
+        show.addClickListener(click -> {
+            section.remove(show);
+            itemAnalysisInto(section, kind, title);
+        });
+        section.add(show);
+        return section;
+    }
+
+    /** The rows are the bank's questions (a bounded list), not learners. */
+    private void itemAnalysisInto(Section section, QuizSettings.Kind kind, String title) {
+        ItemStatistics.Report report = itemAnalysis.report(cohortId, kind);
         long older = itemAnalysis.attemptsOnEarlierVersions(cohortId, kind);
         if (older > 0) {
             Paragraph versions = new Paragraph("Course version " + course.version() + " only: " + older
@@ -338,14 +354,14 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         if (report.attempts() == 0) {
             section.add(new Paragraph("No submitted attempts yet."));
-            return section;
+            return;
         }
         Paragraph test = new Paragraph(report.attempts() + (report.attempts() == 1 ? " submitted attempt" : " submitted attempts") + " · mean " + Percent.format(report.meanPercent() / 100)
                 + (report.cronbachAlpha() == null ? "" : " · Cronbach's alpha " + String.format(Locale.UK, "%.2f", report.cronbachAlpha()))
                 + (report.standardErrorPercent() == null ? "" : " · standard error " + String.format(Locale.UK, "%.1f", report.standardErrorPercent()) + " points"));
         section.add(test);
         if (report.items().isEmpty()) {
-            return section;
+            return;
         }
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
         items.addComponentColumn(this::questionCell).setHeader("Question").setFlexGrow(4).setWidth("16rem");
@@ -361,7 +377,6 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         items.setAriaLabel(title);
         section.add(items);
-        return section;
     }
 
     /**

@@ -134,6 +134,7 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat(charts).contains("No learner has completed a lesson yet.", "No learner has submitted the final assessment yet.",
                 "No learner has taken both the pre-test and the final assessment yet.");
         assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("html-holder").all()).as("no empty chart drawn").isEmpty();
+        test($(Button.class).withId("show-items-final-assessment").single()).click();
         String items = $(com.vaadin.flow.component.html.Section.class).withId("items-final-assessment").single().getElement().getTextRecursively();
         assertThat(items).contains("No submitted attempts yet.").doesNotContain("mean 0%");
         String review = $(com.vaadin.flow.component.html.Section.class).withId("cohort-retention").single().getElement().getTextRecursively();

@@ -1,0 +1,94 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.account.AccountService;
+import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The counted result is decided by one rule and stored with each submission; the stored row equals what the rule
+ * gives the learner's own pages, and the start-up backfill writes the same row from the attempts alone.
+ */
+@ApplicationTest
+class CountedResultsTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ProgressService progress;
+    @Autowired
+    QuizService quizzes;
+    @Autowired
+    Course course;
+    @Autowired
+    CountedResults countedResults;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void highestFirstAndLastPickTheAttemptTheRuleNamesAndATieGoesToTheEarlierAttempt() {
+        List<double[]> attempts = List.of(new double[]{1, 60}, new double[]{2, 90}, new double[]{3, 90}, new double[]{4, 40});
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.HIGHEST, attempts, a -> a[1]).orElseThrow()[0]).isEqualTo(2);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.FIRST, attempts, a -> a[1]).orElseThrow()[0]).isEqualTo(1);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, attempts, a -> a[1]).orElseThrow()[0]).isEqualTo(4);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, List.<double[]>of(), a -> a[1])).isEmpty();
+    }
+
+    @Test
+    void theStoredResultIsWhatTheRuleGivesAndTheBackfillWritesTheSameRow() {
+        Learners people = new Learners(accounts, progress, quizzes, course);
+        CurrentUser learner = people.learner("Counted Carla");
+        Learners.actAs(learner);
+        String lesson = course.lessons().getFirst().id();
+        // knowledge checks and the final count the highest attempt (the pre-test is taken once)
+        people.take(QuizSettings.Kind.PRE_TEST, null, false, 1000);
+        people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson, false, 1000);
+        people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson, true, 1000);
+        people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson, false, 1000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
+
+        AttemptResult pre = quizzes.countingResult(QuizSettings.Kind.PRE_TEST).orElseThrow();
+        AttemptResult fin = quizzes.countingResult(QuizSettings.Kind.FINAL_ASSESSMENT).orElseThrow();
+        assertThat(pre.scorePercent()).as("the pre-test, answered wrong").isLessThan(50);
+        Map<String, Object> storedPre = stored(learner.accountId(), "PRE_TEST", "");
+        Map<String, Object> storedFinal = stored(learner.accountId(), "FINAL_ASSESSMENT", "");
+        Map<String, Object> storedCheck = stored(learner.accountId(), "KNOWLEDGE_CHECK", lesson);
+        assertThat(((Number) storedPre.get("attempt_id")).longValue()).isEqualTo(pre.attemptId());
+        assertThat(((Number) storedPre.get("score_percent")).doubleValue()).isEqualTo(pre.scorePercent());
+        assertThat(storedPre.get("passed")).as("the pre-test has no verdict").isNull();
+        assertThat(((Number) stored(learner.accountId(), "KNOWLEDGE_CHECK", lesson).get("submitted_attempts")).intValue()).isEqualTo(3);
+        assertThat(((Number) storedFinal.get("attempt_id")).longValue()).isEqualTo(fin.attemptId());
+        assertThat(storedFinal.get("passed")).isEqualTo(fin.passed()).isEqualTo(true);
+        assertThat(((Number) storedCheck.get("score_percent")).doubleValue()).as("the best of three checks")
+                .isEqualTo(quizzes.bestKnowledgeCheckScores().get(lesson)).isEqualTo(100.0);
+
+        jdbc.update("delete from quiz_result where user_id = ?", learner.accountId());
+        assertThat(countedResults.backfill()).isGreaterThanOrEqualTo(3);
+        assertThat(stored(learner.accountId(), "PRE_TEST", "")).isEqualTo(storedPre);
+        assertThat(stored(learner.accountId(), "FINAL_ASSESSMENT", "")).isEqualTo(storedFinal);
+        assertThat(stored(learner.accountId(), "KNOWLEDGE_CHECK", lesson)).isEqualTo(storedCheck);
+    }
+
+    private Map<String, Object> stored(long userId, String kind, String key) {
+        return jdbc.queryForMap("select attempt_id, score_percent, passed, counting_rule, submitted_attempts, last_submitted_at"
+                + " from quiz_result where user_id = ? and kind = ? and quiz_key = ?", userId, kind, key);
+    }
+}
