@@ -58,7 +58,7 @@ def server_timer(scrape):
         return lower
 
     ms = lambda seconds: "%.1f" % (seconds * 1000)
-    return ("server timer course.quiz.answer (ms): count %d, p50 %s, p95 %s, p99 %s, mean %s, max %s"
+    return ("server timer course.quiz.answer (ms): count %d, p50 %s, p95 %s, p99 %s, mean %s, max of the last minutes %s"
             % (n, ms(quantile(0.5)), ms(quantile(0.95)), ms(quantile(0.99)), ms(float(total.group(1)) / n),
                ms(float(peak.group(1)))))
 

@@ -7,9 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -36,10 +39,12 @@ public class CountedResults {
 
     private final JdbcTemplate jdbc;
     private final Course course;
+    private final TransactionTemplate transaction;
 
-    CountedResults(JdbcTemplate jdbc, Course course) {
+    CountedResults(JdbcTemplate jdbc, Course course, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.course = course;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -78,9 +83,16 @@ public class CountedResults {
     /** At start-up: fills in the counted results of attempts stored before V14, and of quizzes whose rule changed. */
     @EventListener(ApplicationReadyEvent.class)
     public void backfillAtStartUp() {
-        int learnersAndQuizzes = backfill();
-        if (learnersAndQuizzes > 0) {
-            log.info("Stored the counted result of {} learners' quizzes", learnersAndQuizzes);
+        try {
+            // through the template: a call from inside this class would pass by backfill's @Transactional
+            int learnersAndQuizzes = java.util.Objects.requireNonNull(transaction.execute(status -> backfill()));
+            if (learnersAndQuizzes > 0) {
+                log.info("Stored the counted result of {} learners' quizzes", learnersAndQuizzes);
+            }
+        } catch (DataIntegrityViolationException anotherNodeWasFaster) {
+            // two nodes starting together on the same database: one stores the rows, the other's insert collides and
+            // rolls back; the rows are there either way, so this node starts as usual
+            log.info("Counted results were stored by another node while this one started ({})", anotherNodeWasFaster.getMostSpecificCause().getMessage());
         }
     }
 
