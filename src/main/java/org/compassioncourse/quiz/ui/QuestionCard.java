@@ -12,12 +12,13 @@ import org.compassioncourse.quiz.QuestionPaper;
 class QuestionCard extends Section {
 
     private final String accessibleName;
+    private final Span counter;
 
     QuestionCard(QuestionPaper question, int number, int total) {
         accessibleName = "Your answer to question " + number + ": " + question.stem();
         addClassName("question-card");
         setId("question-" + question.id());
-        Span counter = new Span("Question " + number + " of " + total);
+        counter = new Span("Question " + number + " of " + total);
         counter.addClassName("question-number");
         add(counter);
         if (question.scenario() != null) {
@@ -28,6 +29,11 @@ class QuestionCard extends Section {
         H2 stem = new H2(question.stem());
         stem.addClassName("stem");
         add(stem);
+    }
+
+    /** Leaves out "Question 3 of 10" where the page already says it right above the card (one question at a time). */
+    void withoutCounter() {
+        remove(counter);
     }
 
     /**

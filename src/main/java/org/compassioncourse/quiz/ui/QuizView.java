@@ -71,6 +71,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     /** Knowledge check: the one card on the page, where it sits, and what the learner has chosen on it. */
     private final Div questionArea = new Div();
     private int position;
+    private boolean oneAtATime;
     private @Nullable QuestionInput shownInput;
     private final Paragraph positionText = new Paragraph();
     private final Button previousQuestion = new Button("Previous question");
@@ -148,7 +149,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         answers.putAll(paper.answers());
         feedback.putAll(paper.feedback());
         recorded.addAll(paper.answers().keySet());
-        boolean oneAtATime = immediate && paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK;
+        oneAtATime = immediate && paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK;
         if (oneAtATime) {
             // one card at a time keeps a learner's session small; the first open question is where they left off
             add(questionArea, questionNavigation(paper));
@@ -348,6 +349,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     /** @param fresh ignore the stored answer and feedback (the learner is trying the question again) */
     private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate, boolean fresh) {
         QuestionCard card = new QuestionCard(question, number, questions.size());
+        if (oneAtATime) {
+            card.withoutCounter(); // the navigation above the card says which question this is
+        }
         card.getElement().setAttribute("tabindex", "-1"); // focusable from script, so "question 14 is open" can take you there
         cards.put(question.id(), card);
         QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));

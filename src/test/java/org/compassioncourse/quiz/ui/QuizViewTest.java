@@ -263,6 +263,7 @@ class QuizViewTest extends SpringBrowserlessTest {
         navigate(QuizView.class, KC);
         assertThat($(QuestionCard.class).all()).as("one question card on the page").hasSize(1);
         assertThat(position()).startsWith("Question 1 of ");
+        assertThat(page().split("Question 1 of ", -1)).as("the position is said once, above the card, not again inside it").hasSize(2);
         assertThat($(Button.class).withId("previous-question").single().isEnabled()).isFalse();
         assertThat($(Button.class).withId("retry-first-single").all()).isEmpty();
 
