@@ -336,6 +336,9 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         show.addClickListener(click -> {
             section.remove(show);
             itemAnalysisInto(section, kind, title);
+            // the button pressed is gone: keyboard focus goes to what replaced it, not back to the top of the page
+            section.getElement().setAttribute("tabindex", "-1");
+            section.getElement().executeJs("this.focus()");
         });
         section.add(show);
         return section;

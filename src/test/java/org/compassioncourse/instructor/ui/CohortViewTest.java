@@ -135,8 +135,11 @@ class CohortViewTest extends SpringBrowserlessTest {
                 "No learner has taken both the pre-test and the final assessment yet.");
         assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("html-holder").all()).as("no empty chart drawn").isEmpty();
         test($(Button.class).withId("show-items-final-assessment").single()).click();
-        String items = $(com.vaadin.flow.component.html.Section.class).withId("items-final-assessment").single().getElement().getTextRecursively();
+        var itemSection = $(com.vaadin.flow.component.html.Section.class).withId("items-final-assessment").single();
+        String items = itemSection.getElement().getTextRecursively();
         assertThat(items).contains("No submitted attempts yet.").doesNotContain("mean 0%");
+        assertThat($(Button.class).withId("show-items-final-assessment").all()).as("the button gives way to the analysis").isEmpty();
+        assertThat(itemSection.getElement().getAttribute("tabindex")).as("focus can move to the analysis that replaced the button").isEqualTo("-1");
         String review = $(com.vaadin.flow.component.html.Section.class).withId("cohort-retention").single().getElement().getTextRecursively();
         assertThat(review).contains("No learner in this cohort has reviewed a question yet.",
                 "Nobody: every learner is within a week of their reviews.");
