@@ -23,15 +23,11 @@ WORK=target/load-test/$RUN
 mkdir -p "$WORK"
 case "$DB" in h2|postgres) ;; *) echo "usage: $0 [h2|postgres] [users] [ramp-seconds] [hold-seconds] [think-seconds]" >&2; exit 2;; esac
 
-if [ "${SKIP_BUILD:-}" != 1 ]; then
-  echo "== building the production jar"
-  ./mvnw -q -Pproduction package -DskipTests
-fi
-JAR=$(ls target/compassion-course-*.jar | grep -v original | head -1)
-JAVA_BIN=java
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then JAVA_BIN=$candidate/bin/java; break; fi
-done
+fail() { echo "load-test: $*" >&2; exit 1; }
+# the same JDK 21+ the Maven Wrapper finds, and the production jar
+. ops/production-jar.sh
+if [ "${SKIP_BUILD:-}" != 1 ]; then JAR=$(production_jar build); else JAR=$(production_jar); fi
+JAVA_BIN=$JAVA
 
 # every journey uses a fresh account (a learner who finishes is replaced by a new one): plenty of accounts
 LEARNERS=$(( USERS * 6 > 2000 ? USERS * 6 : 2000 ))

@@ -33,18 +33,10 @@ fail() { echo "run-cluster: $*" >&2; exit 1; }
 command -v haproxy >/dev/null || fail "HAProxy is not installed (Debian: apt-get install haproxy)."
 command -v psql >/dev/null || fail "psql is not installed (Debian: apt-get install postgresql-client)."
 command -v curl >/dev/null || fail "curl is not installed."
-# the same JDK 21+ the Maven Wrapper finds
-. .mvn/find-jdk.sh
-set +f
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the same JDK 21+ the Maven Wrapper finds, and the production jar
+. ops/production-jar.sh
 
-jar() { ls target/compassion-course-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1; }
-if [ "${1-}" = "--build" ] || [ -z "$(jar)" ]; then
-  echo "Building the production jar..."
-  ./mvnw -q -Pproduction package -DskipTests
-fi
-JAR=$(jar)
-[ -n "$JAR" ] || fail "no jar in target/ after the build"
+if [ "${1-}" = "--build" ]; then JAR=$(production_jar build); else JAR=$(production_jar); fi
 
 # (a) the database, created if missing; each node's Flyway creates or updates the schema on start. Both nodes
 # start at once on purpose: Flyway holds a PostgreSQL advisory lock while it migrates, so one migrates and the

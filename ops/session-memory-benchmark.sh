@@ -22,17 +22,10 @@ read -r -a JVM_FLAGS <<< "${JVM_FLAGS:--Xmx1g}"
 
 fail() { echo "session-memory-benchmark: $*" >&2; exit 1; }
 command -v curl >/dev/null || fail "curl is not installed."
-. .mvn/find-jdk.sh
-set +f
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the same JDK 21+ the Maven Wrapper finds, and the production jar
+. ops/production-jar.sh
 
-jar() { ls target/compassion-course-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1; }
-if [ "${1-}" = "--build" ] || [ -z "$(jar)" ]; then
-  echo "Building the production jar..."
-  ./mvnw -q -Pproduction package -DskipTests
-fi
-JAR=$(jar)
-[ -n "$JAR" ] || fail "no jar in target/ after the build"
+if [ "${1-}" = "--build" ]; then JAR=$(production_jar build); else JAR=$(production_jar); fi
 
 for port in "$PORT" "$MANAGEMENT_PORT"; do
   ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" || fail "port $port is in use: stop what runs there, or set PORT, MANAGEMENT_PORT"

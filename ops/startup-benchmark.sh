@@ -31,19 +31,17 @@ PROFILES=${PROFILES:-prod}
 fail() { echo "startup-benchmark: $*" >&2; exit 1; }
 command -v curl >/dev/null || fail "curl is not installed."
 # the same JDK 21+ the Maven Wrapper finds (the AOT cache needs 25+)
-. .mvn/find-jdk.sh
-set +f
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. ops/production-jar.sh
 
-ours() { ls target/compassion-course-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1; }
 hello() { ls benchmarks/hello-world/target/hello-world-anchor-*.jar 2>/dev/null | head -n 1; }
 if [ "${1-}" != "--no-build" ]; then
-  echo "Building both production jars..."
-  ./mvnw -q -Pproduction package -DskipTests
+  OURS=$(production_jar build)
+  echo "Building the hello-world jar..."
   (cd benchmarks/hello-world && ../../mvnw -q package -DskipTests)
+else
+  OURS=$(production_jar)
 fi
-OURS=$(ours); HELLO=$(hello)
-[ -n "$OURS" ] || fail "no production jar in target/ (run without --no-build)"
+HELLO=$(hello)
 [ -n "$HELLO" ] || fail "no hello-world jar in benchmarks/hello-world/target/ (run without --no-build)"
 
 # a port already answering would be measured instead of the app just started
