@@ -36,7 +36,7 @@ import java.util.Optional;
  * {@code course.h2.crash-recovery=false} turns it off (only to measure the loss without it).
  */
 @Component
-final class H2CrashRecovery implements BeanPostProcessor {
+public final class H2CrashRecovery implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(H2CrashRecovery.class);
     private static final int HEADER_BLOCK = 4096;
@@ -56,14 +56,14 @@ final class H2CrashRecovery implements BeanPostProcessor {
     }
 
     /** What recovery found: the version H2's normal open would have taken, and the newest complete one it opened at. */
-    record Outcome(long normalOpenVersion, long recoveredVersion) {
+    public record Outcome(long normalOpenVersion, long recoveredVersion) {
     }
 
     /**
      * If {@code file} (an H2 {@code .mv.db}) was not closed cleanly, opens and closes it with H2's full chunk scan so
      * that the next normal open starts at the newest complete version. Returns empty when there was nothing to do.
      */
-    static Optional<Outcome> recover(Path file) {
+    public static Optional<Outcome> recover(Path file) {
         if (!Files.isRegularFile(file) || closedCleanly(file)) {
             return Optional.empty();
         }

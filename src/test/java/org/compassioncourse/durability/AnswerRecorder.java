@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * is killed. It prints "READY &lt;learner email&gt;" once started and "CONFIRMED &lt;attemptId&gt; &lt;questionId&gt;" after each answer
  * the service confirmed (the moment the quiz page would say "Answer saved.").
  * <p>
+ * {@code -Ddurability.other-learners=N} (default 2) starts N more learners answering on their own threads, so commits
+ * come from several pool connections at once, as on a ward's busy afternoon; their answers are not counted.
+ * <p>
  * It ends itself when its parent goes away (standard input closes) or after five minutes, so that a failed test
  * run leaves no process behind.
  */
@@ -42,6 +45,16 @@ public final class AnswerRecorder {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.SERVLET)
                 .run(args);
+        int others = Integer.getInteger("durability.other-learners", 2);
+        for (int i = 1; i <= others; i++) {
+            String name = "Other Learner " + i;
+            Thread.ofPlatform().daemon().name("other-learner-" + i).start(() -> {
+                AnswerLoop other = new AnswerLoop(app, name);
+                while (true) {
+                    other.answerNext();
+                }
+            });
+        }
         AnswerLoop learner = new AnswerLoop(app, "Dana Durable");
         out.println("READY " + learner.email());
         out.flush();
