@@ -18,6 +18,7 @@ class CourseContentConfig {
         log.info("Loaded course '{}' (version {}) from {}: {} lessons, {} glossary terms, {} references, {} figures",
                 course.title(), course.version(), properties.contentDir().toAbsolutePath().normalize(),
                 course.lessons().size(), course.glossary().size(), course.references().size(), course.figures().size());
+        loaded.warnings().forEach(warning -> log.warn("Course content: {}", warning));
         return loaded;
     }
 

@@ -61,18 +61,42 @@ public final class CourseContentLoader {
         return loadAll(folder).course();
     }
 
-    /** The course and what completing it involves (evaluation.yaml, course.yaml's certificate block), checked together. */
-    public record Loaded(Course course, CompletionContent completion) {
+    /**
+     * The course and what completing it involves (evaluation.yaml, course.yaml's certificate block), checked together,
+     * with what the item-writing rules found that does not stop the course (see {@link ItemWritingRules}): each finding
+     * on a knowledge check, or, before the course's version enforces the rules, one line saying how many there are.
+     */
+    public record Loaded(Course course, CompletionContent completion, List<ContentProblem> warnings) {
+
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
     }
 
-    /** Loads and validates the course in the folder, with its evaluation and certificate settings. */
+    /**
+     * Loads and validates the course in the folder, with its evaluation and certificate settings. From course version
+     * {@link ItemWritingRules#ENFORCED_FROM_VERSION}, an assessment item that breaks an item-writing rule is a problem
+     * like any other.
+     */
     public static Loaded loadAll(Path folder) {
         CourseContentLoader loader = new CourseContentLoader(folder);
         Course course = loader.load();
-        return new Loaded(course, loader.completion);
+        return new Loaded(course, loader.completion, loader.warnings);
+    }
+
+    /**
+     * Loads and validates everything but the item-writing rules, whatever the course's version: for the content lint,
+     * which reports on a bank that breaks them.
+     */
+    public static Course loadWithoutItemWritingRules(Path folder) {
+        CourseContentLoader loader = new CourseContentLoader(folder);
+        loader.applyItemWritingRules = false;
+        return loader.load();
     }
 
     private CompletionContent completion = new CompletionContent(Evaluation.none(), null);
+    private final List<ContentProblem> warnings = new ArrayList<>();
+    private boolean applyItemWritingRules = true;
 
     private Course load() {
         if (!Files.isDirectory(folder)) {
@@ -88,6 +112,9 @@ public final class CourseContentLoader {
         checkLessons(parsed, glossary, regions, references);
         List<Question> questions = readQuestions(parsed, references, figures);
         Evaluation evaluation = readEvaluation(parsed);
+        if (problems.isEmpty() && header != null && applyItemWritingRules) {
+            checkItemWriting(questions, header.version);
+        }
         if (!problems.isEmpty() || header == null) {
             throw new InvalidCourseContentException(folder, problems);
         }
@@ -96,6 +123,24 @@ public final class CourseContentLoader {
         completion = new CompletionContent(evaluation, header.certificate);
         return new Course(header.id, header.title, header.summary, header.audience, header.ceHours, header.passMark,
                 header.version, lessons, glossary, references, regions, figures, questions, header.quizzes, header.review);
+    }
+
+    /**
+     * The item-writing rules, on a bank that is otherwise sound. From {@link ItemWritingRules#ENFORCED_FROM_VERSION} on,
+     * a finding on an assessment item refuses the course and one on a knowledge check is a warning; before it, the
+     * findings are only counted, so a bank written before the rules keeps working until its rewrite bumps the version.
+     */
+    private void checkItemWriting(List<Question> questions, int version) {
+        ItemWritingRules.Report report = ItemWritingRules.check(questions);
+        if (version >= ItemWritingRules.ENFORCED_FROM_VERSION) {
+            report.findings(Question.Use.ASSESSMENT).forEach(f -> problems.add(f.problem()));
+            report.findings(Question.Use.KNOWLEDGE_CHECK).forEach(f -> warnings.add(f.problem()));
+        } else if (!report.findings().isEmpty()) {
+            warnings.add(new ContentProblem("course.yaml", 0, "version " + version + " predates the item-writing rules, which "
+                    + "apply from version " + ItemWritingRules.ENFORCED_FROM_VERSION + "; the bank has " + report.findings().size()
+                    + " findings (" + report.findings(Question.Use.ASSESSMENT).size() + " on assessment items); list them with "
+                    + "./mvnw -q test-compile exec:java@lint-content"));
+        }
     }
 
     // ---- evaluation.yaml -------------------------------------------------------------------------------

@@ -31,8 +31,15 @@ public record Question(String id, String lessonId, String sectionId, int objecti
         QuestionType type();
     }
 
-    /** A choice with the learner-visible text and the feedback explaining why it is right or wrong. */
-    public record Option(String id, String text, String feedback) {
+    /**
+     * A choice with the learner-visible text and the feedback explaining why it is right or wrong; {@code line} is where
+     * it starts in its quiz file (0 if it was not read from one), so checks can point authors at the option itself.
+     */
+    public record Option(String id, String text, String feedback, int line) {
+
+        public Option(String id, String text, String feedback) {
+            this(id, text, feedback, 0);
+        }
     }
 
     /** Single choice, scenario (single choice after a vignette) or multiple response. */

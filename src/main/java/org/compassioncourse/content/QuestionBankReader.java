@@ -191,7 +191,7 @@ final class QuestionBankReader {
                 yaml.problem(o.lineOf("id"), "duplicate option id '" + id + "'");
             }
             if (id != null && text != null && feedback != null) {
-                options.add(new Question.Option(id, text, feedback));
+                options.add(new Question.Option(id, text, feedback, o.line()));
             }
         }
         if (written.size() < 2) {

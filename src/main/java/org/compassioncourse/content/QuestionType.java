@@ -5,19 +5,29 @@ import java.util.Optional;
 
 /** The kinds of question the course can ask, as authors name them in quizzes/*.yaml. */
 public enum QuestionType {
-    SINGLE_CHOICE("single-choice"),
-    MULTIPLE_RESPONSE("multiple-response"),
-    TRUE_FALSE("true-false"),
-    MATCHING("matching"),
-    CATEGORISE("categorise"),
-    ORDERING("ordering"),
-    SCENARIO("scenario"),
-    HOTSPOT("hotspot");
+    SINGLE_CHOICE("single-choice", false),
+    MULTIPLE_RESPONSE("multiple-response", true),
+    TRUE_FALSE("true-false", false),
+    MATCHING("matching", true),
+    CATEGORISE("categorise", true),
+    ORDERING("ordering", true),
+    SCENARIO("scenario", false),
+    HOTSPOT("hotspot", false);
 
     private final String yamlName;
+    private final boolean partialCredit;
 
-    QuestionType(String yamlName) {
+    QuestionType(String yamlName, boolean partialCredit) {
         this.yamlName = yamlName;
+        this.partialCredit = partialCredit;
+    }
+
+    /**
+     * Whether an answer can earn part of the mark (multiple response, matching, categorise, ordering) rather than 1 or 0;
+     * quiz.Grading holds the formulas. The item-writing rules keep a blueprint slot to one kind of scoring.
+     */
+    public boolean partialCredit() {
+        return partialCredit;
     }
 
     public String yamlName() {

@@ -2,30 +2,23 @@ package org.compassioncourse.quiz;
 
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.CourseContentLoader;
-import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.compassioncourse.quiz.EliminationSimulation.Disclosure.ADVICE_PER_LESSON;
+import static org.compassioncourse.quiz.EliminationSimulation.Disclosure.VERDICT_PER_QUESTION;
+import static org.compassioncourse.quiz.EliminationSimulation.DrawRule.AVOID_PRE_TEST_ONLY;
+import static org.compassioncourse.quiz.EliminationSimulation.DrawRule.LEAST_RECENTLY_SEEN;
 
 /**
  * Can the shipped final assessment be passed by elimination? 1,000 simulated learners who know nothing answer at
  * random, remember everything each result page shows them and use it, and retake the final as often as allowed.
  * They run on the real question bank, the real draw rule ({@link AssessmentDraw}), the real grading ({@link Grading})
- * and the real result rule ({@link StudyAdvice}); what the simulation leaves out is only the database and the clock.
+ * and the real result rule ({@link StudyAdvice}) ({@link EliminationSimulation}); what the simulation leaves out is
+ * only the database and the clock.
  * For comparison it also runs the rules the course had before: the draw avoided only the pre-test's questions and
  * each result marked every question right or wrong.
  */
@@ -33,23 +26,18 @@ class EliminationSimulationTest {
 
     /** The shipped course; -Dsimulation.content-dir=... runs the same learners on another course folder (e.g. an older bank). */
     private static final Course COURSE = CourseContentLoader.load(Path.of(System.getProperty("simulation.content-dir", "course-content")));
-    private static final int LEARNERS = 1000;
+    private static final int LEARNERS = EliminationSimulation.LEARNERS;
+    private static final EliminationSimulation SIMULATION = new EliminationSimulation(COURSE);
     private static final int UNLIMITED_MEANS = 10;
-
-    /** What a result page shows a learner whose key is still held back. */
-    enum Disclosure { VERDICT_PER_QUESTION, ADVICE_PER_LESSON }
-
-    /** How an attempt's questions are chosen. */
-    enum DrawRule { AVOID_PRE_TEST_ONLY, LEAST_RECENTLY_SEEN }
 
     @Test
     void aLearnerWhoKnowsNothingAndGuessesAlmostNeverPassesTheFinal() {
         int limit = COURSE.quiz(QuizSettings.Kind.FINAL_ASSESSMENT).maxAttempts();
-        double limited = shareWhoPass(DrawRule.LEAST_RECENTLY_SEEN, Disclosure.ADVICE_PER_LESSON, limit == 0 ? UNLIMITED_MEANS : limit, 1);
-        double unlimited = shareWhoPass(DrawRule.LEAST_RECENTLY_SEEN, Disclosure.ADVICE_PER_LESSON, UNLIMITED_MEANS, 2);
-        double before = shareWhoPass(DrawRule.AVOID_PRE_TEST_ONLY, Disclosure.VERDICT_PER_QUESTION, UNLIMITED_MEANS, 3);
+        double limited = SIMULATION.shareWhoPass(LEAST_RECENTLY_SEEN, ADVICE_PER_LESSON, limit == 0 ? UNLIMITED_MEANS : limit, 1);
+        double unlimited = SIMULATION.shareWhoPass(LEAST_RECENTLY_SEEN, ADVICE_PER_LESSON, UNLIMITED_MEANS, 2);
+        double before = SIMULATION.shareWhoPass(AVOID_PRE_TEST_ONLY, VERDICT_PER_QUESTION, UNLIMITED_MEANS, 3);
         System.out.printf("elimination simulation: %d learners who know nothing, %d assessment questions in %d slots, pass mark %d%%%n",
-                LEARNERS, pool().size(), slots(), COURSE.passMark());
+                LEARNERS, SIMULATION.pool().size(), SIMULATION.slots(), COURSE.passMark());
         System.out.printf("  course rules (maxAttempts %s): %.1f%% pass%n", limit == 0 ? "unlimited" : limit, limited * 100);
         System.out.printf("  course rules with %d attempts (as if unlimited): %.1f%% pass%n", UNLIMITED_MEANS, unlimited * 100);
         System.out.printf("  earlier rules (draw avoids the pre-test only, right/wrong per question), %d attempts: %.1f%% pass%n",
@@ -62,186 +50,7 @@ class EliminationSimulationTest {
     @Test
     void theSimulatedLearnerDoesExploitVerdictsWhenTheyAreShown() {
         // the learner model must be strong enough to matter: shown verdicts on repeated questions, it learns to pass
-        double shown = shareWhoPass(DrawRule.AVOID_PRE_TEST_ONLY, Disclosure.VERDICT_PER_QUESTION, 30, 4);
+        double shown = SIMULATION.shareWhoPass(AVOID_PRE_TEST_ONLY, VERDICT_PER_QUESTION, 30, 4);
         assertThat(shown).isGreaterThan(0.5);
-    }
-
-    private static List<Question> pool() {
-        return COURSE.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT).toList();
-    }
-
-    private static long slots() {
-        return pool().stream().map(Question::blueprint).distinct().count();
-    }
-
-    private static double shareWhoPass(DrawRule rule, Disclosure disclosure, int finalAttempts, long seed) {
-        Random random = new Random(seed);
-        int passed = 0;
-        for (int i = 0; i < LEARNERS; i++) {
-            if (new Learner(random).passes(rule, disclosure, finalAttempts)) {
-                passed++;
-            }
-        }
-        return passed / (double) LEARNERS;
-    }
-
-    /** Knows nothing; guesses among the answers not yet ruled out, and repeats an answer it learned was right. */
-    private static final class Learner {
-        private final Random random;
-        private final Map<String, Answer> knownRight = new HashMap<>();
-        private final Map<String, Set<Answer>> ruledOut = new HashMap<>();
-        private final Map<String, Instant> lastSeen = new HashMap<>();
-        private final Set<String> seenInPreTest = new HashSet<>();
-        private Instant clock = Instant.EPOCH;
-
-        Learner(Random random) {
-            this.random = random;
-        }
-
-        boolean passes(DrawRule rule, Disclosure disclosure, int finalAttempts) {
-            sit(rule, disclosure, true);
-            for (int attempt = 0; attempt < finalAttempts; attempt++) {
-                if (sit(rule, disclosure, false) >= COURSE.passMark()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** One attempt: draw, answer, read the result page and remember what it shows. Returns the score. */
-        private double sit(DrawRule rule, Disclosure disclosure, boolean preTest) {
-            clock = clock.plusSeconds(3600);
-            List<String> drawn = rule == DrawRule.LEAST_RECENTLY_SEEN ? AssessmentDraw.draw(pool(), lastSeen, random)
-                    : drawAvoidingPreTest(preTest);
-            Map<Question, Answer> given = new LinkedHashMap<>();
-            Map<Question, Double> scores = new LinkedHashMap<>();
-            for (String id : drawn) {
-                Question question = COURSE.question(id).orElseThrow();
-                Answer answer = knownRight.containsKey(id) ? knownRight.get(id) : guess(question);
-                given.put(question, answer);
-                scores.put(question, Grading.grade(question, answer).score());
-                lastSeen.put(id, clock);
-                if (preTest) {
-                    seenInPreTest.add(id);
-                }
-            }
-            double total = scores.values().stream().mapToDouble(Double::doubleValue).sum();
-            double percent = Math.round(total * 1000.0 / drawn.size()) / 10.0;
-            if (disclosure == Disclosure.VERDICT_PER_QUESTION) {
-                scores.forEach((question, score) -> learn(question, given.get(question), score >= 1.0));
-            } else {
-                learnFromAdvice(given, StudyAdvice.of(COURSE, scores), total);
-            }
-            return percent;
-        }
-
-        /** The rule the course had before: fresh from the pre-test if possible, else any parallel question. */
-        private List<String> drawAvoidingPreTest(boolean preTest) {
-            Map<String, List<Question>> slots = new TreeMap<>();
-            pool().forEach(q -> slots.computeIfAbsent(q.blueprint(), k -> new ArrayList<>()).add(q));
-            List<String> drawn = new ArrayList<>();
-            for (List<Question> slot : slots.values()) {
-                List<Question> fresh = preTest ? slot : slot.stream().filter(q -> !seenInPreTest.contains(q.id())).toList();
-                List<Question> from = fresh.isEmpty() ? slot : fresh;
-                drawn.add(from.get(random.nextInt(from.size())).id());
-            }
-            Collections.shuffle(drawn, random);
-            return drawn;
-        }
-
-        /**
-         * Sound inferences from advice per lesson and the overall score: a score of 0 means every answer was wrong; a
-         * secure lesson whose questions could not reach the pass mark with one answer wrong means all were right; a lesson
-         * to revisit with one question means that answer was wrong.
-         */
-        private void learnFromAdvice(Map<Question, Answer> given, List<StudyAdvice.LessonAdvice> advice, double total) {
-            if (total == 0) {
-                given.forEach((question, answer) -> learn(question, answer, false));
-                return;
-            }
-            for (StudyAdvice.LessonAdvice lesson : advice) {
-                List<Question> inLesson = given.keySet().stream().filter(q -> q.lessonId().equals(lesson.lessonId())).toList();
-                int n = inLesson.size();
-                boolean oneWrongFails = (n - 1) * 100 < COURSE.passMark() * n;
-                if (lesson.secure() && oneWrongFails) {
-                    inLesson.forEach(q -> learn(q, given.get(q), true));
-                } else if (!lesson.secure() && n == 1) {
-                    learn(inLesson.getFirst(), given.get(inLesson.getFirst()), false);
-                }
-            }
-        }
-
-        private void learn(Question question, Answer answer, boolean right) {
-            if (right) {
-                knownRight.put(question.id(), answer);
-            } else {
-                ruledOut.computeIfAbsent(question.id(), k -> new HashSet<>()).add(answer);
-            }
-        }
-
-        private Answer guess(Question question) {
-            Set<Answer> excluded = ruledOut.getOrDefault(question.id(), Set.of());
-            List<Answer> small = smallAnswerSpace(question);
-            if (small != null) {
-                List<Answer> left = small.stream().filter(a -> !excluded.contains(a)).toList();
-                return (left.isEmpty() ? small : left).get(random.nextInt((left.isEmpty() ? small : left).size()));
-            }
-            for (int tries = 0; tries < 100; tries++) {
-                Answer answer = randomAnswer(question);
-                if (!excluded.contains(answer)) {
-                    return answer;
-                }
-            }
-            return randomAnswer(question);
-        }
-
-        /** Every possible answer, where there are few (one option, true/false, a region); null otherwise. */
-        private static List<Answer> smallAnswerSpace(Question question) {
-            return switch (question.body()) {
-                case Question.Choice c when c.correct().size() == 1 && c.type() != org.compassioncourse.content.QuestionType.MULTIPLE_RESPONSE ->
-                        c.options().stream().map(o -> (Answer) new Answer.Choices(Set.of(o.id()))).toList();
-                case Question.TrueFalse t -> List.of(new Answer.TrueOrFalse(true), new Answer.TrueOrFalse(false));
-                case Question.Hotspot h -> COURSE.figures().stream().filter(f -> f.id().equals(h.figureId())).findFirst().orElseThrow()
-                        .regionIds().stream().map(r -> (Answer) new Answer.Region(r)).toList();
-                default -> null;
-            };
-        }
-
-        private Answer randomAnswer(Question question) {
-            return switch (question.body()) {
-                case Question.Choice c -> {
-                    Set<String> chosen = new HashSet<>();
-                    while (chosen.isEmpty()) {
-                        c.options().forEach(o -> {
-                            if (random.nextBoolean()) {
-                                chosen.add(o.id());
-                            }
-                        });
-                    }
-                    yield new Answer.Choices(chosen);
-                }
-                case Question.TrueFalse t -> new Answer.TrueOrFalse(random.nextBoolean());
-                case Question.Matching m -> {
-                    List<String> rights = new ArrayList<>(m.pairs().stream().map(Question.Pair::id).toList());
-                    Collections.shuffle(rights, random);
-                    Map<String, String> byLeft = new HashMap<>();
-                    for (int i = 0; i < rights.size(); i++) {
-                        byLeft.put(m.pairs().get(i).id(), rights.get(i));
-                    }
-                    yield new Answer.Matches(byLeft);
-                }
-                case Question.Categorise c -> {
-                    Map<String, String> byItem = new HashMap<>();
-                    c.items().forEach(item -> byItem.put(item.id(), c.categories().get(random.nextInt(c.categories().size())).id()));
-                    yield new Answer.Categories(byItem);
-                }
-                case Question.Ordering o -> {
-                    List<String> order = new ArrayList<>(o.items().stream().map(Question.Item::id).toList());
-                    Collections.shuffle(order, random);
-                    yield new Answer.Order(order);
-                }
-                case Question.Hotspot h -> throw new IllegalStateException("hotspots are guessed from their figure's regions");
-            };
-        }
     }
 }
