@@ -95,6 +95,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
 
         navigate(ReviewView.class);
         assertThat($(Paragraph.class).withId("review-status").single().getText()).isEqualTo("2 questions due today.");
+        assertThat(reviewMenuBadge()).isEqualTo("2 due");
         test($(Button.class).withId("start-review").single()).click();
         test($(RadioButtonGroup.class).withId("answer-first-single").single()).selectItem("Feeling with someone");
         test($(RadioButtonGroup.class).withId("sureness").single()).selectItem("Fairly sure");
@@ -102,6 +103,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
 
         assertThat($(Paragraph.class).withId("review-status").single().getText()).as("the count follows the answer")
                 .isEqualTo("1 question due today.");
+        assertThat(reviewMenuBadge()).as("and so does the menu's").isEqualTo("1 due");
         assertThat($(Button.class).withId("start-review").all()).as("no second session offered during one").isEmpty();
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.base.ui.MainLayout;
 import org.compassioncourse.base.ui.UserTime;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.quiz.AnswerRejectedException;
@@ -127,6 +128,11 @@ public class ReviewView extends Main {
                 Paragraph next = new Paragraph("Next review: " + NextReviewWords.of(clock.instant(), outcome.nextDue(), zone) + ".");
                 next.addClassName("next-due");
                 showStatus();
+                // the menu's "N due" follows too (it only falls within a day: see ReviewService)
+                MainLayout layout = findAncestor(MainLayout.class);
+                if (layout != null) {
+                    layout.refreshBadge("review");
+                }
                 Button onward = new Button(index + 1 < items.size() ? "Next question" : "Finish", c -> show(items, index + 1));
                 onward.setId("next-review");
                 after.add(next, onward);
