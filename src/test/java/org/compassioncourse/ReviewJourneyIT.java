@@ -78,12 +78,12 @@ class ReviewJourneyIT {
 
         assertThat(browser.textOf(By.id("review-due"))).isEqualTo(checks + " questions due for review");
         browser.click(By.cssSelector("#review-due a")).waitForPath("review");
-        assertThat(browser.textOf(By.id("review-status"))).isEqualTo(checks + " questions due.");
+        assertThat(browser.textOf(By.id("review-status"))).isEqualTo(checks + " questions due today.");
         browser.click(By.id("start-review"));
         browser.click(By.xpath("(//*[@id='review-session']//vaadin-radio-group[starts-with(@id, 'answer-')]//vaadin-radio-button)[1]"));
         browser.click(By.xpath("//*[@id='sureness']//vaadin-radio-button[normalize-space(.)='Sure']"));
         browser.click(By.id("check-review-answer"));
-        assertThat(browser.textOf(By.cssSelector("#review-session .next-due"))).startsWith("Next due: ");
+        assertThat(browser.textOf(By.cssSelector("#review-session .next-due"))).startsWith("Next review: ");
         assertThat(browser.textOf(By.cssSelector("#review-session .feedback-panel"))).containsAnyOf("✓ Correct", "✗ Not correct");
     }
 }

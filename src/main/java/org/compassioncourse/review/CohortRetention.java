@@ -3,6 +3,7 @@ package org.compassioncourse.review;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,12 +14,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spaced review as an instructor sees one of their cohorts: who has reviews overdue by more than a week, and the
- * estimated retention of each learning objective now. Both come from aggregate queries (no cards loaded); only
- * the instructor who owns the cohort gets in.
+ * retention of each learning objective, as two figures an educator can act on: how often the cohort's reviews of
+ * the objective were answered right lately, and the share of its questions FSRS predicts would be recalled a week
+ * from now. (Retrievability "now" is no retention figure: right after any review, right or wrong, it is about 1.)
+ * All come from aggregate queries (no cards loaded); only the instructor who owns the cohort gets in.
  */
 @Service
 @PreAuthorize("hasRole('INSTRUCTOR')")
@@ -26,6 +31,12 @@ public class CohortRetention {
 
     /** Reviews overdue by more than this make a learner worth a nudge. */
     public static final Duration OVERDUE_AFTER = Duration.ofDays(7);
+
+    /** The recall rate counts the reviews of this many days back. */
+    public static final int RECENT_DAYS = 30;
+
+    /** The prediction looks this many days ahead. */
+    public static final int AHEAD_DAYS = 7;
 
     private final CohortService cohortService;
     private final Course course;
@@ -46,11 +57,20 @@ public class CohortRetention {
     }
 
     /**
-     * One learning objective's estimated retention: the mean retrievability R over the cohort's reviewed cards of
-     * that objective, now (cards never reviewed yet have no memory state and are left out).
+     * One learning objective's retention in the cohort.
+     *
+     * @param recallRate    the share of the cohort's reviews of the objective in the last {@link #RECENT_DAYS} days
+     *                      answered right (full credit), each a day or more after the question was last seen: the
+     *                      repeat of a missed question later the same day is left out, as is the knowledge check
+     *                      itself; null when there was no such review
+     * @param reviews       how many reviews {@code recallRate} counts
+     * @param recallInAWeek the mean FSRS retrievability of the objective's cards {@link #AHEAD_DAYS} days from now,
+     *                      i.e. the share of them the model expects to be recalled then if nobody reviews before
+     * @param cards         the cards with a memory state (answered in the knowledge check or reviewed) behind it
+     * @param learners      the learners those cards belong to
      */
-    public record ObjectiveRetention(String lessonId, int objective, String label, double meanRetrievability,
-                                     int cards, int learners) {
+    public record ObjectiveRetention(String lessonId, int objective, String label, @Nullable Double recallRate, int reviews,
+                                     double recallInAWeek, int cards, int learners) {
     }
 
     @Transactional(readOnly = true)
@@ -70,27 +90,48 @@ public class CohortRetention {
     }
 
     /**
-     * Retention per objective in one SQL aggregate. R(t, S) = (1 + FACTOR·t/S)^DECAY (FSRS-6, see
-     * {@link FsrsScheduler#retrievability(double, double)}), with t the whole days since the card's last review,
-     * computed in the database from epoch seconds (the same SQL on H2 and PostgreSQL).
+     * Retention per objective in two SQL aggregates. The prediction is R(t + 7, S) = (1 + FACTOR·(t + 7)/S)^DECAY
+     * (FSRS-6, see {@link FsrsScheduler#retrievability(double, double)}), with t the whole days since the card's last
+     * review, computed in the database from epoch seconds (the same SQL on H2 and PostgreSQL). The recall rate reads
+     * the review log: a review counts unless it is a same-day repeat (no day elapsed, and the review before it sent
+     * the card back the same day).
      */
     @Transactional(readOnly = true)
     public List<ObjectiveRetention> retentionByObjective(long cohortId) {
         cohortService.requireOwnCohort(cohortId);
-        String sql = """
+        String predicted = """
                 select c.lesson_id, c.objective,
-                       avg(power(1 + :factor * floor((:nowSeconds - extract(epoch from c.last_review)) / 86400) / c.stability, :decay)) as r,
+                       avg(power(1 + :factor * (floor((:nowSeconds - extract(epoch from c.last_review)) / 86400) + :ahead) / c.stability, :decay)) as r,
                        count(*) as cards, count(distinct c.user_id) as learners
                 from review_card c
                 join cohort_member m on m.user_id = c.user_id and m.cohort_id = :cohortId
                 where c.retired = false and c.last_review is not null
                 group by c.lesson_id, c.objective""";
+        String recalled = """
+                select c.lesson_id, c.objective,
+                       sum(case when l.rating <> 'AGAIN' then 1 else 0 end) as recalled, count(*) as reviews
+                from review_log l
+                join review_card c on c.id = l.card_id
+                join cohort_member m on m.user_id = c.user_id and m.cohort_id = :cohortId
+                where c.retired = false and l.reviewed_at >= :since
+                  and not (l.elapsed_days = 0 and exists (select 1 from review_log p where p.card_id = l.card_id
+                           and p.review_number = l.review_number - 1 and p.scheduled_days = 0))
+                group by c.lesson_id, c.objective""";
         MapSqlParameterSource parameters = new MapSqlParameterSource("cohortId", cohortId)
                 .addValue("factor", scheduler.factor())
                 .addValue("decay", scheduler.decay())
-                .addValue("nowSeconds", clock.instant().getEpochSecond());
-        List<ObjectiveRetention> rows = jdbc.query(sql, parameters, (rs, i) -> new ObjectiveRetention(rs.getString(1), rs.getInt(2),
-                label(rs.getString(1), rs.getInt(2)), rs.getDouble(3), rs.getInt(4), rs.getInt(5)));
+                .addValue("ahead", AHEAD_DAYS)
+                .addValue("nowSeconds", clock.instant().getEpochSecond())
+                .addValue("since", Timestamp.from(clock.instant().minus(Duration.ofDays(RECENT_DAYS))));
+        Map<String, int[]> recall = new HashMap<>();
+        jdbc.query(recalled, parameters, rs -> {
+            recall.put(rs.getString(1) + "#" + rs.getInt(2), new int[]{rs.getInt(3), rs.getInt(4)});
+        });
+        List<ObjectiveRetention> rows = jdbc.query(predicted, parameters, (rs, i) -> {
+            int[] counts = recall.getOrDefault(rs.getString(1) + "#" + rs.getInt(2), new int[]{0, 0});
+            return new ObjectiveRetention(rs.getString(1), rs.getInt(2), label(rs.getString(1), rs.getInt(2)),
+                    counts[1] == 0 ? null : (double) counts[0] / counts[1], counts[1], rs.getDouble(3), rs.getInt(4), rs.getInt(5));
+        });
         return rows.stream().sorted(java.util.Comparator.comparingInt((ObjectiveRetention r) -> lessonOrder(r.lessonId()))
                 .thenComparingInt(ObjectiveRetention::objective)).toList();
     }

@@ -2,15 +2,24 @@ package org.compassioncourse.review;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Schedules one review card with FSRS-6, written from the published formulas (fsrs4anki wiki "The Algorithm",
  * py-fsrs 6.3.1, ts-fsrs 5.4.1, fsrs-rs 6.6.1; see ../shared/FSRS.md). Pure: no clock, no Spring, no Vaadin.
  * <p>
- * Learning steps are kept simple: 1 and 10 minutes for a new card, 10 minutes after a lapse (as py-fsrs). A card
- * in a step is due again the same day; "Good" on the last step (or "Easy" at any step) graduates it to days.
- * There is no fuzz: intervals are deterministic, which keeps the tests exact and the learner's dates explainable.
+ * Two ways of stepping a card through the same day ({@link Steps}): the reference steps of py-fsrs (1 and 10
+ * minutes for a new card, 10 minutes after a lapse, repeated until "Good"), kept for the reference vectors, and the
+ * course's: a course is not a flash-card app, so a card in the deck comes back the same day at most once (one
+ * 10-minute step after a wrong answer), and any answer after that step, or any right answer, moves it to days.
+ * <p>
+ * Days are the learner's calendar days: elapsed days count the dates between two reviews in the learner's time
+ * zone (as Anki counts them), and a card scheduled in days is not due before that day begins. There is no fuzz:
+ * intervals are deterministic, which keeps the tests exact and the learner's dates explainable.
  */
 public final class FsrsScheduler {
 
@@ -22,6 +31,19 @@ public final class FsrsScheduler {
     private static final double MIN_STABILITY = 0.001;
     private static final List<Duration> LEARNING_STEPS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(10));
     private static final List<Duration> RELEARNING_STEPS = List.of(Duration.ofMinutes(10));
+    /** The course's one same-day step after a wrong answer. */
+    public static final Duration SAME_DAY_STEP = Duration.ofMinutes(10);
+
+    /** How a card is stepped through the same day. */
+    public enum Steps {
+        /** py-fsrs's learning steps 1 m and 10 m and relearning step 10 m, repeated until "Good": the reference vectors. */
+        REFERENCE,
+        /**
+         * The course's: a wrong answer (Again) comes back once, {@link #SAME_DAY_STEP} later; whatever the answer to that
+         * repeat on the same day, and any right answer at all, schedules the card in days.
+         */
+        COURSE
+    }
 
     /** Again=1, Hard=2, Good=3, Easy=4. */
     public enum Rating {
@@ -61,12 +83,15 @@ public final class FsrsScheduler {
     private final double desiredRetention;
     private final double decay;
     private final double factor;
+    private final Steps steps;
 
+    /** The course's scheduler: default weights, the course's steps. */
     public FsrsScheduler(double desiredRetention) {
-        this(DEFAULT_WEIGHTS, desiredRetention);
+        this(DEFAULT_WEIGHTS, desiredRetention, Steps.COURSE);
     }
 
-    public FsrsScheduler(double[] weights, double desiredRetention) {
+    public FsrsScheduler(double[] weights, double desiredRetention, Steps steps) {
+        this.steps = steps;
         if (weights.length != 21) {
             throw new IllegalArgumentException("FSRS-6 needs 21 weights, got " + weights.length);
         }
@@ -117,9 +142,27 @@ public final class FsrsScheduler {
         return (int) Math.max(1, Math.min(MAX_INTERVAL_DAYS, rounded));
     }
 
-    /** Rates a card at a moment and returns its next state and due time. */
+    /** Rates a card at a moment, counting days in UTC. */
     public Outcome review(Card card, Rating rating, Instant now) {
-        int elapsed = card.reviewed() ? (int) Math.max(0, wholeDays(card.lastReview(), now)) : 0;
+        return review(card, rating, now, ZoneOffset.UTC);
+    }
+
+    /**
+     * A card's first review given elsewhere (the lesson's knowledge check): the card leaves learning at once and is
+     * scheduled in days from that answer, whatever the rating, as the lesson's own feedback was its same-day step.
+     */
+    public Card firstReviewElsewhere(Rating rating, Instant at) {
+        double stability = initialStability(rating);
+        return new Card(State.REVIEW, -1, stability, clampDifficulty(initialDifficulty(rating)),
+                at.plus(Duration.ofDays(intervalDays(stability))), at, 1, 0);
+    }
+
+    /**
+     * Rates a card at a moment and returns its next state and due time; {@code zone} is the learner's, for counting
+     * calendar days.
+     */
+    public Outcome review(Card card, Rating rating, Instant now, ZoneId zone) {
+        int elapsed = card.reviewed() ? (int) Math.max(0, calendarDays(card.lastReview(), now, zone)) : 0;
         double stability;
         double difficulty;
         if (!card.reviewed()) {
@@ -138,6 +181,12 @@ public final class FsrsScheduler {
         }
         stability = Math.max(MIN_STABILITY, stability);
 
+        return steps == Steps.COURSE ? courseSteps(card, rating, now, zone, stability, difficulty, elapsed)
+                : referenceSteps(card, rating, now, zone, stability, difficulty, elapsed);
+    }
+
+    private Outcome referenceSteps(Card card, Rating rating, Instant now, ZoneId zone, double stability, double difficulty,
+                                   int elapsed) {
         State state = card.state();
         int step = card.step();
         Duration next;
@@ -155,9 +204,7 @@ public final class FsrsScheduler {
                     step++;
                     next = steps.get(step);
                 } else {
-                    state = State.REVIEW;
-                    step = -1;
-                    next = Duration.ofDays(intervalDays(stability));
+                    return inDays(card, rating, now, zone, stability, difficulty, elapsed);
                 }
             }
             case REVIEW -> {
@@ -166,14 +213,54 @@ public final class FsrsScheduler {
                     step = 0;
                     next = RELEARNING_STEPS.getFirst();
                 } else {
-                    next = Duration.ofDays(intervalDays(stability));
+                    return inDays(card, rating, now, zone, stability, difficulty, elapsed);
                 }
             }
             default -> throw new IllegalStateException();
         }
-        int lapses = card.lapses() + (card.state() == State.REVIEW && rating == Rating.AGAIN ? 1 : 0);
-        Card after = new Card(state, step, stability, difficulty, now.plus(next), now, card.reps() + 1, lapses);
-        return new Outcome(after, elapsed, (int) next.toDays());
+        return sameDay(card, rating, now, state, step, stability, difficulty, elapsed, next);
+    }
+
+    /**
+     * One same-day step at most: Again sends a card to the step unless it took its step earlier the same day (then,
+     * as after any right answer, the card goes to days).
+     */
+    private Outcome courseSteps(Card card, Rating rating, Instant now, ZoneId zone, double stability, double difficulty,
+                                int elapsed) {
+        boolean steppedToday = card.reviewed() && card.state() != State.REVIEW && elapsed == 0;
+        if (rating == Rating.AGAIN && !steppedToday) {
+            State state = card.state() == State.REVIEW ? State.RELEARNING : card.state();
+            return sameDay(card, rating, now, state, 0, stability, difficulty, elapsed, SAME_DAY_STEP);
+        }
+        return inDays(card, rating, now, zone, stability, difficulty, elapsed);
+    }
+
+    private Outcome sameDay(Card card, Rating rating, Instant now, State state, int step, double stability,
+                            double difficulty, int elapsed, Duration next) {
+        Card after = new Card(state, step, stability, difficulty, now.plus(next), now, card.reps() + 1, lapses(card, rating));
+        return new Outcome(after, elapsed, 0);
+    }
+
+    /** Scheduled in whole days, and never before the learner's day that many days on has begun. */
+    private Outcome inDays(Card card, Rating rating, Instant now, ZoneId zone, double stability, double difficulty,
+                           int elapsed) {
+        int days = intervalDays(stability);
+        Instant due = now.plus(Duration.ofDays(days));
+        Instant dayBegins = LocalDate.ofInstant(now, zone).plusDays(days).atStartOfDay(zone).toInstant();
+        if (due.isBefore(dayBegins)) {
+            due = dayBegins; // a 25-hour day (clocks going back) must not leave the card due the same day
+        }
+        Card after = new Card(State.REVIEW, -1, stability, difficulty, due, now, card.reps() + 1, lapses(card, rating));
+        return new Outcome(after, elapsed, days);
+    }
+
+    private static int lapses(Card card, Rating rating) {
+        return card.lapses() + (card.state() == State.REVIEW && rating == Rating.AGAIN ? 1 : 0);
+    }
+
+    /** The learner's calendar days from one moment to another (0 on the same date). */
+    public static long calendarDays(Instant from, Instant to, ZoneId zone) {
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(from, zone), LocalDate.ofInstant(to, zone));
     }
 
     private static long wholeDays(Instant from, Instant to) {

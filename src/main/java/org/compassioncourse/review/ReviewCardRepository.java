@@ -16,9 +16,13 @@ interface ReviewCardRepository extends JpaRepository<ReviewCard, Long> {
 
     List<ReviewCard> findByUserIdAndQuestionIdIn(long userId, List<String> questionIds);
 
-    List<ReviewCard> findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAscIdAsc(long userId, Instant now, Limit limit);
+    List<ReviewCard> findByUserIdAndRepsAndRetiredFalse(long userId, int reps);
 
-    long countByUserIdAndRetiredFalseAndDueLessThanEqual(long userId, Instant now);
+    List<ReviewCard> findByUserIdAndRetiredFalseAndDueLessThanOrderByDueAscIdAsc(long userId, Instant before, Limit limit);
+
+    long countByUserIdAndRetiredFalseAndDueLessThan(long userId, Instant before);
+
+    Optional<ReviewCard> findFirstByUserIdAndRetiredFalseOrderByDueAsc(long userId);
 
     @Query("select distinct c.questionId from ReviewCard c where c.retired = false")
     List<String> activeQuestionIds();

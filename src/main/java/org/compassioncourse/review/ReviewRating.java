@@ -20,4 +20,12 @@ public final class ReviewRating {
             case SURE -> FsrsScheduler.Rating.EASY;
         };
     }
+
+    /**
+     * A knowledge-check answer counted as a card's first review: it asks no sureness, so right (full credit) → Good,
+     * otherwise Again.
+     */
+    public static FsrsScheduler.Rating ofKnowledgeCheck(boolean right) {
+        return right ? FsrsScheduler.Rating.GOOD : FsrsScheduler.Rating.AGAIN;
+    }
 }

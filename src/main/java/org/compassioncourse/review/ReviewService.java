@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,10 @@ import java.util.Optional;
  * The signed-in learner's review deck: how many cards are due, a session of due cards, answering one (graded on
  * the server, rated from the answer and the learner's sureness, rescheduled with FSRS-6) and practice of a lesson
  * that leaves the schedule alone. Every call acts on the signed-in user's own cards; another's is "not found".
+ * <p>
+ * Due means due today in the learner's time zone (which the view passes in): a card falling due at 15:00 counts
+ * from the morning, so the count does not creep up while the learner works. Within a day it only falls: a right
+ * answer moves a card to a later day, a wrong one stays in today's count until its one repeat.
  */
 @Service
 @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
@@ -84,15 +90,21 @@ public class ReviewService {
                 List.copyOf(byCard.getOrDefault(card.id(), List.of())))).toList();
     }
 
-    /** How many of the learner's cards are due now. */
-    public long dueCount() {
-        return cards.countByUserIdAndRetiredFalseAndDueLessThanEqual(me(), clock.instant());
+    /** How many of the learner's cards are due today, in their time zone. */
+    public long dueCount(ZoneId zone) {
+        return cards.countByUserIdAndRetiredFalseAndDueLessThan(me(), endOfToday(zone));
     }
 
-    /** Up to the course's session size of due cards, the longest overdue first. */
-    public List<ReviewItem> dueSession() {
+    /** When the learner's next card falls due once nothing is due today; empty with an empty deck. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public Optional<Instant> nextDue() {
+        return cards.findFirstByUserIdAndRetiredFalseOrderByDueAsc(me()).map(ReviewCard::due);
+    }
+
+    /** Up to the course's session size of cards due today, the longest overdue first. */
+    public List<ReviewItem> dueSession(ZoneId zone) {
         List<ReviewItem> items = new ArrayList<>();
-        for (ReviewCard card : cards.findByUserIdAndRetiredFalseAndDueLessThanEqualOrderByDueAscIdAsc(me(), clock.instant(),
+        for (ReviewCard card : cards.findByUserIdAndRetiredFalseAndDueLessThanOrderByDueAscIdAsc(me(), endOfToday(zone),
                 Limit.of(course.review().sessionSize()))) {
             course.question(card.questionId()).ifPresent(question -> items.add(new ReviewItem(card.id(), card.reps() + 1,
                     lessonTitle(question), KnowledgeCheckMarking.paper(question, card.id() * 31 + card.reps()))));
@@ -100,20 +112,25 @@ public class ReviewService {
         return items;
     }
 
+    private Instant endOfToday(ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
     /**
      * Grades the answer to a card and reschedules it, once per review number: a second submission of the same
-     * review gets the same feedback and the card's due date, without rating again.
+     * review gets the same feedback and the card's due date, without rating again. {@code zone} is the learner's,
+     * for counting their days.
      */
-    public ReviewOutcome answer(long cardId, int reviewNumber, Answer answer, Sureness sureness) {
+    public ReviewOutcome answer(long cardId, int reviewNumber, Answer answer, Sureness sureness, ZoneId zone) {
         long userId = me();
         try {
-            return transaction.execute(status -> rate(userId, cardId, reviewNumber, answer, sureness));
+            return transaction.execute(status -> rate(userId, cardId, reviewNumber, answer, sureness, zone));
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException ratedInAnotherTab) {
-            return transaction.execute(status -> rate(userId, cardId, reviewNumber, answer, sureness));
+            return transaction.execute(status -> rate(userId, cardId, reviewNumber, answer, sureness, zone));
         }
     }
 
-    private ReviewOutcome rate(long userId, long cardId, int reviewNumber, Answer answer, Sureness sureness) {
+    private ReviewOutcome rate(long userId, long cardId, int reviewNumber, Answer answer, Sureness sureness, ZoneId zone) {
         ReviewCard card = cards.findByIdAndUserId(cardId, userId).filter(c -> !c.retired())
                 .orElseThrow(() -> new AnswerRejectedException("This review card was not found."));
         Question question = course.question(card.questionId())
@@ -123,7 +140,7 @@ public class ReviewService {
         if (card.reps() + 1 != reviewNumber) {
             return new ReviewOutcome(cardId, question.id(), marked.feedback(), rating, card.due(), true);
         }
-        FsrsScheduler.Outcome outcome = scheduler.review(card.memory(), rating, clock.instant());
+        FsrsScheduler.Outcome outcome = scheduler.review(card.memory(), rating, clock.instant(), zone);
         card.apply(outcome.card());
         cards.saveAndFlush(card);
         logs.saveAndFlush(new ReviewLog(cardId, reviewNumber, rating, clock.instant(), outcome.elapsedDays(), outcome.scheduledDays()));

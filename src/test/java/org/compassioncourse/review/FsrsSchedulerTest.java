@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FsrsSchedulerTest {
 
     private static final Instant START = Instant.parse("2022-11-29T12:30:00Z");
-    private final FsrsScheduler scheduler = new FsrsScheduler(0.9);
+    /** The reference vectors use py-fsrs's learning steps; the course's own steps are tested in CourseStepsTest. */
+    private final FsrsScheduler scheduler = new FsrsScheduler(FsrsScheduler.DEFAULT_WEIGHTS, 0.9, FsrsScheduler.Steps.REFERENCE);
 
     @Test
     void memoryStateAfterAgainThenFiveGoodsMatchesTheReference() {
@@ -30,7 +31,7 @@ class FsrsSchedulerTest {
         weights[17] = 0;
         weights[18] = 0;
         weights[19] = 0;
-        Card card = memoryState(new FsrsScheduler(weights, 0.9));
+        Card card = memoryState(new FsrsScheduler(weights, 0.9, FsrsScheduler.Steps.REFERENCE));
         assertThat(card.stability()).isCloseTo(53.335106, within(1e-4));
         assertThat(card.difficulty()).isCloseTo(6.3574867, within(1e-4));
     }
@@ -85,7 +86,7 @@ class FsrsSchedulerTest {
     void forgettingCurveWithDecayPointTwoMatchesTheReference() {
         double[] weights = FsrsScheduler.DEFAULT_WEIGHTS.clone();
         weights[20] = 0.2;
-        FsrsScheduler curve = new FsrsScheduler(weights, 0.9);
+        FsrsScheduler curve = new FsrsScheduler(weights, 0.9, FsrsScheduler.Steps.REFERENCE);
         assertThat(curve.retrievability(1, 1)).isCloseTo(0.9, within(1e-4));
         assertThat(curve.retrievability(2, 1)).isCloseTo(0.84028935, within(1e-4));
         assertThat(curve.retrievability(3, 1)).isCloseTo(0.7985001, within(1e-4));

@@ -28,6 +28,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
     @Autowired ReviewCardRepository cards;
     @Autowired SignedInUser signedInUser;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired org.compassioncourse.quiz.KnowledgeCheckAnswers knowledgeCheckAnswers;
 
     private String page() {
         return ((com.vaadin.flow.component.Component) getCurrentView()).getElement().getOuterHTML();
@@ -37,7 +38,8 @@ class ReviewViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "view.review.nothing@ward7.example")
     void withNothingDueThePageSaysAllCaughtUp() {
         navigate(ReviewView.class);
-        assertThat($(Paragraph.class).withId("review-status").single().getText()).startsWith("All caught up");
+        assertThat($(Paragraph.class).withId("review-status").single().getText())
+                .isEqualTo("All caught up: nothing is due today. Finish a lesson to add its questions.");
         assertThat($(Button.class).withId("start-review").all()).as("hidden").isEmpty();
     }
 
@@ -47,7 +49,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
     void aDueCardIsAnsweredWithItsSurenessAndTheSummaryShowsWhenItIsNextDue() {
         long me = signedInUser.require().accountId();
         Clock twoDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
-        new DeckEnrolment(course, cards, twoDaysAgo, transactions).enrol(me, "first-lesson");
+        new DeckEnrolment(course, cards, twoDaysAgo, transactions, knowledgeCheckAnswers).enrol(me, "first-lesson");
         cards.findByUserIdAndQuestionIdIn(me, DeckEnrolment.knowledgeChecksOf(course, "first-lesson").stream()
                 .map(q -> q.id()).filter(id -> !id.equals("first-single")).toList()).forEach(card -> {
             card.retire();
@@ -55,7 +57,7 @@ class ReviewViewTest extends SpringBrowserlessTest {
         });
 
         navigate(ReviewView.class);
-        assertThat($(Paragraph.class).withId("review-status").single().getText()).isEqualTo("1 question due.");
+        assertThat($(Paragraph.class).withId("review-status").single().getText()).isEqualTo("1 question due today.");
         assertThat(reviewMenuBadge()).isEqualTo("1 due");
         test($(Button.class).withId("start-review").single()).click();
         assertThat(page()).doesNotContain("Answer: ");
@@ -67,13 +69,42 @@ class ReviewViewTest extends SpringBrowserlessTest {
         test(sure).selectItem("Sure");
         test($(Button.class).withId("check-review-answer").single()).click();
 
-        assertThat(page()).contains("✓ Correct").contains("Next due: ");
+        // a card's first rating Sure (Easy): 8 days, said as a day and date
+        assertThat(page()).contains("✓ Correct").containsPattern("Next review: in 8 days, on \\w+day \\d{1,2} \\w+( \\d{4})?\\.");
+        assertThat($(Paragraph.class).withId("review-status").single().getText()).as("updated at once")
+                .startsWith("All caught up: nothing is due today. Next review: in 8 days, on ");
         test($(Button.class).withId("next-review").single()).click();
         assertThat($(UnorderedList.class).withId("review-summary").single().getElement().getTextRecursively())
-                .contains("Which phrase describes empathy?").contains("next due");
-        assertThat($(Paragraph.class).withId("review-status").single().getText()).startsWith("All caught up");
+                .contains("Which phrase describes empathy?").contains("next review in 8 days, on ");
         navigate(ReviewView.class);
         assertThat(reviewMenuBadge()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    @WithCourseUser(email = "view.review.count@ward7.example")
+    void theCountAboveTheSessionFallsWithEachAnswer() {
+        long me = signedInUser.require().accountId();
+        Clock twoDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
+        new DeckEnrolment(course, cards, twoDaysAgo, transactions, knowledgeCheckAnswers).enrol(me, "first-lesson");
+        cards.findByUserIdAndQuestionIdIn(me, DeckEnrolment.knowledgeChecksOf(course, "first-lesson").stream()
+                .map(q -> q.id()).filter(id -> !id.equals("first-single") && !id.equals("first-multi")).toList()).forEach(card -> {
+            card.retire();
+            cards.save(card);
+        });
+
+        navigate(ReviewView.class);
+        assertThat($(Paragraph.class).withId("review-status").single().getText()).isEqualTo("2 questions due today.");
+        assertThat(reviewMenuBadge()).isEqualTo("2 due");
+        test($(Button.class).withId("start-review").single()).click();
+        test($(RadioButtonGroup.class).withId("answer-first-single").single()).selectItem("Feeling with someone");
+        test($(RadioButtonGroup.class).withId("sureness").single()).selectItem("Fairly sure");
+        test($(Button.class).withId("check-review-answer").single()).click();
+
+        assertThat($(Paragraph.class).withId("review-status").single().getText()).as("the count follows the answer")
+                .isEqualTo("1 question due today.");
+        assertThat(reviewMenuBadge()).as("and so does the menu's").isEqualTo("1 due");
+        assertThat($(Button.class).withId("start-review").all()).as("no second session offered during one").isEmpty();
     }
 
     private String reviewMenuBadge() {

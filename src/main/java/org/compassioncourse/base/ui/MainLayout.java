@@ -121,6 +121,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /**
+     * Reads one badge again now: for a page that changes its own badge's count while the learner stays on it (the
+     * review page after each answer), so the menu and the page say the same.
+     */
+    public void refreshBadge(String path) {
+        badges.stream().filter(badge -> badge.path().equals(path)).forEach(badgeReadAt::remove);
+        showBadges(previousPath);
+    }
+
+    /**
      * A page reached inside the app starts at its top, as a freshly loaded page would; without this the scroll
      * position of the page before (e.g. a long quiz) carried over and a result opened at its bottom. Going back keeps
      * the browser's behaviour, and a link to a place on a page (#...) is left to that page.

@@ -76,7 +76,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
                 + course.totalMinutes() + " minutes · " + formatHours(course.ceHours()) + " CE hours");
         facts.addClassName("course-facts");
         add(facts);
-        add(new ReviewDueLink(reviewService.dueCount()));
+        add(new ReviewDueLink(reviewService.dueCount(org.compassioncourse.base.ui.UserTime.zone())));
 
         CompletionBlock completion = new CompletionBlock(completionService, completionService.myStatus());
         // once completed, the completion moment comes first: date, score, and what comes next

@@ -1,10 +1,11 @@
 package org.compassioncourse.review.ui;
 
 import org.compassioncourse.base.ui.MenuBadge;
+import org.compassioncourse.base.ui.UserTime;
 import org.compassioncourse.review.ReviewService;
 import org.springframework.stereotype.Component;
 
-/** "N due" beside Review in the menu. */
+/** "N due" beside Review in the menu: the cards due today in the learner's time zone (a count that only falls within a day). */
 @Component
 class ReviewMenuBadge implements MenuBadge {
 
@@ -21,7 +22,7 @@ class ReviewMenuBadge implements MenuBadge {
 
     @Override
     public String text() {
-        long due = reviews.dueCount();
+        long due = reviews.dueCount(UserTime.zone());
         return due == 0 ? "" : due + " due";
     }
 }

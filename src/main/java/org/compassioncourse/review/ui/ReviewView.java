@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.compassioncourse.base.ui.MainLayout;
 import org.compassioncourse.base.ui.UserTime;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.quiz.AnswerRejectedException;
@@ -24,13 +25,18 @@ import org.compassioncourse.quiz.ui.AnswerableQuestion;
 import org.compassioncourse.review.ReviewService;
 import org.compassioncourse.review.Sureness;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Spaced review: how many questions are due, a session of due cards answered one by one as in a knowledge check
  * (with "How sure were you?"), what was reviewed and when each card is next due; and practice of a lesson that
- * leaves the schedule alone. The service grades and schedules; this page only lays out.
+ * leaves the schedule alone. The service grades and schedules; this page only lays out. The count above the session
+ * follows the learner's answers (it only falls within a day), and every next date is said in words, in the learner's
+ * days.
  */
 @Route("review")
 @PageTitle("Review · Compassion Course")
@@ -40,15 +46,18 @@ public class ReviewView extends Main {
 
     private final ReviewService reviews;
     private final Course course;
+    private final Clock clock;
+    private final ZoneId zone = UserTime.zone();
     private final Paragraph status = new Paragraph();
     private final Div session = new Div();
     private final Button start = new Button("Start review");
     private final List<ReviewService.ReviewOutcome> done = new ArrayList<>();
     private final List<String> doneStems = new ArrayList<>();
 
-    public ReviewView(ReviewService reviews, Course course) {
+    public ReviewView(ReviewService reviews, Course course, Clock clock) {
         this.reviews = reviews;
         this.course = course;
+        this.clock = clock;
         addClassName("page");
         status.setId("review-status");
         session.setId("review-session");
@@ -58,21 +67,27 @@ public class ReviewView extends Main {
         add(new H1("Review"), new Paragraph("Questions from the lessons you have finished come back just before you "
                 + "are likely to forget them. Answering them again is what makes them stick."), status, start, session,
                 practiceSection());
-        showStatus();
+        start.setVisible(showStatus() > 0);
     }
 
-    private void showStatus() {
-        long due = reviews.dueCount();
-        status.setText(due == 0 ? "All caught up: no questions are due. Come back when the next ones are."
-                : due == 1 ? "1 question due." : due + " questions due.");
-        start.setVisible(due > 0);
+    /** The count due today, read again after each answer; "Start review" only between sessions. */
+    private long showStatus() {
+        long due = reviews.dueCount(zone);
+        if (due > 0) {
+            status.setText(due == 1 ? "1 question due today." : due + " questions due today.");
+        } else {
+            Optional<java.time.Instant> next = reviews.nextDue();
+            status.setText("All caught up: nothing is due today. " + next.map(at -> "Next review: "
+                    + NextReviewWords.of(clock.instant(), at, zone) + ".").orElse("Finish a lesson to add its questions."));
+        }
+        return due;
     }
 
     private void startSession() {
         done.clear();
         doneStems.clear();
         start.setVisible(false);
-        List<ReviewService.ReviewItem> items = reviews.dueSession();
+        List<ReviewService.ReviewItem> items = reviews.dueSession(zone);
         show(items, 0);
     }
 
@@ -103,15 +118,21 @@ public class ReviewView extends Main {
             }
             try {
                 ReviewService.ReviewOutcome outcome = reviews.answer(item.cardId(), item.reviewNumber(),
-                        question.answer().get(), sure.getValue());
+                        question.answer().get(), sure.getValue(), zone);
                 problem.setText("");
                 question.showFeedback(outcome.feedback());
                 sure.setReadOnly(true);
                 check.setVisible(false);
                 done.add(outcome);
                 doneStems.add(item.paper().stem());
-                Paragraph next = new Paragraph("Next due: " + UserTime.dateTime(outcome.nextDue()));
+                Paragraph next = new Paragraph("Next review: " + NextReviewWords.of(clock.instant(), outcome.nextDue(), zone) + ".");
                 next.addClassName("next-due");
+                showStatus();
+                // the menu's "N due" follows too (it only falls within a day: see ReviewService)
+                MainLayout layout = findAncestor(MainLayout.class);
+                if (layout != null) {
+                    layout.refreshBadge("review");
+                }
                 Button onward = new Button(index + 1 < items.size() ? "Next question" : "Finish", c -> show(items, index + 1));
                 onward.setId("next-review");
                 after.add(next, onward);
@@ -120,7 +141,13 @@ public class ReviewView extends Main {
                 check.setEnabled(true);
             }
         });
+        spaced(check);
         session.add(new Paragraph(item.lessonTitle()), question, sure, problem, check, after);
+    }
+
+    /** Room under a "Check answer" button, so it does not touch the heading that follows. */
+    private static void spaced(Button check) {
+        check.getStyle().set("margin-bottom", "var(--lumo-space-l)");
     }
 
     private void summary() {
@@ -129,15 +156,16 @@ public class ReviewView extends Main {
         list.setId("review-summary");
         for (int i = 0; i < done.size(); i++) {
             ReviewService.ReviewOutcome outcome = done.get(i);
-            list.add(new ListItem((outcome.feedback().correct() ? "✓ " : "✗ ") + doneStems.get(i) + " — next due "
-                    + UserTime.dateTime(outcome.nextDue())));
+            list.add(new ListItem((outcome.feedback().correct() ? "✓ " : "✗ ") + doneStems.get(i) + " — next review "
+                    + NextReviewWords.of(clock.instant(), outcome.nextDue(), zone)));
         }
         session.add(heading, list);
-        showStatus();
+        start.setVisible(showStatus() > 0);
     }
 
     private Section practiceSection() {
         Section practice = new Section();
+        practice.getStyle().set("margin-top", "var(--lumo-space-l)");
         practice.add(new H2("Review a lesson now"), new Paragraph("Practice only: these answers do not change when "
                 + "your questions are next due."));
         List<ReviewService.LessonInDeck> lessons = reviews.lessonsInDeck();
@@ -147,6 +175,10 @@ public class ReviewView extends Main {
         }
         Select<ReviewService.LessonInDeck> lesson = new Select<>();
         lesson.setLabel("Lesson");
+        lesson.setId("practice-lesson");
+        // as wide as the longest lesson title, up to the page's width (the default width cut titles off)
+        lesson.setWidthFull();
+        lesson.getStyle().set("max-width", "40rem");
         lesson.setItems(lessons);
         lesson.setItemLabelGenerator(ReviewService.LessonInDeck::title);
         lesson.setValue(lessons.getFirst());
@@ -159,6 +191,7 @@ public class ReviewView extends Main {
                 AnswerableQuestion question = new AnswerableQuestion(paper, i + 1, papers.size(), course);
                 Paragraph problem = new Paragraph();
                 Button check = new Button("Check answer");
+                spaced(check);
                 check.addClickListener(c -> question.answer().ifPresentOrElse(answer -> {
                     try {
                         question.showFeedback(reviews.practiseAnswer(paper.id(), answer));
