@@ -58,17 +58,6 @@ class H2WriteDelaySettingTest {
         }
     }
 
-    @Test
-    void withoutTheUrlOptionAReopenedDatabaseFallsBackToH2sDefaultDelay() throws SQLException {
-        String bare = "jdbc:h2:file:" + dir.resolve("db2");
-        try (Connection first = DriverManager.getConnection(bare + ";WRITE_DELAY=0", "sa", "")) {
-            assertThat(writeDelay(first)).isZero();
-        }
-        try (Connection reopened = DriverManager.getConnection(bare, "sa", "")) {
-            assertThat(writeDelay(reopened)).as("the setting lives in the open database, not in the file").isEqualTo(500);
-        }
-    }
-
     private static int writeDelay(Connection connection) throws SQLException {
         try (ResultSet row = connection.createStatement().executeQuery(
                 "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
