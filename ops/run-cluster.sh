@@ -10,6 +10,7 @@
 #   DATABASE_USER [postgres]   DATABASE_PASSWORD []   (PGPASSWORD for psql is taken from it)
 #   LB_PORT [8000]  STATS_PORT [8404]  NODE_PORTS ["8091 8092"]  MANAGEMENT_PORTS ["8191 8192"]
 #   COURSE_PROFILES [postgres]  (add prod behind HTTPS: it marks the session cookie secure)
+#   TRUSTED_PROXIES [127.0.0.1/32]  (where HAProxy connects from: the only source of X-Forwarded-For the nodes believe)
 #   COURSE_CONTENT_DIR [./course-content]  LOG_DIR [./cluster-logs]  NODE_OPTS [-Xmx512m]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,8 +65,9 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 # (b) two nodes, application and management ports on loopback (only HAProxy is reached from outside). The nodes
-# take the visitor's address from HAProxy's X-Forwarded-For (forward-headers-strategy=native; Tomcat trusts it from
-# loopback and private addresses only), so login and registration limits count per visitor, not per proxy.
+# take the visitor's address from HAProxy's X-Forwarded-For (forward-headers-strategy=native), trusting it only from
+# HAProxy on this host (TRUSTED_PROXIES; the app trusts no proxy by default), so login and registration limits count
+# per visitor, not per proxy, and nobody can name their own address.
 for i in "${!NODE_PORTS[@]}"; do
   n=$((i + 1))
   # Demo accounts (profiles without prod) are seeded by node1 only: DemoAccounts checks "no users yet" and then
@@ -79,7 +81,7 @@ for i in "${!NODE_PORTS[@]}"; do
       --course.content-dir="$COURSE_CONTENT_DIR" \
       --server.address=127.0.0.1 --server.port="${NODE_PORTS[$i]}" \
       --management.server.address=127.0.0.1 --management.server.port="${MANAGEMENT_PORTS[$i]}" \
-      --server.forward-headers-strategy=native \
+      --server.forward-headers-strategy=native --TRUSTED_PROXIES="${TRUSTED_PROXIES:-127.0.0.1/32}" \
       > "$LOG_DIR/node$n.log" 2>&1 &
   PIDS+=($!)
   echo "node$n: pid $!, app 127.0.0.1:${NODE_PORTS[$i]}, health http://127.0.0.1:${MANAGEMENT_PORTS[$i]}/actuator/health/readiness, log $LOG_DIR/node$n.log"

@@ -30,12 +30,14 @@ public class AccountAdministration {
     private final SignedInUser signedInUser;
     private final PasswordResets passwordResets;
     private final ApplicationEventPublisher events;
+    private final ThrottleEvents throttleEvents;
 
     AccountAdministration(UserAccountRepository accounts, AccountDirectory directory, AccountSessions sessions,
                           SetupLinks setupLinks, AuditLog auditLog, SignedInUser signedInUser, PasswordResets passwordResets,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, ThrottleEvents throttleEvents) {
         this.passwordResets = passwordResets;
         this.events = events;
+        this.throttleEvents = throttleEvents;
         this.accounts = accounts;
         this.directory = directory;
         this.sessions = sessions;
@@ -177,11 +179,14 @@ public class AccountAdministration {
         if (account.getRole() != Role.LEARNER || account.isAdministrator()) {
             throw new AdministrationException("Only a learner's data can be erased. Change the role to learner (not administrator) first.");
         }
+        String formerEmail = account.getEmail();
         account.erase(setupLinks.now(), setupLinks.unusablePasswordHash());
         accounts.saveAndFlush(account);
         events.publishEvent(new AccountErased(accountId, account.getDisplayName()));
         setupLinks.voidAll(accountId);
         sessions.endAllSessions(accountId);
+        // failed logins and reset requests counted against the old email (keyed, but still about this person)
+        throttleEvents.forgetEmail(formerEmail);
         auditLog.record(actorId(), AuditAction.ERASE, accountId, "on request");
         return row(account);
     }

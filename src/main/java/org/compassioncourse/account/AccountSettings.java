@@ -3,7 +3,9 @@ package org.compassioncourse.account;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The signed-in user's own account: their display name and their password. Acts only on the signed-in user's
@@ -22,9 +24,11 @@ public class AccountSettings {
     private final AccountSessions sessions;
     private final LoginThrottle throttle;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
+    private final TransactionTemplate transaction;
 
     AccountSettings(UserAccountRepository accounts, SignedInUser signedInUser, PasswordEncoder passwordEncoder,
-                    AccountSessions sessions, LoginThrottle throttle) {
+                    AccountSessions sessions, LoginThrottle throttle, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.accounts = accounts;
         this.signedInUser = signedInUser;
         this.passwordEncoder = passwordEncoder;
@@ -73,18 +77,27 @@ public class AccountSettings {
      * other sessions were ended, so this session alone stays valid
      * @throws AccountChangeException when the current password is wrong or the new one breaks the {@link PasswordPolicy}
      */
-    @Transactional
     @PreAuthorize("isAuthenticated()")
     public CurrentUser changePassword(String currentPassword, String newPassword) {
-        UserAccount account = myAccount();
+        // Outside a transaction: the attempt is counted on a connection of its own (LoginThrottle#admitAttempt), and a
+        // thread must not hold one pooled connection while it waits for another.
+        UserAccount account = java.util.Objects.requireNonNull(transaction.execute(status -> myAccount()));
         String email = account.getEmail();
-        if (throttle.isPaused(email, null)) {
+        // counted as a failure at once, in one locked step with the check, like a login (parallel tries cannot slip past)
+        if (throttle.admitAttempt(email, null)) {
             throw new AccountChangeException(AccountChangeException.Field.CURRENT_PASSWORD,
                     "Too many wrong passwords for this account. Wait 15 minutes, then try again.");
         }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw wrongCurrentPassword(email);
+            throw new AccountChangeException(AccountChangeException.Field.CURRENT_PASSWORD,
+                    "That is not your current password. Passwords are case-sensitive.");
         }
+        throttle.recordSuccess(email);
+        return transaction.execute(status -> changePasswordOf(myAccount(), currentPassword, newPassword));
+    }
+
+    private CurrentUser changePasswordOf(UserAccount account, String currentPassword, String newPassword) {
+        String email = account.getEmail();
         if (newPassword != null && newPassword.equals(currentPassword)) {
             throw new AccountChangeException(AccountChangeException.Field.NEW_PASSWORD, "Choose a password different from your current one.");
         }
@@ -96,12 +109,6 @@ public class AccountSettings {
         sessions.endAllSessions(account.getId());
         UserAccount changed = myAccount();
         return AccountUserDetailsService.toCurrentUser(changed, java.util.Objects.requireNonNull(changed.getSessionsValidAfter()));
-    }
-
-    private AccountChangeException wrongCurrentPassword(String email) {
-        throttle.recordFailure(email, null);
-        return new AccountChangeException(AccountChangeException.Field.CURRENT_PASSWORD,
-                "That is not your current password. Passwords are case-sensitive.");
     }
 
     private UserAccount myAccount() {

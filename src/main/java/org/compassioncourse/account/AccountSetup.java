@@ -40,9 +40,28 @@ public class AccountSetup {
     @Transactional(readOnly = true)
     public Optional<SetupInvitation> invitation(String token) {
         return setupLinks.usable(token).flatMap(link -> accounts.findById(link.accountId())
-                .filter(account -> account.getErasedAt() == null && account.isActive())
-                .map(account -> new SetupInvitation(account.getEmail(), account.getDisplayName(), account.isAdministrator(),
-                        account.getRole(), link.expiresAt())));
+                .filter(account -> canBeSetUp(account, link))
+                .map(account -> new SetupInvitation(account.getEmail(), account.getDisplayName(),
+                        account.isAdministrator() || isBootstrap(link), account.getRole(), link.expiresAt())));
+    }
+
+    private static boolean isBootstrap(AccountSetupToken link) {
+        return link.purpose() == AccountSetupToken.Purpose.BOOTSTRAP_ADMINISTRATOR;
+    }
+
+    /**
+     * Whether the link's account may still be set up through it: not erased, and active, except through the first
+     * administrator's link (which reactivates the account when it is used). A first-administrator link stops working
+     * once any administrator has set a password, as the setting itself does.
+     */
+    private boolean canBeSetUp(UserAccount account, AccountSetupToken link) {
+        if (account.getErasedAt() != null) {
+            return false;
+        }
+        if (isBootstrap(link)) {
+            return !accounts.existsByAdministratorTrueAndSetupPendingFalse();
+        }
+        return account.isActive();
     }
 
     /**
@@ -56,7 +75,7 @@ public class AccountSetup {
     @Transactional
     public void completeSetup(String token, String displayName, String password) {
         AccountSetupToken link = setupLinks.usable(token).orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
-        UserAccount account = accounts.findById(link.accountId()).filter(a -> a.getErasedAt() == null && a.isActive())
+        UserAccount account = accounts.findById(link.accountId()).filter(a -> canBeSetUp(a, link))
                 .orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty()) {
@@ -69,22 +88,36 @@ public class AccountSetup {
         passwordPolicy.problemWith(password, account.getEmail(), name).ifPresent(problem -> {
             throw new RegistrationException(RegistrationException.Field.PASSWORD, problem);
         });
+        boolean promoted = isBootstrap(link) && !account.isAdministrator();
         account.completeSetup(name, passwordEncoder.encode(password));
+        if (isBootstrap(link)) {
+            // only now, by whoever holds the link from the operator's log: the password set here replaces any the
+            // account had, so a stranger who registered this email beforehand is locked out of it, not promoted
+            account.setAdministrator(true);
+            account.setActive(true);
+        }
         accounts.saveAndFlush(account);
         setupLinks.use(link);
         sessions.endAllSessions(account.getId());
+        if (promoted) {
+            auditLog.record(null, AuditAction.BOOTSTRAP_ADMINISTRATOR, account.getId(),
+                    "made administrator: the course.bootstrap-admin link was used and set a new password");
+        }
         LOG.info("Account #{} was set up through its {} link", account.getId(), link.purpose());
     }
 
     /**
      * The first administrator, from {@code course.bootstrap-admin}: when no administrator who has set a password exists,
-     * makes the account with this email an administrator (creating it, as an instructor, if there is none) and returns
-     * a new single-use setup link valid for 24 hours (older links of the account stop working). Does nothing once an
-     * administrator has set a password, so the setting can stay in place; until then each start issues a new link
-     * (so an expired one is replaced by restarting).
+     * returns a new single-use setup link, valid for 24 hours, for the account with this email (creating it, as an
+     * instructor with no usable password, if there is none; older links of the account stop working). The account
+     * becomes administrator only when the link is used, and using it sets a new password: an account someone
+     * registered with this email before the operator started the app keeps its role and is not promoted on its own
+     * password (see {@link BootstrapLink#existingAccount()}). Does nothing once an administrator has set a password, so
+     * the setting can stay in place; until then each start issues a new link (so an expired one is replaced by
+     * restarting).
      */
     @Transactional
-    Optional<SetupLink> bootstrapAdministrator(String email) {
+    Optional<BootstrapLink> bootstrapAdministrator(String email) {
         String normalized = AccountService.normalizeEmail(email);
         if (normalized.isEmpty() || accounts.existsByAdministratorTrueAndSetupPendingFalse()) {
             return Optional.empty();
@@ -94,27 +127,41 @@ public class AccountSetup {
         }
         UserAccount account = accounts.findByEmail(normalized).orElse(null);
         String what;
+        boolean existingAccount = false;
         if (account == null) {
             account = new UserAccount(normalized, AccountAdministration.nameUntilSetup(normalized),
                     setupLinks.unusablePasswordHash(), Role.INSTRUCTOR, setupLinks.now());
             account.awaitSetup(setupLinks.unusablePasswordHash());
-            what = "created as instructor and administrator";
+            account = accounts.saveAndFlush(account);
+            what = "account created as instructor; administrator once the link is used";
         } else if (account.getErasedAt() != null) {
             throw new IllegalArgumentException("course.bootstrap-admin names an erased account; choose another email");
         } else if (account.isSetupPending()) {
-            what = account.isAdministrator() ? "new setup link (the previous one was not used)" : "made administrator";
+            what = "new setup link; administrator once the link is used";
         } else {
-            // someone who already has a password keeps it (the link lets them set a new one); their sessions end so
-            // that the new authority applies from their next login
-            what = "existing account made administrator";
+            // Someone already chose a password for this email, maybe not its owner (registration may be open). They are
+            // not promoted: the account becomes administrator only through the link, which replaces the password.
+            existingAccount = true;
+            what = "an account with a password already has this email: not made administrator; the link makes it"
+                    + " administrator and replaces its password";
         }
-        account.setAdministrator(true);
-        account.setActive(true);
-        account = accounts.saveAndFlush(account);
-        sessions.endAllSessions(account.getId());
         SetupLink link = setupLinks.issue(account.getId(), AccountSetupToken.Purpose.BOOTSTRAP_ADMINISTRATOR, SetupLinks.BOOTSTRAP_VALIDITY);
         auditLog.record(null, AuditAction.BOOTSTRAP_ADMINISTRATOR, account.getId(),
-                what + " by course.bootstrap-admin; link valid until " + link.expiresAt());
-        return Optional.of(link);
+                what + " (course.bootstrap-admin); link valid until " + link.expiresAt());
+        return Optional.of(new BootstrapLink(link, existingAccount));
+    }
+
+    /**
+     * The first administrator's link, and whether the email already belonged to an account with a password (which the
+     * operator should know: whoever registered it is not made administrator, and loses the account to the link).
+     */
+    record BootstrapLink(SetupLink link, boolean existingAccount) {
+        String url() {
+            return link.url();
+        }
+
+        java.time.Instant expiresAt() {
+            return link.expiresAt();
+        }
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -32,10 +31,17 @@ class AccountUserDetailsService implements UserDetailsService {
         this.passwordEncoder = passwordEncoder;
     }
 
+    /**
+     * Not one transaction: the attempt is counted first on a connection of its own ({@link LoginThrottle#admitAttempt}),
+     * then the account is read; a login never holds one pooled connection while waiting for another (a burst of
+     * parallel logins would otherwise starve the pool).
+     */
     @Override
-    @Transactional(readOnly = true)
     public CurrentUser loadUserByUsername(String email) {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        // Counted (and recorded as a failure until the password proves right) before anything else, for known and
+        // unknown emails alike: the same database work either way, and parallel guesses are counted one by one.
+        boolean paused = throttle.admitAttempt(normalized, clientAddress());
         UserAccount account = accounts.findByEmail(normalized)
                 .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
         CurrentUser user = toCurrentUser(account);
@@ -43,7 +49,7 @@ class AccountUserDetailsService implements UserDetailsService {
         // hash, as for a wrong password or an unknown email) and answers "bad credentials" like any failure. A
         // "locked" answer would skip the hash and so answer faster, telling a guesser that the account exists.
         // a deactivated account is refused the same way: same answer, same single password check as a wrong password
-        return throttle.isPaused(normalized, clientAddress()) || !account.isActive() ? user.withPasswordHash(unmatchableHash()) : user;
+        return paused || !account.isActive() ? user.withPasswordHash(unmatchableHash()) : user;
     }
 
     /** The login request's client address (behind a proxy, the forwarded one once forward headers are trusted). */

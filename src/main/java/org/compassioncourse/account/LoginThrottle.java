@@ -31,11 +31,25 @@ class LoginThrottle {
     }
 
     /**
-     * Whether a login for this email from this address is paused: one query whatever the counts.
+     * Counts a login attempt for this email before its password is checked, and says whether it is paused. The attempt
+     * is recorded as a failure at once, in the same locked step as the count ({@link ThrottleEvents#countAndRecord}), so
+     * a burst of parallel guesses is counted one by one across nodes: once {@code loginFailuresPerEmail} attempts lie
+     * within the window, the next ones are paused, the right password too. A correct password then clears the email's
+     * failures ({@link #recordSuccess}), this attempt's included. Known and unknown emails go through the same steps.
      *
      * @param address the client's address ({@code request.getRemoteAddr()}); null where there is no request, and then
      *                only the email counts
      */
+    boolean admitAttempt(String email, @Nullable String address) {
+        int perEmail = limits.loginFailuresPerEmail();
+        boolean paused = events.countAndRecord(LOGIN_EMAIL, email, limits.loginWindow(), perEmail) >= perEmail;
+        int perAddress = address == null ? 0 : limits.loginFailuresPerAddress();
+        // the address is counted (one query) whether or not the email already pauses: the same work either way
+        boolean addressPaused = address != null && events.count(LOGIN_ADDRESS, address, limits.loginWindow(), perAddress) >= perAddress;
+        return paused || addressPaused;
+    }
+
+    /** Whether a login for this email from this address would be paused now, recording nothing: one query. */
     boolean isPaused(String email, @Nullable String address) {
         int[] failures = events.counts(limits.loginWindow(),
                 LOGIN_EMAIL, email, limits.loginFailuresPerEmail(),
@@ -44,6 +58,7 @@ class LoginThrottle {
                 || (address != null && failures[1] >= limits.loginFailuresPerAddress());
     }
 
+    /** A failure that was not counted by {@link #admitAttempt}: its email and its address. */
     void recordFailure(String email, @Nullable String address) {
         events.record(LOGIN_EMAIL, email);
         if (address != null) {
@@ -59,9 +74,16 @@ class LoginThrottle {
         events.forget(LOGIN_EMAIL, email);
     }
 
+    /**
+     * A failed form login: its email was counted already when the account was looked up
+     * ({@link AccountUserDetailsService}, through {@link #admitAttempt}); the address is counted now.
+     */
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        recordFailure(String.valueOf(event.getAuthentication().getName()), addressOf(event.getAuthentication()));
+        String address = addressOf(event.getAuthentication());
+        if (address != null) {
+            events.record(LOGIN_ADDRESS, address);
+        }
     }
 
     @EventListener

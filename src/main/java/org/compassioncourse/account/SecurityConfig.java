@@ -6,6 +6,7 @@ import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSucc
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.compassioncourse.account.ui.LandingAfterLogin;
 import org.compassioncourse.account.ui.LoginView;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,33 @@ class SecurityConfig {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> securityHeaders() {
-        return beforeTheChain("/*", Ordered.HIGHEST_PRECEDENCE, SecurityHeaders::write);
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                SecurityHeaders.write(request, response);
+                chain.doFilter(request, response);
+            }
+
+            // Tomcat answers some requests without running the filters of a normal request (e.g. anything under
+            // /WEB-INF/, however spelled: /VAADIN/../WEB-INF/web.xml) and sends them straight to the error page, whose
+            // answer (a redirect to the login) must carry the headers too
+            @Override
+            protected boolean shouldNotFilterErrorDispatch() {
+                return false;
+            }
+
+            @Override
+            protected boolean shouldNotFilterAsyncDispatch() {
+                return false;
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC,
+                DispatcherType.FORWARD, DispatcherType.INCLUDE);
+        return registration;
     }
 
     /**

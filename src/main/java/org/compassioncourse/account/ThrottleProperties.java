@@ -16,6 +16,11 @@ import java.time.Duration;
  * @param resetRequestsPerEmail   password reset links asked for one email within {@code resetWindow}; more are
  *                                answered as usual but send nothing (so a stranger cannot flood someone's mailbox)
  * @param resetRequestsPerAddress password reset requests from one client address within {@code resetWindow}
+ * @param key                     the secret the stored subjects (emails, addresses) are keyed with (HMAC-SHA-256), at
+ *                                least 32 characters; empty (the default): a random one, made once and kept in the
+ *                                database (table {@code app_secret}), so every node sharing it uses the same. Set it
+ *                                (e.g. the environment variable {@code COURSE_THROTTLE_KEY}) to keep the key out of the
+ *                                database and its backups.
  */
 @ConfigurationProperties("course.throttle")
 public record ThrottleProperties(
@@ -26,11 +31,19 @@ public record ThrottleProperties(
         @DefaultValue("1h") Duration registrationWindow,
         @DefaultValue("3") int resetRequestsPerEmail,
         @DefaultValue("10") int resetRequestsPerAddress,
-        @DefaultValue("1h") Duration resetWindow) {
+        @DefaultValue("1h") Duration resetWindow,
+        @DefaultValue("") String key) {
 
     /** The defaults documented in the README. */
     public static ThrottleProperties defaults() {
-        return new ThrottleProperties(10, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1), 3, 10, Duration.ofHours(1));
+        return new ThrottleProperties(10, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1), 3, 10, Duration.ofHours(1), "");
+    }
+
+    public ThrottleProperties {
+        if (!key.isEmpty() && key.length() < 32) {
+            throw new IllegalArgumentException("course.throttle.key must have at least 32 characters (or be left empty for a"
+                    + " random one kept in the database); it has " + key.length());
+        }
     }
 
     /** Events older than this count for nothing and may be deleted. */

@@ -103,6 +103,9 @@ class CompletionRecords {
                 (rs, n) -> new EvaluationAnswer(rs.getString("item_id"), rs.getString("item_text"), null, rs.getString("answer_text")));
     }
 
+    /** What a revocation's reason reads once the learner's data was erased. */
+    static final String REVOKE_REASON_ERASED = "(reason removed when the learner's data was erased)";
+
     private static final String CERTIFICATE_COLUMNS = "code, learner_name, course_title, course_version, completed_on, ce_hours,"
             + " provider_name, accreditation, contact, issued_at, revoked_at, revoked_reason";
 
@@ -155,6 +158,10 @@ class CompletionRecords {
     void anonymise(long userId, String placeholderName) {
         Map<String, Object> parameters = Map.of("u", userId, "name", placeholderName);
         jdbc.update("update certificate set learner_name = :name where user_id = :u", parameters);
+        // an instructor's reason for revoking was written about this learner and may name them: it goes too (the
+        // revocation itself, its date and who revoked stay)
+        jdbc.update("update certificate set revoked_reason = :removed where user_id = :u and revoked_reason is not null",
+                Map.of("u", userId, "removed", REVOKE_REASON_ERASED));
         jdbc.update("update evaluation_answer set answer_text = null where answer_text is not null"
                 + " and evaluation_id in (select id from course_evaluation where user_id = :u)", parameters);
     }

@@ -361,6 +361,26 @@ public class QuizService {
         return result;
     }
 
+    /**
+     * The questions of the learner's open attempt that have no stored answer yet (whichever tab gave the others), in
+     * the attempt's order, left-out removed questions aside. Read under the attempt's lock, so a submission under way
+     * in another tab is waited for and then reported as such instead of as unanswered questions.
+     *
+     * @throws AttemptAlreadyClosedException when the attempt was submitted or abandoned (e.g. in another tab)
+     */
+    public List<String> unansweredQuestions(long attemptId) {
+        long userId = signedInUser.require().accountId();
+        return transaction.execute(status -> {
+            QuizAttempt attempt = lockedAttempt(attemptId, userId);
+            if (!attempt.isOpen()) {
+                throw new AttemptAlreadyClosedException(attempt.id(), attempt.abandoned());
+            }
+            java.util.Set<String> answered = responses.findByAttemptId(attemptId).stream().map(QuizResponse::questionId)
+                    .collect(java.util.stream.Collectors.toSet());
+            return attempt.questionIds().stream().filter(id -> course.question(id).isPresent()).filter(id -> !answered.contains(id)).toList();
+        });
+    }
+
     /** Whether the learner's attempt has been submitted or abandoned (e.g. in another tab). */
     public boolean isClosed(long attemptId) {
         long userId = signedInUser.require().accountId();

@@ -54,6 +54,8 @@ class ErasureTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ThrottleEvents throttleEvents;
+    @Autowired
     org.compassioncourse.completion.CompletionService completion;
     @Autowired
     org.compassioncourse.completion.CertificateVerification verification;
@@ -116,15 +118,24 @@ class ErasureTest {
         cohorts.join(cohort.joinCode());
         people.take(QuizSettings.Kind.PRE_TEST, null, true, 1000);
         Learners.actAs(instructor);
+        String email = erased.getUsername();
+        // an instructor's free text about the learner, naming them
+        completion.revoke(cohorts.requireLearnerInOwnCohort(cohort.id(), erased.accountId()),
+                "Zelda " + surname + " (" + email + ") let a colleague sit the final for her");
+        // a failed login and a reset request for the learner's email leave keyed rows in the throttle table
+        users.loadUserByUsername(email);
+        jdbc.update("insert into throttle_event (kind, subject_key, occurred_at) values ('RESET_EMAIL', ?, current_timestamp)",
+                throttleEvents.key(email));
+        assertThat(jdbc.queryForObject("select count(*) from throttle_event where subject_key = ?", Long.class,
+                throttleEvents.key(email))).isEqualTo(2);
         ItemStatistics.Report preBefore = itemAnalysis.report(cohort.id(), QuizSettings.Kind.PRE_TEST);
         ItemStatistics.Report finalBefore = itemAnalysis.report(cohort.id(), QuizSettings.Kind.FINAL_ASSESSMENT);
         assertThat(preBefore.attempts()).isEqualTo(2);
         assertThat(finalBefore.attempts()).isEqualTo(1);
-        String email = erased.getUsername();
         // the test's emails are made from the name, so the surname is in both
         assertThat(placesHolding(surname)).containsExactlyInAnyOrder("USER_ACCOUNT.DISPLAY_NAME", "USER_ACCOUNT.EMAIL",
-                "CERTIFICATE.LEARNER_NAME", "EVALUATION_ANSWER.ANSWER_TEXT");
-        assertThat(placesHolding(email)).containsExactly("USER_ACCOUNT.EMAIL");
+                "CERTIFICATE.LEARNER_NAME", "CERTIFICATE.REVOKED_REASON", "EVALUATION_ANSWER.ANSWER_TEXT");
+        assertThat(placesHolding(email)).containsExactlyInAnyOrder("USER_ACCOUNT.EMAIL", "CERTIFICATE.REVOKED_REASON");
 
         Learners.actAs(admin);
         AccountRow row = administration.erase(erased.accountId());
@@ -132,10 +143,14 @@ class ErasureTest {
         assertThat(placesHolding(surname)).as("the name (and free text naming it), anywhere").isEmpty();
         assertThat(verification.verify(code, "203.0.113.7")).as("the certificate stays verifiable, for a former learner")
                 .hasValueSatisfying(verified -> {
-                    assertThat(verified.valid()).isTrue();
+                    assertThat(verified.valid()).as("revoked before the erasure, and still").isFalse();
                     assertThat(verified.learnerName()).isEqualTo("Former learner #" + erased.accountId());
                 });
         assertThat(placesHolding(email)).as("the email, anywhere").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from throttle_event where subject_key = ?", Long.class,
+                throttleEvents.key(email))).as("no throttle row keyed by the old email").isZero();
+        assertThat(jdbc.queryForObject("select revoked_reason from certificate where code = ?", String.class, code))
+                .as("the revocation stays, its reason does not").isEqualTo("(reason removed when the learner's data was erased)");
         assertThat(row.displayName()).isEqualTo("Former learner #" + erased.accountId());
         assertThat(row.email()).isEqualTo("erased-" + erased.accountId() + "@invalid");
         assertThat(row.active()).isFalse();

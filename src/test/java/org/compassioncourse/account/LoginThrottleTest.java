@@ -126,4 +126,41 @@ class LoginThrottleTest {
         assertThat(new JdbcTemplate(database).queryForObject("select count(*) from throttle_event", Integer.class))
                 .as("the 150 old rows went when the 200th event was recorded; 100 recent ones stay").isEqualTo(100);
     }
+
+    @Test
+    void thirtyParallelAttemptsOnTwoNodesLetExactlyTheLimitThroughAndPauseTheRest() throws Exception {
+        LoginThrottle otherNode = ThrottleDatabase.node(database, clock, LIMITS);
+
+        int admitted = ThrottleDatabase.admittedOfParallelAttempts("burst@ward7.example", 3 * PER_EMAIL, throttle, otherNode);
+
+        assertThat(admitted).as("counted one by one under the email's lock").isEqualTo(PER_EMAIL);
+        assertThat(throttle.isPaused("burst@ward7.example", null)).isTrue();
+    }
+
+    @Test
+    void storedKeysAreKeyedHashesThatDifferBetweenSecretsAndNodesSharingADatabaseAgree() {
+        ThrottleEvents events = new ThrottleEvents(database, clock, LIMITS);
+        String email = "pat@ward7.example";
+        String plainSha256 = java.util.HexFormat.of().formatHex(sha256(email));
+
+        assertThat(events.key(email)).hasSize(64).isNotEqualTo(plainSha256);
+        assertThat(new ThrottleEvents(database, clock, LIMITS).key(" PAT@ward7.example"))
+                .as("another node on the same database: the same secret, from table app_secret").isEqualTo(events.key(email));
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from app_secret", Integer.class)).isEqualTo(1);
+        assertThat(new ThrottleEvents(ThrottleDatabase.freshH2(), clock, LIMITS).key(email))
+                .as("another database made its own secret").isNotEqualTo(events.key(email));
+        ThrottleProperties configured = new ThrottleProperties(10, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1), 3, 10,
+                Duration.ofHours(1), "a-configured-secret-of-at-least-32-characters");
+        assertThat(new ThrottleEvents(database, clock, configured).key(email)).as("a configured secret wins")
+                .isNotEqualTo(events.key(email))
+                .isEqualTo(new ThrottleEvents(ThrottleDatabase.freshH2(), clock, configured).key(email));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    }
 }

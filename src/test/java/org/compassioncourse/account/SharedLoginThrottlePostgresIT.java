@@ -57,4 +57,16 @@ class SharedLoginThrottlePostgresIT {
         assertThat(new ThrottleEvents(database, clock, limits).prune()).isEqualTo(limits.loginFailuresPerEmail() * 2
                 + limits.loginFailuresPerAddress() * 2 - limits.loginFailuresPerEmail());
     }
+
+    @Test
+    void parallelAttemptsOnTwoNodesOnPostgresqlLetExactlyTheLimitThrough() throws Exception {
+        DataSource database = ThrottleDatabase.migrated(new DriverManagerDataSource(SERVER + DATABASE, USER, ""));
+        ThrottleProperties limits = ThrottleProperties.defaults();
+        ThrottleDatabase.TestClock clock = new ThrottleDatabase.TestClock();
+        LoginThrottle one = ThrottleDatabase.node(database, clock, limits);
+        LoginThrottle other = ThrottleDatabase.node(database, clock, limits);
+
+        assertThat(ThrottleDatabase.admittedOfParallelAttempts("burst@ward7.example", 3 * limits.loginFailuresPerEmail(), one, other))
+                .isEqualTo(limits.loginFailuresPerEmail());
+    }
 }

@@ -32,6 +32,32 @@ final class ThrottleDatabase {
         return new LoginThrottle(new ThrottleEvents(database, clock, limits), limits);
     }
 
+    /**
+     * {@code attempts} logins for one email at once, spread over the given nodes, each counted through
+     * {@link LoginThrottle#admitAttempt}: how many were let through to the password check (not paused).
+     */
+    static int admittedOfParallelAttempts(String email, int attempts, LoginThrottle... nodes) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts)) {
+            java.util.List<java.util.concurrent.Future<Boolean>> paused = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                LoginThrottle node = nodes[i % nodes.length];
+                paused.add(pool.submit(() -> {
+                    start.await();
+                    return node.admitAttempt(email, null);
+                }));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (var answer : paused) {
+                if (!answer.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    admitted++;
+                }
+            }
+            return admitted;
+        }
+    }
+
     /** A clock the test moves forward; shared by "nodes" in a test as their clocks would agree. */
     static final class TestClock extends Clock {
         private Instant now = Instant.parse("2026-11-25T12:00:00Z");

@@ -36,6 +36,8 @@ class WebSecurityIT {
     ServletRegistrationBean<SpringServlet> vaadinServlet;
     @Autowired
     ServletContext servletContext;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String base() {
         return "http://localhost:" + port;
@@ -96,12 +98,38 @@ class WebSecurityIT {
     }
 
     @Test
-    void behindATlsProxyTheAppSeesHttpsAndSendsHsts() throws Exception {
-        // the test client connects from 127.0.0.1, which Tomcat trusts as an internal proxy
-        HttpResponse<Void> response = get(HttpClient.newHttpClient(), "/progress", "X-Forwarded-Proto", "https");
-        assertThat(response.headers().firstValue("Strict-Transport-Security")).contains(SecurityHeaders.STRICT_TRANSPORT_SECURITY);
-        assertThat(response.headers().firstValue("Location")).as("redirect keeps the proxy's scheme")
-                .hasValueSatisfying(location -> assertThat(location).startsWith("https://"));
+    void requestsTomcatSendsStraightToTheErrorPageCarryTheSecurityHeadersToo() throws Exception {
+        // a raw request, so no client tidies the path first
+        for (String path : new String[]{"/VAADIN/../WEB-INF/web.xml", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF"}) {
+            String response;
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).as(path).doesNotStartWith("http/1.1 200")
+                    .contains("content-security-policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY.toLowerCase(java.util.Locale.ROOT))
+                    .contains("x-frame-options: sameorigin").contains("x-content-type-options: nosniff")
+                    .contains("referrer-policy: same-origin").contains("permissions-policy: ");
+        }
+    }
+
+    @Test
+    void forwardedHeadersFromAClientThatIsNoConfiguredProxyAreIgnored() throws Exception {
+        // no proxy is trusted by default: the test client (127.0.0.1, a loopback address Tomcat itself would trust)
+        // can claim neither https nor another address
+        HttpResponse<Void> response = get(HttpClient.newHttpClient(), "/progress", "X-Forwarded-Proto", "https",
+                ForwardedFor.HEADER, "198.51.100.23");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).startsWith("http://"));
+
+        // the per-address login pause counts the real address, whatever the header says
+        long fromLoopback = ForwardedFor.loginFailuresCountedFor(jdbc, ForwardedFor.LOOPBACK);
+        ForwardedFor.failedLogin(base(), "198.51.100.23");
+        ForwardedFor.failedLogin(base(), "198.51.100.24");
+        assertThat(ForwardedFor.loginFailuresCountedFor(jdbc, ForwardedFor.LOOPBACK)).isEqualTo(fromLoopback + 2);
+        assertThat(ForwardedFor.loginFailuresCountedFor(jdbc, "198.51.100.23")).isZero();
     }
 
     @Test

@@ -314,8 +314,9 @@ class ClusterFailoverIT {
                 "--course.content-dir=" + FixtureCourse.FOLDER.toAbsolutePath(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--management.server.address=127.0.0.1", "--management.server.port=" + managementPort,
-                // visitors' own addresses from HAProxy's X-Forwarded-For, as ops/run-cluster.sh does
-                "--server.forward-headers-strategy=native",
+                // visitors' own addresses from HAProxy's X-Forwarded-For, trusted from HAProxy on loopback only, as
+                // ops/run-cluster.sh does
+                "--server.forward-headers-strategy=native", "--TRUSTED_PROXIES=127.0.0.1/32",
                 "--vaadin.devmode.devTools.enabled=false",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.org.compassioncourse=info");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -183,9 +183,17 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     return;
                 }
             }
-            // the pre-test may be submitted with blanks (they score 0, as "I don't know yet" does)
-            List<Integer> open = paper.kind() == QuizSettings.Kind.PRE_TEST ? List.of() : openQuestionNumbers();
-            if (!open.isEmpty() && !quizService.isClosed(paper.attemptId())) {
+            // the pre-test may be submitted with blanks (they score 0, as "I don't know yet" does). Which questions are
+            // open is the database's answer, under the attempt's lock: answers given in another tab count, and a
+            // submission under way in another tab is waited for and reported as "already submitted".
+            List<Integer> open;
+            try {
+                open = paper.kind() == QuizSettings.Kind.PRE_TEST ? List.of() : openQuestionNumbers(quizService.unansweredQuestions(paper.attemptId()));
+            } catch (AttemptAlreadyClosedException closedElsewhere) {
+                showClosedElsewhere(problem, closedElsewhere);
+                return;
+            }
+            if (!open.isEmpty()) {
                 problem.setText(openQuestionsMessage(open));
                 if (oneAtATime) {
                     showQuestion(paper, open.getFirst() - 1);
@@ -202,20 +210,24 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 AttemptResult result = quizService.submit(paper.attemptId());
                 UI.getCurrent().navigate(QuizReviewView.class, new RouteParameters("attemptId", String.valueOf(result.attemptId())));
             } catch (AttemptAlreadyClosedException closedElsewhere) {
-                // a stale tab: say what happened and lead to the result, instead of complaining about open questions
-                problem.removeAll();
-                problem.setText(closedElsewhere.getMessage() + " ");
-                if (!closedElsewhere.abandoned()) {
-                    Anchor result = new Anchor("quiz-review/" + closedElsewhere.attemptId(), "See the result");
-                    result.setId("already-submitted-result");
-                    problem.add(result);
-                }
+                showClosedElsewhere(problem, closedElsewhere);
             } catch (AnswerRejectedException refused) {
                 problem.setText(refused.getMessage());
                 submit.setEnabled(true);
             }
         });
         add(problem, submit);
+    }
+
+    /** A stale tab: say what happened and lead to the result, instead of complaining about open questions. */
+    private static void showClosedElsewhere(Paragraph problem, AttemptAlreadyClosedException closedElsewhere) {
+        problem.removeAll();
+        problem.setText(closedElsewhere.getMessage() + " ");
+        if (!closedElsewhere.abandoned()) {
+            Anchor result = new Anchor("quiz-review/" + closedElsewhere.attemptId(), "See the result");
+            result.setId("already-submitted-result");
+            problem.add(result);
+        }
     }
 
     /** Previous and next, with the position between them (announced when it changes). */
@@ -307,12 +319,13 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         return box;
     }
 
-    private List<Integer> openQuestionNumbers() {
+    /** The page's numbers of these questions. */
+    private List<Integer> openQuestionNumbers(List<String> unanswered) {
         List<Integer> open = new ArrayList<>();
         int number = 0;
         for (QuestionPaper question : questions) {
             number++;
-            if (!recorded.contains(question.id())) {
+            if (unanswered.contains(question.id())) {
                 open.add(number);
             }
         }

@@ -329,4 +329,53 @@ class QuizViewTest extends SpringBrowserlessTest {
                 .filter(a -> a.getHref().startsWith("quiz-review/")).toList();
         assertThat(links).singleElement().satisfies(link -> assertThat(link.getText()).startsWith("Pre-test: "));
     }
+
+    @Autowired
+    org.compassioncourse.quiz.QuizService quizService;
+    @Autowired
+    org.compassioncourse.progress.ProgressService progress;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    @WithCourseUser(email = "view.quiz.twotabs@ward7.example")
+    void aFinalSubmittedInAnotherTabAtTheSameMomentIsReportedAsAlreadySubmittedNotAsUnansweredQuestions() throws Exception {
+        for (org.compassioncourse.content.Lesson lesson : course.lessons()) {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        }
+        // this tab opened the final and answered nothing here; another tab answers every question
+        navigate(QuizView.class, Map.of("kind", "final-assessment"));
+        org.compassioncourse.quiz.AttemptPaper paper = quizService.startOrResume(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        for (QuestionPaper question : paper.questions()) {
+            quizService.answer(paper.attemptId(), question.id(),
+                    org.compassioncourse.support.KeyedAnswers.right(course.question(question.id()).orElseThrow()), 1000);
+        }
+        // ... and submits it, its transaction still open when this tab's learner clicks Submit
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var submitting = new java.util.concurrent.CountDownLatch(1);
+        try (var otherTab = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var submitted = otherTab.submit(() -> {
+                org.springframework.security.core.context.SecurityContextHolder.setContext(signedIn);
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    quizService.submit(paper.attemptId());
+                    submitting.countDown();
+                    try {
+                        Thread.sleep(400);
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                return null;
+            });
+            assertThat(submitting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            test($(Button.class).withId("submit-quiz").single()).click();
+            submitted.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(page()).contains("already submitted").doesNotContain("not answered");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("already-submitted-result").single().getHref())
+                .isEqualTo("quiz-review/" + paper.attemptId());
+    }
 }
