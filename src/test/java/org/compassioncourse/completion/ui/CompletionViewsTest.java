@@ -2,6 +2,7 @@ package org.compassioncourse.completion.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.H1;
@@ -136,6 +137,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         assertThat(new String(pdf, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         test($(TextField.class).withId("revoke-reason").single()).setValue("Issued to the wrong account");
         test($(Button.class).withId("revoke-certificate").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
         assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).contains("revoked", "Issued to the wrong account");
 
         navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
@@ -148,6 +150,43 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         navigate(VerifyView.class, Map.of("code", certificate.code()));
         assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✗ Revoked certificate");
         assertThat($(Paragraph.class).withId("verify-revoked").single().getText()).startsWith("This certificate was revoked on");
+    }
+
+    @Test
+    void revokingAsksForConfirmationAndARevokedCertificateCanBeReinstatedFromTheLearnerPage() throws Exception {
+        CurrentUser instructor = people().instructor("Cleo Confirmer");
+        Learners.actAs(instructor);
+        CohortSummary cohort = cohorts.createCohort("Confirm " + UUID.randomUUID());
+        CurrentUser learner = people().learner("Carl Certified");
+        Learners.actAs(learner);
+        passAndEvaluateThroughThePages(cohort);
+        completion.issueMyCertificate();
+
+        Learners.actAs(instructor);
+        navigate(LearnerView.class, Map.of("cohortId", String.valueOf(cohort.id()), "userId", String.valueOf(learner.accountId())));
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        assertThat($(ConfirmDialog.class).all()).as("no reason given: the field says so, nothing to confirm").isEmpty();
+        assertThat($(TextField.class).withId("revoke-reason").single().isInvalid()).isTrue();
+
+        test($(TextField.class).withId("revoke-reason").single()).setValue("Clicked by mistake");
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        test($(ConfirmDialog.class).single()).cancel();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).as("cancelled").endsWith("valid");
+
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).contains("revoked", "Clicked by mistake");
+        Anchor pdf = $(Anchor.class).withId("learner-certificate-pdf").single();
+        assertThat(pdf.getText()).contains("REVOKED");
+        try (var document = Loader.loadPDF(download(pdf))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("REVOKED");
+        }
+
+        test($(TextField.class).withId("reinstate-reason").single()).setValue("Revoked by mistake");
+        test($(Button.class).withId("reinstate-certificate").single()).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).endsWith("valid");
+        assertThat($(Button.class).withId("revoke-certificate").exists()).isTrue();
     }
 
     @Test
