@@ -123,6 +123,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✓ Valid certificate");
         String facts = $(DescriptionList.class).withId("verify-facts").single().getElement().getTextRecursively();
         assertThat(facts).contains("Vanessa Valid", course.title()).doesNotContain("@", "100", String.valueOf(learner.accountId()) + " ");
+        assertThat(facts).as("who issued it").contains("Issued by", "Compassion Course at localhost:8080", "Issued on");
 
         navigate(VerifyView.class, Map.of("code", "0".repeat(20)));
         String unknown = $(H1.class).withId("verify-result").single().getText();
@@ -150,6 +151,29 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         navigate(VerifyView.class, Map.of("code", certificate.code()));
         assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✗ Revoked certificate");
         assertThat($(Paragraph.class).withId("verify-revoked").single().getText()).startsWith("This certificate was revoked on");
+    }
+
+    @Test
+    void theVerificationPageWithoutACodeAsksForOneAndOpensItsCheck() {
+        CurrentUser learner = people().learner("Tara Typed");
+        Learners.actAs(learner);
+        passAndEvaluateThroughThePages(null);
+        IssuedCertificate certificate = completion.issueMyCertificate();
+
+        SecurityContextHolder.clearContext();
+        navigate("verify", VerifyView.class);
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("Check a certificate");
+        test($(Button.class).withId("verify-check").single()).click();
+        assertThat($(TextField.class).withId("verify-code").single().isInvalid()).as("nothing typed").isTrue();
+
+        test($(TextField.class).withId("verify-code").single()).setValue(certificate.displayCode().toLowerCase());
+        test($(Button.class).withId("verify-check").single()).click();
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✓ Valid certificate");
+        assertThat($(DescriptionList.class).withId("verify-facts").single().getElement().getTextRecursively()).contains("Tara Typed");
+
+        navigate(VerifyView.class, Map.of("code", "0".repeat(20)));
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("Certificate not found");
+        assertThat($(TextField.class).withId("verify-code").single().getValue()).as("the wrong code, to correct").isEqualTo("0".repeat(20));
     }
 
     @Test
