@@ -128,7 +128,7 @@ public class CompletionService {
         }
         Evaluation evaluation = content.evaluation();
         List<CompletionRecords.EvaluationAnswer> answers = new ArrayList<>();
-        int missing = 0;
+        List<String> missing = new ArrayList<>();
         for (Evaluation.Item item : evaluation.items()) {
             Integer point = item.kind() == Evaluation.Kind.LIKERT ? likert.get(item.id()) : null;
             String text = item.kind() == Evaluation.Kind.TEXT ? Optional.ofNullable(texts.get(item.id())).map(String::strip)
@@ -140,13 +140,15 @@ public class CompletionService {
                 throw new CompletionException("Use at most " + MAX_TEXT_ANSWER + " characters for \"" + item.text() + "\".");
             }
             if (point == null && text == null) {
-                missing += item.required() ? 1 : 0;
+                if (item.required()) {
+                    missing.add(item.id());
+                }
                 continue;
             }
             answers.add(new CompletionRecords.EvaluationAnswer(item.id(), item.text(), point, text));
         }
-        if (missing > 0) {
-            throw new CompletionException(missing == 1 ? "One statement is not answered yet." : missing + " statements are not answered yet.");
+        if (!missing.isEmpty()) {
+            throw new EvaluationIncomplete(missing);
         }
         long userId = signedInUser.require().accountId();
         try {

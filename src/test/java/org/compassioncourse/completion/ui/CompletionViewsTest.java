@@ -82,8 +82,18 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("completion-date").single().getText()).startsWith("You completed the course on").contains("100%");
         test($(Button.class).withId("completion-evaluate").single()).click();
         EvaluationView form = (EvaluationView) getCurrentView();
+        assertThat($(Paragraph.class).withId("evaluation-required-note").single().getText()).contains("marked • is required");
+        assertThat(form.questions.get("how-change").getLabel()).as("an optional question says so").endsWith("(optional)");
         test($(Button.class).withId("evaluation-send").single()).click();
-        assertThat($(Paragraph.class).withId("evaluation-error").single().getText()).contains("not answered yet");
+        assertThat($(Paragraph.class).withId("evaluation-error").single().getText()).contains("not answered yet", "marked below");
+        assertThat(form.statements.values()).as("every unanswered required statement says so beside itself").allSatisfy(group -> {
+            assertThat(group.isInvalid()).isTrue();
+            assertThat(group.getErrorMessage()).isEqualTo("Choose one point of the scale for this statement.");
+        });
+        assertThat(form.questions.values()).noneMatch(com.vaadin.flow.component.textfield.TextArea::isInvalid);
+        var first = form.statements.values().iterator().next();
+        first.setValue(4);
+        assertThat(first.isInvalid()).as("answering clears the row's message").isFalse();
         form.statements.values().forEach(group -> group.setValue(4));
         form.questions.get("comment").setValue("More ward examples");
         test($(Button.class).withId("evaluation-send").single()).click();
