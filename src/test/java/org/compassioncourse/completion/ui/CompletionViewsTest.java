@@ -154,6 +154,13 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
         assertThat($(Paragraph.class).withId("evaluation-responses").single().getText()).startsWith("1 learner");
         assertThat($(NativeTable.class).withId("evaluation-counts").single().getElement().getTextRecursively()).contains("relevant to my practice");
+        var firstRow = $(NativeTable.class).withId("evaluation-counts").single().getElement().getChild(1).getChild(0);
+        assertThat(firstRow.getChild(1).getTextRecursively()).as("the mean point: everyone chose Agree (4 of 5)").isEqualTo("4.00");
+        assertThat($(Paragraph.class).withId("evaluation-mean-note").single().getText()).contains("from 1 (Strongly disagree) to 5");
+        String csv = new String(download($(Anchor.class).withId("download-evaluation").single()), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFkind,item_id,question,answers,mean_1_to_5,count_strongly_disagree,")
+                .contains("statement,relevant-to-practice,The course was relevant to my practice.,1,4.00,0,0,0,1,0,")
+                .contains("More ward examples").doesNotContain("Vanessa");
         assertThat($(UnorderedList.class).withId("evaluation-comments").single().getElement().getTextRecursively())
                 .contains("More ward examples").doesNotContain("Vanessa");
 
