@@ -113,6 +113,12 @@ class CompletionJourneyIT {
     private static void fillInTheEvaluationByKeyboard(Browser browser) {
         List<WebElement> groups = browser.driver().findElements(By.cssSelector("vaadin-radio-group.likert"));
         assertThat(groups).as("one statement per objective plus the fixture's three").hasSizeGreaterThan(3);
+        // sent empty: focus lands on the first unanswered statement, which says what it needs
+        browser.waitFor(By.id("evaluation-send")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return arguments[0].contains(document.activeElement)", groups.getFirst())));
+        assertThat(groups.getFirst().getAttribute("invalid")).isNotNull();
+        assertThat(groups.getFirst().getText()).contains("Choose one point of the scale");
         for (WebElement group : groups) {
             assertThat(group.findElement(By.cssSelector("label[slot='label']")).getText()).as("each statement is labelled").isNotBlank();
             WebElement agree = group.findElement(By.xpath(".//vaadin-radio-button[normalize-space(.)='Agree']//input"));

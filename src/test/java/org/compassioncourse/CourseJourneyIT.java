@@ -105,6 +105,11 @@ class CourseJourneyIT {
         Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow).as("no sideways scrolling at phone width").isLessThanOrEqualTo(0L);
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> linkHeights = (java.util.List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return [...document.querySelectorAll('.section-nav a')].map(a => a.getBoundingClientRect().height)");
+        assertThat(linkHeights).as("section links are touch targets of at least 24 px").isNotEmpty()
+                .allSatisfy(height -> assertThat(height.doubleValue()).isGreaterThanOrEqualTo(24));
 
         var terms = browser.driver().findElements(By.cssSelector("button.term"));
         assertThat(terms).as("the first page of lesson 1 explains terms in place").isNotEmpty();

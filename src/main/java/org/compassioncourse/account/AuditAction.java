@@ -1,6 +1,9 @@
 package org.compassioncourse.account;
 
-/** What an administrator (or, for the bootstrap, the application) did to an account, as the audit log names it. */
+/**
+ * What an administrator (or, for the bootstrap, the application) did to an account, as the audit log names it; also
+ * an instructor revoking or reinstating a learner's certificate.
+ */
 public enum AuditAction {
     BOOTSTRAP_ADMINISTRATOR("First administrator set up"),
     ROLE_CHANGE("Role changed"),
@@ -8,7 +11,9 @@ public enum AuditAction {
     DEACTIVATE("Account deactivated"),
     REACTIVATE("Account reactivated"),
     ISSUE_RESET_LINK("Password reset link issued"),
-    ERASE("Personal data erased");
+    ERASE("Personal data erased"),
+    CERTIFICATE_REVOKED("Certificate revoked"),
+    CERTIFICATE_REINSTATED("Certificate reinstated");
 
     private final String label;
 

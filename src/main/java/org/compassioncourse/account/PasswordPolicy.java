@@ -48,7 +48,8 @@ public final class PasswordPolicy {
         if (isCommonPassword(result, password)) {
             return Optional.of("This password is on a list of commonly used passwords. Choose something less predictable, such as a few unrelated words.");
         }
-        if (usesPersonalWords(result)) {
+        if (usesPersonalWords(result) || (!folded(password).equals(password)
+                && usesPersonalWords(estimatorFor(personalWords).estimate(folded(password))))) {
             return Optional.of("Don't build your password from your name or email address. Choose something others can't guess.");
         }
         if (!result.isMinimumEntropyMet()) {
@@ -83,6 +84,30 @@ public final class PasswordPolicy {
         return false;
     }
 
+    /**
+     * The text with accents folded away, as people type a name on a keyboard without them: Unicode NFD with the
+     * combining marks removed ("Ñúñez" → "Nunez"), plus the letters that do not decompose (ø, ł, ß, æ, œ, đ).
+     */
+    static String folded(String text) {
+        String stripped = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        StringBuilder out = new StringBuilder(stripped.length());
+        stripped.codePoints().forEach(cp -> out.append(switch (cp) {
+            case 'ø' -> "o";
+            case 'Ø' -> "O";
+            case 'ł' -> "l";
+            case 'Ł' -> "L";
+            case 'ß' -> "ss";
+            case 'æ' -> "ae";
+            case 'Æ' -> "AE";
+            case 'œ' -> "oe";
+            case 'Œ' -> "OE";
+            case 'đ' -> "d";
+            case 'Đ' -> "D";
+            default -> new String(Character.toChars(cp));
+        }));
+        return out.toString();
+    }
+
     private static Nbvcxz estimatorFor(String... personalWords) {
         List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
         DictionaryBuilder personal = new DictionaryBuilder().setDictionaryName("personal").setExclusion(true);
@@ -91,7 +116,8 @@ public final class PasswordPolicy {
             if (word == null) {
                 continue;
             }
-            for (String part : word.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            // "Zoë Ñúñez" must also refuse "zoe-nunez-2024": each word as written and with its accents folded
+            for (String part : (word.toLowerCase(Locale.ROOT) + " " + folded(word.toLowerCase(Locale.ROOT))).split("[^\\p{L}\\p{N}]+")) {
                 if (part.length() >= 4) {
                     personal.addWord(part, 0);
                     any = true;

@@ -56,7 +56,8 @@ class SecurityConfig {
         // the CSP's frame-ancestors 'self' for responses that do reach them first.
         http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         // Vaadin's configurer takes a success handler put here; ours sends instructors to their cohorts.
-        LandingAfterLogin landing = new LandingAfterLogin(vaadinRequests.applyUrlMapping(""), vaadinRequests.applyUrlMapping("instructor"));
+        LandingAfterLogin landing = new LandingAfterLogin(vaadinRequests.applyUrlMapping(""), vaadinRequests.applyUrlMapping("instructor"),
+                vaadinRequests.applyUrlMapping("administration"));
         landing.setRequestCache(savedRequests);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, landing);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)

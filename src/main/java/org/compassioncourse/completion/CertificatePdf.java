@@ -15,6 +15,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 import java.io.ByteArrayOutputStream;
@@ -88,6 +90,9 @@ final class CertificatePdf {
                 footer.left(regular, 10, MARGIN + qrSize + 24, "Check this certificate at:");
                 footer.left(regular, 9, MARGIN + qrSize + 24, verificationLink);
                 footer.left(regular, 9, MARGIN + qrSize + 24, "Issued " + DATE.format(certificate.issuedAt().atZone(ZoneOffset.UTC)));
+                if (certificate.revoked()) {
+                    revokedMark(document, out, size, certificate, bold);
+                }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);
@@ -122,6 +127,37 @@ final class CertificatePdf {
         out.setLineWidth(2);
         out.addRect(MARGIN / 2, MARGIN / 2, size.getWidth() - MARGIN, size.getHeight() - MARGIN);
         out.stroke();
+    }
+
+    /**
+     * A revoked certificate (only its instructor can still download it) is marked so no copy passes for a valid one:
+     * "REVOKED" across the page and the date and reason above the title.
+     */
+    private static void revokedMark(PDDocument document, PDPageContentStream out, PDRectangle size, IssuedCertificate certificate,
+                                    PDFont bold) throws IOException {
+        out.setNonStrokingColor(new java.awt.Color(176, 0, 32));
+        Writer top = new Writer(document, out, size.getWidth(), size.getHeight() - MARGIN / 2 - 4);
+        top.centred(bold, 12, "REVOKED on " + DATE.format(certificate.revokedAt().atZone(ZoneOffset.UTC)) + ": "
+                + shortened(certificate.revokedReason(), 80));
+        PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
+        faint.setNonStrokingAlphaConstant(0.3f);
+        out.saveGraphicsState();
+        out.setGraphicsStateParameters(faint);
+        float fontSize = 110;
+        float width = bold.getStringWidth("REVOKED") / 1000 * fontSize;
+        double angle = Math.atan2(size.getHeight(), size.getWidth());
+        float x = (float) (size.getWidth() / 2 - Math.cos(angle) * width / 2 + Math.sin(angle) * fontSize * 0.35);
+        float y = (float) (size.getHeight() / 2 - Math.sin(angle) * width / 2 - Math.cos(angle) * fontSize * 0.35);
+        out.beginText();
+        out.setFont(bold, fontSize);
+        out.setTextMatrix(Matrix.getRotateInstance(angle, x, y));
+        out.showText("REVOKED");
+        out.endText();
+        out.restoreGraphicsState();
+    }
+
+    private static String shortened(String text, int max) {
+        return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The QR code drawn as filled squares (vector, sharp at any zoom). */

@@ -17,9 +17,11 @@ public class CertificateVerification {
 
     private final CompletionRecords records;
     private final VerificationRateLimit limit;
+    private final CertificateProperties properties;
 
     CertificateVerification(CompletionRecords records, CertificateProperties properties, Clock clock) {
         this.records = records;
+        this.properties = properties;
         this.limit = new VerificationRateLimit(properties.verificationsPerMinute(), clock);
     }
 
@@ -43,6 +45,8 @@ public class CertificateVerification {
         }
         return VerificationCode.normalize(code).flatMap(records::certificateByCode).map(c -> new VerifiedCertificate(
                 c.learnerName(), c.courseTitle(), c.courseVersion(), c.completedOn(), c.ceHours(),
-                c.revokedAt() == null ? null : LocalDate.ofInstant(c.revokedAt(), ZoneOffset.UTC)));
+                c.revokedAt() == null ? null : LocalDate.ofInstant(c.revokedAt(), ZoneOffset.UTC),
+                c.provider() != null ? c.provider() : properties.issuerOfPlainCertificates(),
+                LocalDate.ofInstant(c.issuedAt(), ZoneOffset.UTC), c.contact()));
     }
 }

@@ -142,6 +142,12 @@ class CompletionRecords {
                 .addValue("reason", reason).addValue("by", revokedBy)) == 1;
     }
 
+    /** Makes the learner's revoked certificate valid again; true if this call reinstated it. */
+    boolean reinstate(long userId) {
+        return jdbc.update("update certificate set revoked_at = null, revoked_reason = null, revoked_by = null"
+                + " where user_id = :u and revoked_at is not null", Map.of("u", userId)) == 1;
+    }
+
     static OffsetDateTime time(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

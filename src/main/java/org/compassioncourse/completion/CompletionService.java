@@ -1,6 +1,8 @@
 package org.compassioncourse.completion;
 
+import org.compassioncourse.account.AuditAction;
 import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.InstructorAuditLog;
 import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
@@ -53,12 +55,13 @@ public class CompletionService {
     private final CompletionRecords records;
     private final CertificateProperties properties;
     private final SignedInUser signedInUser;
+    private final InstructorAuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     CompletionService(Course course, CompletionContent content, ProgressService progress, QuizService quizzes, CohortService cohorts,
                       CompletionRecords records, CertificateProperties properties, SignedInUser signedInUser,
-                      PlatformTransactionManager transactionManager, Clock clock) {
+                      InstructorAuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock) {
         this.course = course;
         this.content = content;
         this.progress = progress;
@@ -67,6 +70,7 @@ public class CompletionService {
         this.records = records;
         this.properties = properties;
         this.signedInUser = signedInUser;
+        this.auditLog = auditLog;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -124,7 +128,7 @@ public class CompletionService {
         }
         Evaluation evaluation = content.evaluation();
         List<CompletionRecords.EvaluationAnswer> answers = new ArrayList<>();
-        int missing = 0;
+        List<String> missing = new ArrayList<>();
         for (Evaluation.Item item : evaluation.items()) {
             Integer point = item.kind() == Evaluation.Kind.LIKERT ? likert.get(item.id()) : null;
             String text = item.kind() == Evaluation.Kind.TEXT ? Optional.ofNullable(texts.get(item.id())).map(String::strip)
@@ -136,13 +140,15 @@ public class CompletionService {
                 throw new CompletionException("Use at most " + MAX_TEXT_ANSWER + " characters for \"" + item.text() + "\".");
             }
             if (point == null && text == null) {
-                missing += item.required() ? 1 : 0;
+                if (item.required()) {
+                    missing.add(item.id());
+                }
                 continue;
             }
             answers.add(new CompletionRecords.EvaluationAnswer(item.id(), item.text(), point, text));
         }
-        if (missing > 0) {
-            throw new CompletionException(missing == 1 ? "One statement is not answered yet." : missing + " statements are not answered yet.");
+        if (!missing.isEmpty()) {
+            throw new EvaluationIncomplete(missing);
         }
         long userId = signedInUser.require().accountId();
         try {
@@ -233,24 +239,57 @@ public class CompletionService {
         return CertificatePdf.render(certificate, properties.verificationLink(certificate.code()), paper);
     }
 
-    /** Revokes a certificate of a learner in the instructor's own cohort; the verification page then says revoked. */
+    /**
+     * Revokes a certificate of a learner in the instructor's own cohort; the verification page then says revoked, and
+     * the audit log records who did it, when and why.
+     */
     @PreAuthorize("hasRole('INSTRUCTOR')")
     public IssuedCertificate revoke(LearnerInMyCohort learner, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new CompletionException("Give a reason for revoking the certificate; it is kept with the record.");
-        }
-        if (why.length() > MAX_REVOKE_REASON) {
-            throw new CompletionException("Use at most " + MAX_REVOKE_REASON + " characters for the reason.");
-        }
+        String why = requireReason(reason, "revoking");
         IssuedCertificate certificate = records.certificateOf(learner.userId())
                 .orElseThrow(() -> new CompletionException("This learner has no certificate."));
         if (certificate.revoked()) {
             return certificate;
         }
         long instructorId = signedInUser.require().accountId();
-        transaction.executeWithoutResult(s -> records.revoke(learner.userId(), now(), why, instructorId));
+        transaction.executeWithoutResult(s -> {
+            if (records.revoke(learner.userId(), now(), why, instructorId)) {
+                auditLog.record(AuditAction.CERTIFICATE_REVOKED, learner.userId(), "certificate " + certificate.displayCode() + ": " + why);
+            }
+        });
         return records.certificateOf(learner.userId()).orElseThrow();
+    }
+
+    /**
+     * Makes a revoked certificate valid again (e.g. revoked by mistake): the same code verifies as valid and the
+     * learner can download it again. The revocation and the reinstatement both stay in the audit log.
+     */
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public IssuedCertificate reinstate(LearnerInMyCohort learner, String reason) {
+        String why = requireReason(reason, "reinstating");
+        IssuedCertificate certificate = records.certificateOf(learner.userId())
+                .orElseThrow(() -> new CompletionException("This learner has no certificate."));
+        if (!certificate.revoked()) {
+            return certificate;
+        }
+        transaction.executeWithoutResult(s -> {
+            if (records.reinstate(learner.userId())) {
+                auditLog.record(AuditAction.CERTIFICATE_REINSTATED, learner.userId(), "certificate " + certificate.displayCode()
+                        + " (revoked " + certificate.revokedAt() + " for: " + certificate.revokedReason() + "): " + why);
+            }
+        });
+        return records.certificateOf(learner.userId()).orElseThrow();
+    }
+
+    private static String requireReason(@Nullable String reason, String act) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new CompletionException("Give a reason for " + act + " the certificate; it is kept in the audit log.");
+        }
+        if (why.length() > MAX_REVOKE_REASON) {
+            throw new CompletionException("Use at most " + MAX_REVOKE_REASON + " characters for the reason.");
+        }
+        return why;
     }
 
     /** One of the instructor's own cohorts' evaluations, added up; no names. */

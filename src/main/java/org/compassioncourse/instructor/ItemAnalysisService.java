@@ -110,6 +110,13 @@ public class ItemAnalysisService {
                 }
             }
             case Question.Hotspot hotspot -> {
+                // each region of the figure with how often it was clicked, the asked-for one marked
+                if (!item.optionCounts().isEmpty()) {
+                    course.figures().stream().filter(f -> f.id().equals(hotspot.figureId())).flatMap(f -> f.regionIds().stream())
+                            .forEach(region -> lines.add(java.util.Optional.ofNullable(course.regions().get(region))
+                                    .map(org.compassioncourse.content.Region::name).orElse(region)
+                                    + (region.equals(hotspot.answerRegion()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(region, 0L)));
+                }
             }
         }
         return lines;
@@ -151,11 +158,12 @@ public class ItemAnalysisService {
         return statistics.report();
     }
 
-    /** The option ids an answer chose (choice and true/false questions); empty for other types. */
-    private static java.util.Set<String> chosenOptions(org.compassioncourse.quiz.Answer answer) {
+    /** The option ids an answer chose (choice and true/false questions) or the region it clicked (hotspot); empty for other types. */
+    static java.util.Set<String> chosenOptions(org.compassioncourse.quiz.Answer answer) {
         return switch (answer) {
             case org.compassioncourse.quiz.Answer.Choices choices -> choices.optionIds();
             case org.compassioncourse.quiz.Answer.TrueOrFalse trueOrFalse -> java.util.Set.of(String.valueOf(trueOrFalse.value()));
+            case org.compassioncourse.quiz.Answer.Region region -> java.util.Set.of(region.regionId());
             default -> java.util.Set.of();
         };
     }

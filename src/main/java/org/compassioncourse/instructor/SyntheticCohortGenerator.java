@@ -2,9 +2,11 @@ package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.DemoAccountsCreated;
 import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.completion.RecordedCompletions;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
+import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.CountedResults;
 import org.compassioncourse.quiz.Grading;
@@ -60,10 +62,12 @@ public class SyntheticCohortGenerator {
     private final PasswordEncoder passwordEncoder;
     private final SignedInUser signedInUser;
     private final CountedResults countedResults;
+    private final RecordedCompletions completions;
 
     SyntheticCohortGenerator(JdbcTemplate jdbc, Course course, PasswordEncoder passwordEncoder, SignedInUser signedInUser,
-                             CountedResults countedResults) {
+                             CountedResults countedResults, RecordedCompletions completions) {
         this.countedResults = countedResults;
+        this.completions = completions;
         this.jdbc = jdbc;
         this.course = course;
         this.passwordEncoder = passwordEncoder;
@@ -128,6 +132,7 @@ public class SyntheticCohortGenerator {
             // lessons are read in order, each opened up to two days after the one before, all before now: the lesson
             // opened last is the one a learner is on, as for real learners
             Instant next = now.minus(lessonsRead * 3L * 24 + random.nextInt(10 * 24), ChronoUnit.HOURS);
+            Instant preTestAt = next.minus(1 + random.nextInt(48), ChronoUnit.HOURS); // before lesson 1, as the course page offers it
             for (int l = 0; l < lessonsRead; l++) {
                 Lesson lesson = course.lessons().get(l);
                 // every lesson before the last one read is finished; the last one is finished or part-read
@@ -146,7 +151,7 @@ public class SyntheticCohortGenerator {
             jdbc.batchUpdate("insert into lesson_progress (user_id, lesson_id, last_section_id, first_visited_at, last_visited_at, completed_at)"
                     + " values (?, ?, ?, ?, ?, ?)", progress);
             jdbc.batchUpdate("insert into section_reached (user_id, lesson_id, section_id, reached_at) values (?, ?, ?, ?)", sections);
-            attempt(userId, "PRE_TEST", null, draw(slots, random), ability - 0.8, random, now.minus(40, ChronoUnit.DAYS));
+            attempt(userId, "PRE_TEST", null, draw(slots, random), ability - 0.8, random, preTestAt);
             // the knowledge check of each lesson finished, as the course offers it (every check question of the lesson)
             for (Object[] lesson : progress) {
                 if (lesson[5] != null) {
@@ -158,17 +163,35 @@ public class SyntheticCohortGenerator {
                     }
                 }
             }
-            if (lessonsRead == course.lessons().size()) {
-                double percent = attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.6, random, now.minus(3, ChronoUnit.DAYS));
+            // the final opens only once every lesson is completed (opensAfter: all-lessons), so only those learners take
+            // it, after their last lesson; a retake waits out the cool-down and stays within the attempts allowed
+            Instant lastLessonDone = lessonsRead == course.lessons().size() && progress.stream().allMatch(p -> p[5] != null)
+                    ? ((Timestamp) progress.getLast()[5]).toInstant() : null;
+            if (lastLessonDone != null) {
+                Instant firstTry = noLaterThan(lastLessonDone.plus(30 + random.nextInt(48 * 60), ChronoUnit.MINUTES), now.minus(6, ChronoUnit.HOURS));
+                if (!firstTry.isAfter(lastLessonDone)) {
+                    firstTry = lastLessonDone.plus(1, ChronoUnit.MINUTES);
+                }
+                double percent = attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.6, random, firstTry);
                 // some who failed try again (the course allows more than one attempt), so the counting rule matters
-                if (percent < course.passMark() && random.nextBoolean()) {
-                    attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.8, random, now.minus(1, ChronoUnit.DAYS));
+                QuizSettings finalRules = course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT);
+                if (percent < course.passMark() && random.nextBoolean() && (!finalRules.attemptsLimited() || finalRules.maxAttempts() > 1)) {
+                    long coolDown = finalRules.cooldownMinutes();
+                    attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.8, random,
+                            firstTry.plus(coolDown + 30 + random.nextInt(4 * 60), ChronoUnit.MINUTES));
                 }
             }
         }
         // attempts written here directly get their counted result from the one rule, as submitted ones do
         countedResults.backfill();
+        // and those who completed the course get their completion recorded by the one completion rule
+        completions.recordMissing(cohortId);
         return cohortId;
+    }
+
+    /** The earlier of the two: a synthetic event never lies in the future. */
+    private static Instant noLaterThan(Instant wanted, Instant noLaterThan) {
+        return wanted.isAfter(noLaterThan) ? noLaterThan : wanted;
     }
 
     private static List<String> draw(Map<String, List<Question>> slots, Random random) {

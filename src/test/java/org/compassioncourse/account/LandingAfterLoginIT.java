@@ -27,6 +27,10 @@ class LandingAfterLoginIT {
     int port;
     @Autowired
     AccountService accounts;
+    @Autowired
+    UserAccountRepository repository;
+    @Autowired
+    AccountUserDetailsService users;
 
     private String base() {
         return "http://localhost:" + port;
@@ -41,6 +45,13 @@ class LandingAfterLoginIT {
     private String instructor() {
         String email = "landing-teacher-" + UUID.randomUUID() + "@ward7.example";
         TestAccounts.instructor(accounts, new RegistrationForm("Ines Landing", email, PASSWORD));
+        return email;
+    }
+
+    private String administrator() {
+        String email = "landing-admin-" + UUID.randomUUID() + "@ward7.example";
+        TestAccounts.makeAdministrator(repository, users,
+                TestAccounts.instructor(accounts, new RegistrationForm("Ada Landing", email, PASSWORD)));
         return email;
     }
 
@@ -67,6 +78,13 @@ class LandingAfterLoginIT {
     void anInstructorWhoOpenedTheAppsAddressStillLandsOnTheirCohorts() throws Exception {
         assertThat(landingOf(instructor(), "/")).isEqualTo("/instructor");
         assertThat(landingOf(learner(), "/")).isEqualTo("/");
+    }
+
+    @Test
+    void anAdministratorLandsOnTheAdministrationPageEvenWhenAlsoAnInstructor() throws Exception {
+        assertThat(landingOf(administrator(), null)).isEqualTo("/administration");
+        assertThat(landingOf(administrator(), "/")).isEqualTo("/administration");
+        assertThat(landingOf(administrator(), "/instructor")).as("a page asked for still wins").isEqualTo("/instructor");
     }
 
     @Test

@@ -42,6 +42,18 @@ class PasswordPolicyTest {
                 .get().asString().contains("name or email");
     }
 
+    @Test
+    void passwordBuiltFromTheUsersNameWithItsAccentsLeftOffOrAddedIsRefused() {
+        assertThat(policy.problemWith("zoe-nunez-2024", "zoe@ward7.example", "Zoë Ñúñez")).get().asString().contains("name or email");
+        assertThat(policy.problemWith("zoë-ñúñez-2024", "zoe@ward7.example", "Zoe Nunez")).get().asString().contains("name or email");
+        assertThat(policy.problemWith("brondsted-harbour", "lars@ward7.example", "Lars Brøndsted")).get().asString().contains("name or email");
+    }
+
+    @Test
+    void foldingRemovesMarksAndSpellsOutLettersThatDoNotDecompose() {
+        assertThat(PasswordPolicy.folded("Zoë Ñúñez Brøndsted Łukasz Straße")).isEqualTo("Zoe Nunez Brondsted Lukasz Strasse");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"calm-harbour-lantern", "violet tram ladder spoon", "Mh7#qL2!vX9z", "ünïcödé-pässwörd-ñ"})
     void passphrasesAndRandomPasswordsAreAcceptedWithoutCompositionRules(String good) {

@@ -45,6 +45,18 @@ class CertificatePdfTest {
     }
 
     @Test
+    void aValidCertificateCarriesNoRevokedMarkButARevokedOneSaysRevokedWithDateAndReason() throws IOException {
+        String link = "http://localhost:8080/verify/" + CE.code();
+        assertThat(text(CertificatePdf.render(CE, link, PaperSize.A4))).doesNotContain("REVOKED");
+        IssuedCertificate revoked = new IssuedCertificate(CE.code(), CE.learnerName(), CE.courseTitle(), 3, CE.completedOn(),
+                null, null, null, null, CE.issuedAt(), Instant.parse("2026-05-06T09:00:00Z"), "Issued to the wrong account");
+        String text = text(CertificatePdf.render(revoked, link, PaperSize.A4));
+        assertThat(text).contains("REVOKED on 6 May 2026: Issued to the wrong account", "Zoë O'Brien-Núñez");
+        // the text extractor breaks the slanted mark into pieces ("RE VO KE D")
+        assertThat(text.replace(" ", "").split("REVOKED", -1)).as("the line above the title and the mark across the page").hasSize(3);
+    }
+
+    @Test
     void aPlainCertificateOfCompletionCarriesNoContinuingEducationWording() throws IOException {
         IssuedCertificate plain = new IssuedCertificate(CE.code(), "Sam Patel", "Neuroscience and Compassion", 3,
                 LocalDate.of(2026, 3, 4), null, null, null, null, CE.issuedAt(), null, null);

@@ -46,6 +46,8 @@ class CompletionServiceTest {
     CohortService cohorts;
     @Autowired
     Course course;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private Learners people() {
         return new Learners(accounts, progress, quizzes, course);
@@ -198,6 +200,45 @@ class CompletionServiceTest {
         Learners.actAs(learner);
         assertThatThrownBy(() -> completion.myCertificatePdf(PaperSize.A4)).isInstanceOf(CompletionException.class)
                 .hasMessageContaining("revoked");
+    }
+
+    @Test
+    void aRevokedCertificateCanBeReinstatedAndBothActsAreInTheAuditLogAndMarkTheInstructorsPdf() throws Exception {
+        CurrentUser instructor = people().instructor("Rhea Reinstater");
+        Learners.actAs(instructor);
+        CohortSummary cohort = cohorts.createCohort("Reinstate " + UUID.randomUUID());
+        CurrentUser learner = learnerWhoPassedTheFinal("Remy Revoked");
+        cohorts.join(cohort.joinCode());
+        sendEvaluation("");
+        IssuedCertificate certificate = completion.issueMyCertificate();
+
+        Learners.actAs(instructor);
+        LearnerInMyCohort mine = cohorts.requireLearnerInOwnCohort(cohort.id(), learner.accountId());
+        assertThatThrownBy(() -> completion.reinstate(mine, "")).isInstanceOf(CompletionException.class).hasMessageContaining("reason");
+        completion.revoke(mine, "Wrong learner");
+        try (var document = Loader.loadPDF(completion.certificatePdfOf(mine, PaperSize.A4))) {
+            assertThat(new PDFTextStripper().getText(document)).as("the instructor's copy of a revoked certificate").contains("REVOKED");
+        }
+        IssuedCertificate reinstated = completion.reinstate(mine, "Revoked by mistake: it was the right learner");
+        assertThat(reinstated.revoked()).isFalse();
+        assertThat(reinstated.code()).isEqualTo(certificate.code());
+        try (var document = Loader.loadPDF(completion.certificatePdfOf(mine, PaperSize.A4))) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("REVOKED");
+        }
+
+        assertThat(jdbc.queryForList("select action, actor_id, detail from admin_audit where subject_id = ? order by id",
+                learner.accountId())).satisfiesExactly(
+                revoked -> assertThat(revoked).containsEntry("ACTION", "CERTIFICATE_REVOKED")
+                        .containsEntry("ACTOR_ID", instructor.accountId()).extractingByKey("DETAIL").asString()
+                        .contains(certificate.displayCode(), "Wrong learner"),
+                back -> assertThat(back).containsEntry("ACTION", "CERTIFICATE_REINSTATED")
+                        .extractingByKey("DETAIL").asString().contains("Wrong learner", "Revoked by mistake"));
+
+        SecurityContextHolder.clearContext();
+        assertThat(verification.verify(certificate.code(), "198.51.100.7").orElseThrow().valid()).isTrue();
+        Learners.actAs(learner);
+        assertThat(completion.myCertificatePdf(PaperSize.A4)).as("the learner can download it again").isNotEmpty();
+        assertThatThrownBy(() -> completion.revoke(mine, "a learner tries")).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -68,4 +68,19 @@ class ItemBreakdownTest {
                 "I feel your fear. → Empathy ✓: 100% placed correctly",
                 "I care and I will help. → Compassion ✓: 0% placed correctly");
     }
+
+    @Test
+    void hotspotItemsCountTheClicksPerRegionWithTheAskedForRegionMarked() {
+        ItemAnalysisService service = new ItemAnalysisService(null, COURSE, null);
+        ItemStatistics statistics = new ItemStatistics();
+        for (String clicked : List.of("insula", "insula", "cerebellum")) {
+            statistics.add(List.of(new ItemStatistics.Response("first-hotspot", "h", clicked.equals("insula") ? 1 : 0,
+                    ItemAnalysisService.chosenOptions(new Answer.Region(clicked)), Map.of())));
+        }
+
+        List<String> lines = service.breakdown(statistics.report().items().getFirst());
+
+        assertThat(lines).anyMatch(line -> line.matches("Insula.* ✓: 2")).anyMatch(line -> line.matches("Cerebellum.*: 1"))
+                .noneMatch(line -> line.startsWith("Cerebellum") && line.contains("✓"));
+    }
 }

@@ -84,6 +84,37 @@ class SyntheticCohortGeneratorTest {
                 .anyMatch(row -> ((Number) row.get("score")).doubleValue() == 0).anyMatch(row -> ((Number) row.get("score")).doubleValue() == 1);
     }
 
+    @Test
+    @WithCourseUser(email = "synthetic.rules@ward7.example", role = Role.INSTRUCTOR)
+    void syntheticLearnersOnlyReachStatesTheCourseRulesAllow() {
+        long cohortId = generator.generateForMe(120);
+        int lessons = course.lessons().size();
+
+        var tookTheFinal = jdbc.queryForList("select a.user_id, min(a.submitted_at) as first_final,"
+                + " (select count(*) from lesson_progress lp where lp.user_id = a.user_id and lp.completed_at is not null) as finished,"
+                + " (select max(lp.completed_at) from lesson_progress lp where lp.user_id = a.user_id) as last_finished"
+                + " from quiz_attempt a join cohort_member m on m.user_id = a.user_id"
+                + " where m.cohort_id = ? and a.kind = 'FINAL_ASSESSMENT' group by a.user_id", cohortId);
+        assertThat(tookTheFinal).as("some took the final").hasSizeGreaterThan(5).allSatisfy(row -> {
+            assertThat(((Number) row.get("finished")).intValue()).as("the final opens after every lesson").isEqualTo(lessons);
+            assertThat(toInstant(row.get("first_final"))).isAfter(toInstant(row.get("last_finished")));
+        });
+
+        var passed = jdbc.queryForList("select r.user_id, c.completed_at from quiz_result r join cohort_member m on m.user_id = r.user_id"
+                + " left join course_completion c on c.user_id = r.user_id"
+                + " where m.cohort_id = ? and r.kind = 'FINAL_ASSESSMENT' and r.passed = true", cohortId);
+        assertThat(passed).as("some passed").hasSizeGreaterThan(2)
+                .allSatisfy(row -> assertThat(row.get("completed_at")).as("a passed learner has completed the course").isNotNull());
+        assertThat(review.learners(cohortId, LearnerStatus.PASSED, CohortReviewService.SortColumn.NAME, true, 0, 1000))
+                .allSatisfy(row -> assertThat(row.completedAt()).as("the grid's Completed on").isNotNull());
+
+        Number overLimit = jdbc.queryForObject("select count(*) from (select a.user_id from quiz_attempt a join cohort_member m"
+                + " on m.user_id = a.user_id where m.cohort_id = ? and a.kind = 'FINAL_ASSESSMENT' group by a.user_id"
+                + " having count(*) > ?) t", Number.class, cohortId, course.quiz(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT)
+                .attemptsLimited() ? course.quiz(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT).maxAttempts() : 99);
+        assertThat(overLimit.intValue()).as("no one has more final attempts than allowed").isZero();
+    }
+
     private static java.time.Instant toInstant(Object value) {
         return value instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }

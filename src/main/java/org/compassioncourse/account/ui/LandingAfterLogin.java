@@ -16,20 +16,23 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Where a form login lands: an instructor who asked for no particular page (or only for the course page, the app's
- * root) lands on their cohorts; everyone else where Vaadin sends them (the page they asked for, else the course).
+ * Where a form login lands: an administrator who asked for no particular page (or only for the course page, the app's
+ * root) lands on the administration page, an instructor on their cohorts; everyone else where Vaadin sends them (the
+ * page they asked for, else the course).
  * Beside the login view because it is part of Vaadin's login flow (the security configuration hands it to Vaadin).
  */
 public final class LandingAfterLogin extends VaadinSavedRequestAwareAuthenticationSuccessHandler {
 
     private final String root;
     private final String instructorHome;
+    private final String administratorHome;
     private RequestCache requestCache = new HttpSessionRequestCache();
 
-    /** @param root and instructorHome paths as the app is mapped, e.g. "/" and "/instructor" */
-    public LandingAfterLogin(String root, String instructorHome) {
+    /** @param root, instructorHome and administratorHome paths as the app is mapped, e.g. "/", "/instructor", "/administration" */
+    public LandingAfterLogin(String root, String instructorHome, String administratorHome) {
         this.root = root;
         this.instructorHome = instructorHome;
+        this.administratorHome = administratorHome;
         setDefaultTargetUrl(root);
     }
 
@@ -43,7 +46,9 @@ public final class LandingAfterLogin extends VaadinSavedRequestAwareAuthenticati
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws ServletException, IOException {
         boolean instructor = authentication.getAuthorities().stream().anyMatch(a -> Role.INSTRUCTOR.authority().equals(a.getAuthority()));
-        if (!instructor || !headsForTheCourse(request, response)) {
+        boolean administrator = authentication.getAuthorities().stream().anyMatch(a -> Role.ADMINISTRATOR_AUTHORITY.equals(a.getAuthority()));
+        String home = administrator ? administratorHome : instructor ? instructorHome : null;
+        if (home == null || !headsForTheCourse(request, response)) {
             super.onAuthenticationSuccess(request, response, authentication);
             return;
         }
@@ -53,7 +58,7 @@ public final class LandingAfterLogin extends VaadinSavedRequestAwareAuthenticati
             session.removeAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE);
         }
         clearAuthenticationAttributes(request);
-        getRedirectStrategy().sendRedirect(request, response, instructorHome);
+        getRedirectStrategy().sendRedirect(request, response, home);
     }
 
     /** Nothing asked for, or only the app's root: the default landing, the course page. */

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.compassioncourse.account.RegistrationPolicy;
+import org.compassioncourse.account.RegistrationProperties;
 
 /** The login page: email and password, "Forgot password?", a link to register. Logged-in users are sent to the course. */
 @Route(value = "login", autoLayout = false)
@@ -28,10 +30,14 @@ public class LoginView extends Main implements BeforeEnterObserver {
             + "an account first. You will come back to the invitation afterwards.");
     private final AuthenticationContext authenticationContext;
     private final SessionLogin sessionLogin;
+    private final RegistrationPolicy registrationPolicy;
+    /** "New here? Create an account", or, where registration is by invitation and none was opened, how to get one. */
+    final Paragraph register = new Paragraph();
 
-    public LoginView(AuthenticationContext authenticationContext, SessionLogin sessionLogin) {
+    public LoginView(AuthenticationContext authenticationContext, SessionLogin sessionLogin, RegistrationPolicy registrationPolicy) {
         this.authenticationContext = authenticationContext;
         this.sessionLogin = sessionLogin;
+        this.registrationPolicy = registrationPolicy;
         joining.setId("login-to-join");
         joining.addClassName("auth-intro");
         joining.setVisible(false);
@@ -48,11 +54,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 .ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         login.setI18n(i18n());
 
-        Paragraph register = new Paragraph("New here? ");
-        Anchor registerLink = new Anchor("register", "Create an account");
-        registerLink.setId("register-link");
-        register.add(registerLink);
-
+        register.setId("login-register");
         add(title, intro, joining, login, register);
     }
 
@@ -90,6 +92,18 @@ public class LoginView extends Main implements BeforeEnterObserver {
                       if (password) { password.focus(); }
                     }));""", email);
         }
-        joining.setVisible(sessionLogin.pendingDestination().filter(path -> path.startsWith("./join/")).isPresent());
+        boolean cameByJoinLink = sessionLogin.pendingDestination().filter(path -> path.startsWith("./join/")).isPresent();
+        joining.setVisible(cameByJoinLink);
+        register.removeAll();
+        if (registrationPolicy.mode() == RegistrationProperties.Mode.INVITATION_ONLY && !cameByJoinLink) {
+            // a "Create an account" link here would only lead to a page that refuses: say how to get in instead
+            register.setText("New here? Accounts are by invitation: open the join link your instructor sent you, "
+                    + "and you can create your account from there.");
+            return;
+        }
+        register.setText("New here? ");
+        Anchor registerLink = new Anchor("register", "Create an account");
+        registerLink.setId("register-link");
+        register.add(registerLink);
     }
 }

@@ -33,6 +33,7 @@ import org.compassioncourse.account.AccountSort;
 import org.compassioncourse.account.AdministrationException;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.SetupLink;
+import org.compassioncourse.base.ui.CopyButton;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.base.ui.UserTime;
 
@@ -54,6 +55,7 @@ public class AccountsView extends Main {
     final Button invite = new Button("Invite instructor");
     /** The link to send, selectable for copying; shown once. */
     final TextField inviteLink = new TextField("Invitation link to send (single use)");
+    final CopyButton copyInviteLink = new CopyButton("Copy link", "Link copied.", inviteLink::getValue);
     final TextField search = new TextField("Search name or email");
     final Select<AccountFilter.RoleFilter> roleFilter = new Select<>();
     final Select<AccountFilter.Status> statusFilter = new Select<>();
@@ -63,7 +65,7 @@ public class AccountsView extends Main {
 
     public AccountsView(AccountAdministration administration) {
         this.administration = administration;
-        addClassName("page");
+        addClassNames("page", "administration-page");
         setId("administration");
 
         inviteEmail.setId("invite-email");
@@ -76,6 +78,9 @@ public class AccountsView extends Main {
         inviteLink.setReadOnly(true);
         inviteLink.setWidthFull();
         inviteLink.setVisible(false);
+        copyInviteLink.setId("copy-invite-link");
+        copyInviteLink.setAriaLabel("Copy the link shown above");
+        copyInviteLink.setVisible(false);
         FlexLayout inviteForm = new FlexLayout(inviteEmail, invite);
         inviteForm.addClassName("inline-form");
 
@@ -106,16 +111,16 @@ public class AccountsView extends Main {
         filters.addClassName("inline-form");
 
         grid.addColumn(AccountRow::displayName).setHeader("Name").setKey(AccountSort.Field.NAME.name()).setSortable(true)
-                .setFlexGrow(2).setWidth("10rem");
+                .setFlexGrow(2).setWidth("9rem");
         grid.addColumn(AccountRow::email).setHeader("Email").setKey(AccountSort.Field.EMAIL.name()).setSortable(true)
                 .setFlexGrow(2).setWidth("12rem");
         grid.addColumn(AccountRow::roleLabel).setHeader("Role").setKey(AccountSort.Field.ROLE.name()).setSortable(true)
-                .setFlexGrow(1).setWidth("8rem");
+                .setFlexGrow(1).setWidth("7rem");
         grid.addColumn(AccountRow::statusLabel).setHeader("Status").setKey(AccountSort.Field.STATUS.name()).setSortable(true)
-                .setFlexGrow(1).setWidth("8rem");
+                .setFlexGrow(1).setWidth("6rem");
         grid.addColumn(row -> UserTime.date(row.createdAt())).setHeader("Created").setKey(AccountSort.Field.CREATED.name())
                 .setSortable(true).setFlexGrow(0).setWidth("7rem");
-        grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setFlexGrow(2).setWidth("14rem");
+        grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setFlexGrow(2).setWidth("15rem");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Accounts");
         grid.setId("account-grid");
@@ -130,8 +135,18 @@ public class AccountsView extends Main {
                 new H2("Invite an instructor"),
                 new Paragraph("The invited person gets an account as instructor and sets their own name and password "
                         + "through a single-use link, valid for 7 days. Send them the link; it is shown once here."),
-                inviteForm, inviteLink,
-                new H2("Accounts"), message, filters, grid);
+                inviteForm, inviteLink, copyInviteLink,
+                new H2("Accounts"), message, deactivatedNote(), filters, grid);
+    }
+
+    /** What a helpdesk needs to know: a deactivated person is told no more than a wrong password would tell them. */
+    private static Paragraph deactivatedNote() {
+        Paragraph note = new Paragraph("A deactivated person who tries to log in sees only \"Incorrect email or password\", "
+                + "the same answer as a wrong password, so the login page never reveals which accounts exist or are closed. "
+                + "If someone says their correct password stopped working, check their status here.");
+        note.setId("deactivated-note");
+        note.addClassName("hint");
+        return note;
     }
 
     AccountFilter filter() {
@@ -188,6 +203,7 @@ public class AccountsView extends Main {
             inviteLink.setValue(link);
             inviteLink.setHelperText("Give it to " + row.displayName() + " in person; anyone with the link can set this account's password.");
             inviteLink.setVisible(true);
+            copyInviteLink.setVisible(true);
             inviteLink.focus();
         } catch (AdministrationException refused) {
             Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE);
@@ -202,6 +218,7 @@ public class AccountsView extends Main {
             inviteLink.setHelperText("Valid until " + UserTime.dateTime(link.expiresAt()) + ". Send it to "
                     + inviteEmail.getValue().strip() + "; anyone with the link can set up this account.");
             inviteLink.setVisible(true);
+            copyInviteLink.setVisible(true);
             inviteEmail.setInvalid(false);
             inviteEmail.clear();
             grid.getDataProvider().refreshAll();
@@ -209,6 +226,7 @@ public class AccountsView extends Main {
             inviteEmail.setErrorMessage(refused.getMessage());
             inviteEmail.setInvalid(true);
             inviteLink.setVisible(false);
+            copyInviteLink.setVisible(false);
         }
     }
 

@@ -10,6 +10,7 @@ import org.compassioncourse.completion.PaperSize;
 final class CertificateLinks extends Span {
 
     CertificateLinks(CompletionService completion, String idPrefix) {
+        addClassName("certificate-links");
         add("Download your certificate (PDF): ");
         boolean first = true;
         for (PaperSize paper : PaperSize.values()) {

@@ -17,21 +17,28 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.EvaluationCsvExport;
 import org.compassioncourse.completion.EvaluationResults;
 
-/** A cohort's course evaluations added up, for its instructor: counts per point for each statement, comments without names. */
+/**
+ * A cohort's course evaluations added up, for its instructor: the mean and the counts per point for each statement,
+ * comments without names, and all of it as CSV.
+ */
 @Route("instructor/cohort/:cohortId/evaluation")
 @PageTitle("Course evaluation · Cohort · Compassion Course")
 @RolesAllowed("INSTRUCTOR")
 public class CohortEvaluationView extends Main implements BeforeEnterObserver {
 
     private final CompletionService completion;
+    private final EvaluationCsvExport csvExport;
 
-    public CohortEvaluationView(CompletionService completion) {
+    public CohortEvaluationView(CompletionService completion, EvaluationCsvExport csvExport) {
         this.completion = completion;
+        this.csvExport = csvExport;
         addClassNames("page", "cohort-evaluation-page");
     }
 
@@ -51,15 +58,29 @@ public class CohortEvaluationView extends Main implements BeforeEnterObserver {
         Paragraph responses = new Paragraph(results.responses() + (results.responses() == 1 ? " learner has" : " learners have")
                 + " sent the evaluation.");
         responses.setId("evaluation-responses");
-        add(responses, new Paragraph(new Anchor("instructor/cohort/" + cohortId, "Back to the cohort")));
+        long exported = cohortId;
+        DownloadHandler csv = download -> {
+            download.setFileName("evaluation-cohort-" + exported + ".csv");
+            download.setContentType("text/csv;charset=UTF-8");
+            try (java.io.Writer out = new java.io.OutputStreamWriter(download.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                csvExport.write(exported, out);
+            }
+        };
+        Anchor csvLink = new Anchor(csv, "Download the evaluation (CSV)");
+        csvLink.setId("download-evaluation");
+        add(responses, new Paragraph(new Anchor("instructor/cohort/" + cohortId, "Back to the cohort")), new Paragraph(csvLink));
+        Paragraph meanNote = new Paragraph("Mean: the average point, from 1 (" + (results.scale().isEmpty() ? "" : results.scale().getFirst())
+                + ") to " + results.scale().size() + " (" + (results.scale().isEmpty() ? "" : results.scale().getLast()) + ").");
+        meanNote.setId("evaluation-mean-note");
+        add(meanNote);
         NativeTable table = new NativeTable();
         table.setId("evaluation-counts");
-        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("Statement"));
+        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("Statement"), new NativeTableHeaderCell("Mean"));
         results.scale().forEach(point -> head.add(new NativeTableHeaderCell(point)));
         table.add(new NativeTableHeader(head));
         NativeTableBody body = new NativeTableBody();
         for (EvaluationResults.LikertItem item : results.likert()) {
-            NativeTableRow row = new NativeTableRow(new NativeTableCell(item.text()));
+            NativeTableRow row = new NativeTableRow(new NativeTableCell(item.text()), new NativeTableCell(item.meanText()));
             item.counts().forEach(count -> row.add(new NativeTableCell(String.valueOf(count))));
             body.add(row);
         }

@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.completion.CompletionException;
 import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.CompletionStatus;
+import org.compassioncourse.completion.EvaluationIncomplete;
 import org.compassioncourse.content.Evaluation;
 
 import java.util.HashMap;
@@ -63,8 +64,13 @@ public class EvaluationView extends Main implements BeforeEnterObserver {
             return;
         }
         Evaluation evaluation = completion.evaluation();
-        add(new Paragraph("Your answers help us improve the course. Your instructor sees them only added up with the rest of "
-                + "your cohort, and comments without your name. Statements marked as required need an answer."));
+        Paragraph intro = new Paragraph("Your answers help us improve the course. Your instructor sees them only added up with the "
+                + "rest of your cohort, and comments without your name.");
+        // Lumo marks a required field with a bare "•": say what it means once, in words
+        Paragraph marker = new Paragraph("Every statement marked • is required: choose one point of its scale. "
+                + "Questions marked (optional) may stay empty.");
+        marker.setId("evaluation-required-note");
+        add(intro, marker);
         List<Integer> points = IntStream.rangeClosed(1, evaluation.scale().size()).boxed().toList();
         for (Evaluation.Item item : evaluation.items()) {
             if (item.kind() == Evaluation.Kind.LIKERT) {
@@ -73,15 +79,19 @@ public class EvaluationView extends Main implements BeforeEnterObserver {
                 group.setItemLabelGenerator(p -> evaluation.scale().get(p - 1));
                 group.setRequiredIndicatorVisible(item.required());
                 group.setId("evaluation-" + item.id());
+                group.setErrorMessage("Choose one point of the scale for this statement.");
+                group.addValueChangeListener(chosen -> group.setInvalid(false));
                 group.addClassName("likert");
                 statements.put(item.id(), group);
                 add(group);
             } else {
-                TextArea text = new TextArea(item.text());
+                boolean saysOptional = item.text().toLowerCase(java.util.Locale.ROOT).contains("optional");
+                TextArea text = new TextArea(item.required() || saysOptional ? item.text() : item.text() + " (optional)");
                 text.setMaxLength(CompletionService.MAX_TEXT_ANSWER);
                 text.setRequiredIndicatorVisible(item.required());
                 text.setWidthFull();
                 text.setId("evaluation-" + item.id());
+                text.setErrorMessage("Please answer this question.");
                 questions.put(item.id(), text);
                 add(text);
             }
@@ -107,9 +117,23 @@ public class EvaluationView extends Main implements BeforeEnterObserver {
         try {
             completion.submitEvaluation(likert, texts);
             getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
+        } catch (EvaluationIncomplete incomplete) {
+            error.setText(incomplete.getMessage());
+            // each unanswered row says so beside itself, and focus goes to the first, so nobody hunts for it
+            statements.forEach((id, group) -> group.setInvalid(incomplete.missingItemIds().contains(id)));
+            questions.forEach((id, area) -> area.setInvalid(incomplete.missingItemIds().contains(id)));
+            incomplete.missingItemIds().stream().findFirst().ifPresent(first -> {
+                if (statements.containsKey(first)) {
+                    // a radio group has no focus() of its own: focus its first radio's native input (in the light DOM)
+                    statements.get(first).getElement().executeJs("const input = this.querySelector('input');"
+                            + " if (input) { input.focus(); } else { this.scrollIntoView({block: 'center'}); }");
+                } else if (questions.containsKey(first)) {
+                    questions.get(first).focus();
+                }
+            });
+            findSendButton();
         } catch (CompletionException refused) {
             error.setText(refused.getMessage());
-            statements.forEach((id, group) -> group.setInvalid(group.isRequiredIndicatorVisible() && group.getValue() == null));
             findSendButton();
         }
     }

@@ -110,28 +110,81 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                     email.addClassName("learner-email");
                     return new Div(new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(), row.displayName()), email);
                 }).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("11.5rem");
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("10rem");
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Done")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
-                .setFlexGrow(2).setWidth("12rem");
+                .setFlexGrow(2).setWidth("8.5rem");
         grid.addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7.5rem");
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7rem");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("4.75rem").setFlexGrow(0);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.5rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
-                .setWidth("6rem").setFlexGrow(0);
+                .setWidth("5rem").setFlexGrow(0);
         grid.addColumn(row -> row.completedAt() == null ? "—" : UserTime.date(row.completedAt())).setHeader("Completed on")
-                .setWidth("8rem").setFlexGrow(0);
+                .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.certificate() == null ? "—" : row.certificate().equals("revoked") ? "✗ revoked" : "✓ issued")
-                .setHeader("Certificate").setWidth("7rem").setFlexGrow(0);
+                .setHeader("Certificate").setWidth("6rem").setFlexGrow(0);
+        // on a narrow screen the figures stack under each learner in one column instead of scrolling sideways
+        grid.addComponentColumn(CohortView::stackedFigures).setHeader("Progress and results").setKey(STACKED)
+                .setFlexGrow(3).setWidth("10rem").setVisible(false);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Learners of this cohort");
         grid.setId("learner-grid");
         grid.setPageSize(50);
+    }
+
+    static final String STACKED = "stacked";
+    /** Below this window width the grid's figures stack in one column (a phone, a narrow window). */
+    static final int STACK_BELOW_PX = 1000;
+
+    /** Every figure of a row, one per line, for the stacked layout. */
+    private static Component stackedFigures(LearnerRow row) {
+        Div figures = new Div();
+        figures.addClassName("stacked-figures");
+        figures.add(new Div("Done: " + row.percentComplete() + "%" + (row.currentLessonTitle() == null ? "" : " · now: " + row.currentLessonTitle())),
+                new Div("Last active: " + (row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive()))),
+                new Div("Pre-test " + percent(row.preTest()) + " · final " + percent(row.finalScore())
+                        + (row.passed() == null ? "" : row.passed() ? " ✓ passed" : " ✗ not passed")
+                        + (row.learningGain() == null ? "" : " · gain " + Percent.format(row.learningGain()))),
+                new Div("Completed on: " + (row.completedAt() == null ? "—" : UserTime.date(row.completedAt()))
+                        + " · certificate: " + (row.certificate() == null ? "—" : row.certificate().equals("revoked") ? "✗ revoked" : "✓ issued")));
+        return figures;
+    }
+
+    /** Columns side by side on a wide window; on a narrow one, the learner and their figures stacked in one column. */
+    void layoutGridFor(int windowWidth) {
+        boolean stacked = windowWidth > 0 && windowWidth < STACK_BELOW_PX;
+        grid.getColumns().forEach(column -> {
+            String key = column.getKey();
+            boolean always = CohortReviewService.SortColumn.NAME.name().equals(key);
+            column.setVisible(always || (STACKED.equals(key) == stacked));
+        });
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+        super.onAttach(attach);
+        com.vaadin.flow.component.page.Page page = attach.getUI().getPage();
+        com.vaadin.flow.component.page.ExtendedClientDetails details = page.getExtendedClientDetails();
+        if (details != null) {
+            layoutGridFor(details.getWindowInnerWidth());
+        }
+        resizeListener = page.addBrowserWindowResizeListener(resized -> layoutGridFor(resized.getWidth()));
+    }
+
+    private com.vaadin.flow.shared.@Nullable Registration resizeListener;
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        if (resizeListener != null) {
+            resizeListener.remove();
+            resizeListener = null;
+        }
+        super.onDetach(detach);
     }
 
     /** A short list takes only the room it needs; a long one scrolls inside the grid, fetched page by page. */

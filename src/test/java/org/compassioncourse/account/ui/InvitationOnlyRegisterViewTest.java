@@ -43,6 +43,20 @@ class InvitationOnlyRegisterViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theLoginPageOffersNoDeadEndCreateAnAccountLinkButSaysHowToGetAnInvitation() {
+        LoginView login = navigate(LoginView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("register-link").exists()).isFalse();
+        assertThat(login.register.getText()).contains("by invitation", "join link");
+
+        MockHttpServletRequest joinLink = new MockHttpServletRequest("GET", "/join/" + instructorsCohort());
+        VaadinServletRequest.getCurrent().getHttpServletRequest().getSession()
+                .setAttribute("SPRING_SECURITY_SAVED_REQUEST", new DefaultSavedRequest(joinLink));
+        navigate(LoginView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("register-link").single().getText())
+                .as("with a join link, registering works").isEqualTo("Create an account");
+    }
+
+    @Test
     void aVisitorWhoOpenedACohortJoinLinkMayRegister() {
         String code = instructorsCohort();
         // what Spring Security keeps when a visitor without an account opens /join/<code> and is sent to log in

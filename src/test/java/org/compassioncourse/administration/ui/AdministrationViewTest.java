@@ -2,6 +2,7 @@ package org.compassioncourse.administration.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -129,6 +130,8 @@ class AdministrationViewTest extends SpringBrowserlessTest {
         test(view.invite).click();
 
         assertThat(view.inviteLink.isVisible()).isTrue();
+        assertThat(view.copyInviteLink.isVisible()).as("the link has a Copy button, as join links do").isTrue();
+        assertThat(view.copyInviteLink.getText()).isEqualTo("Copy link");
         String url = view.inviteLink.getValue();
         assertThat(url).contains("/setup/");
         String token = url.substring(url.lastIndexOf('/') + 1);
@@ -141,6 +144,26 @@ class AdministrationViewTest extends SpringBrowserlessTest {
         assertThat(setupView.outcome.getText()).contains("Your password is set");
         assertThat(setup.invitation(token)).isEmpty();
         assertThat(jdbc.queryForObject("select display_name from user_account where email = ?", String.class, email)).isEqualTo("Ivy Invitee");
+    }
+
+    @Test
+    @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
+    void theAdministrationPageTellsTheHelpdeskWhatADeactivatedPersonSees() {
+        navigate(AccountsView.class);
+        assertThat($(Paragraph.class).withId("deactivated-note").single().getText())
+                .contains("deactivated", "\"Incorrect email or password\"", "same answer as a wrong password");
+    }
+
+    @Test
+    @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
+    void theAuditLogShowsTimesInADetailAsReadableLocalTimesNotIsoStrings() {
+        test(navigate(AccountsView.class).inviteEmail).setValue("audit-time-" + UUID.randomUUID() + "@ward7.example");
+        test($(AccountsView.class).single().invite).click();
+        AuditLogView view = navigate(AuditLogView.class);
+        assertThat(test(view.grid).getCellText(0, 2)).isEqualTo("Instructor invited");
+        assertThat(test(view.grid).getCellText(0, 4)).startsWith("link valid until ")
+                .matches("link valid until \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\w+");
+        assertThat(AuditLogView.readableTimes("revoked 2026-05-06T09:00:00.123456Z for: x")).isEqualTo("revoked 6 May 2026, 09:00 UTC for: x");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.compassioncourse.completion.ui;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.H1;
@@ -81,8 +82,18 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("completion-date").single().getText()).startsWith("You completed the course on").contains("100%");
         test($(Button.class).withId("completion-evaluate").single()).click();
         EvaluationView form = (EvaluationView) getCurrentView();
+        assertThat($(Paragraph.class).withId("evaluation-required-note").single().getText()).contains("marked • is required");
+        assertThat(form.questions.get("how-change").getLabel()).as("an optional question says so").endsWith("(optional)");
         test($(Button.class).withId("evaluation-send").single()).click();
-        assertThat($(Paragraph.class).withId("evaluation-error").single().getText()).contains("not answered yet");
+        assertThat($(Paragraph.class).withId("evaluation-error").single().getText()).contains("not answered yet", "marked below");
+        assertThat(form.statements.values()).as("every unanswered required statement says so beside itself").allSatisfy(group -> {
+            assertThat(group.isInvalid()).isTrue();
+            assertThat(group.getErrorMessage()).isEqualTo("Choose one point of the scale for this statement.");
+        });
+        assertThat(form.questions.values()).noneMatch(com.vaadin.flow.component.textfield.TextArea::isInvalid);
+        var first = form.statements.values().iterator().next();
+        first.setValue(4);
+        assertThat(first.isInvalid()).as("answering clears the row's message").isFalse();
         form.statements.values().forEach(group -> group.setValue(4));
         form.questions.get("comment").setValue("More ward examples");
         test($(Button.class).withId("evaluation-send").single()).click();
@@ -122,6 +133,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✓ Valid certificate");
         String facts = $(DescriptionList.class).withId("verify-facts").single().getElement().getTextRecursively();
         assertThat(facts).contains("Vanessa Valid", course.title()).doesNotContain("@", "100", String.valueOf(learner.accountId()) + " ");
+        assertThat(facts).as("who issued it").contains("Issued by", "Compassion Course at localhost:8080", "Issued on");
 
         navigate(VerifyView.class, Map.of("code", "0".repeat(20)));
         String unknown = $(H1.class).withId("verify-result").single().getText();
@@ -136,11 +148,19 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         assertThat(new String(pdf, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         test($(TextField.class).withId("revoke-reason").single()).setValue("Issued to the wrong account");
         test($(Button.class).withId("revoke-certificate").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
         assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).contains("revoked", "Issued to the wrong account");
 
         navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
         assertThat($(Paragraph.class).withId("evaluation-responses").single().getText()).startsWith("1 learner");
         assertThat($(NativeTable.class).withId("evaluation-counts").single().getElement().getTextRecursively()).contains("relevant to my practice");
+        var firstRow = $(NativeTable.class).withId("evaluation-counts").single().getElement().getChild(1).getChild(0);
+        assertThat(firstRow.getChild(1).getTextRecursively()).as("the mean point: everyone chose Agree (4 of 5)").isEqualTo("4.00");
+        assertThat($(Paragraph.class).withId("evaluation-mean-note").single().getText()).contains("from 1 (Strongly disagree) to 5");
+        String csv = new String(download($(Anchor.class).withId("download-evaluation").single()), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFkind,item_id,question,answers,mean_1_to_5,count_strongly_disagree,")
+                .contains("statement,relevant-to-practice,The course was relevant to my practice.,1,4.00,0,0,0,1,0,")
+                .contains("More ward examples").doesNotContain("Vanessa");
         assertThat($(UnorderedList.class).withId("evaluation-comments").single().getElement().getTextRecursively())
                 .contains("More ward examples").doesNotContain("Vanessa");
 
@@ -148,6 +168,66 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         navigate(VerifyView.class, Map.of("code", certificate.code()));
         assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✗ Revoked certificate");
         assertThat($(Paragraph.class).withId("verify-revoked").single().getText()).startsWith("This certificate was revoked on");
+    }
+
+    @Test
+    void theVerificationPageWithoutACodeAsksForOneAndOpensItsCheck() {
+        CurrentUser learner = people().learner("Tara Typed");
+        Learners.actAs(learner);
+        passAndEvaluateThroughThePages(null);
+        IssuedCertificate certificate = completion.issueMyCertificate();
+
+        SecurityContextHolder.clearContext();
+        navigate("verify", VerifyView.class);
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("Check a certificate");
+        test($(Button.class).withId("verify-check").single()).click();
+        assertThat($(TextField.class).withId("verify-code").single().isInvalid()).as("nothing typed").isTrue();
+
+        test($(TextField.class).withId("verify-code").single()).setValue(certificate.displayCode().toLowerCase());
+        test($(Button.class).withId("verify-check").single()).click();
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("✓ Valid certificate");
+        assertThat($(DescriptionList.class).withId("verify-facts").single().getElement().getTextRecursively()).contains("Tara Typed");
+
+        navigate(VerifyView.class, Map.of("code", "0".repeat(20)));
+        assertThat($(H1.class).withId("verify-result").single().getText()).isEqualTo("Certificate not found");
+        assertThat($(TextField.class).withId("verify-code").single().getValue()).as("the wrong code, to correct").isEqualTo("0".repeat(20));
+    }
+
+    @Test
+    void revokingAsksForConfirmationAndARevokedCertificateCanBeReinstatedFromTheLearnerPage() throws Exception {
+        CurrentUser instructor = people().instructor("Cleo Confirmer");
+        Learners.actAs(instructor);
+        CohortSummary cohort = cohorts.createCohort("Confirm " + UUID.randomUUID());
+        CurrentUser learner = people().learner("Carl Certified");
+        Learners.actAs(learner);
+        passAndEvaluateThroughThePages(cohort);
+        completion.issueMyCertificate();
+
+        Learners.actAs(instructor);
+        navigate(LearnerView.class, Map.of("cohortId", String.valueOf(cohort.id()), "userId", String.valueOf(learner.accountId())));
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        assertThat($(ConfirmDialog.class).all()).as("no reason given: the field says so, nothing to confirm").isEmpty();
+        assertThat($(TextField.class).withId("revoke-reason").single().isInvalid()).isTrue();
+
+        test($(TextField.class).withId("revoke-reason").single()).setValue("Clicked by mistake");
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        test($(ConfirmDialog.class).single()).cancel();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).as("cancelled").endsWith("valid");
+
+        test($(Button.class).withId("revoke-certificate").single()).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).contains("revoked", "Clicked by mistake");
+        Anchor pdf = $(Anchor.class).withId("learner-certificate-pdf").single();
+        assertThat(pdf.getText()).contains("REVOKED");
+        try (var document = Loader.loadPDF(download(pdf))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("REVOKED");
+        }
+
+        test($(TextField.class).withId("reinstate-reason").single()).setValue("Revoked by mistake");
+        test($(Button.class).withId("reinstate-certificate").single()).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat($(Paragraph.class).withId("learner-certificate").single().getText()).endsWith("valid");
+        assertThat($(Button.class).withId("revoke-certificate").exists()).isTrue();
     }
 
     @Test

@@ -144,4 +144,27 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat(review).contains("No learner in this cohort has reviewed a question yet.",
                 "Nobody: every learner is within a week of their reviews.");
     }
+
+    @Test
+    @WithCourseUser(email = "grid.teacher.stack@ward7.example", role = Role.INSTRUCTOR)
+    void theLearnerGridFitsAWideWindowAndStacksItsFiguresOnAPhone() {
+        CohortSummary cohort = cohortWithTwoLearners();
+        CohortView view = navigate(CohortView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+        @SuppressWarnings("unchecked")
+        Grid<LearnerRow> grid = $(Grid.class).withId("learner-grid").single();
+
+        view.layoutGridFor(1400);
+        double rem = grid.getColumns().stream().filter(Grid.Column::isVisible)
+                .mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", ""))).sum();
+        // 1400 px less the menu drawer (about 16 rem) and the page's padding leave about 66 rem
+        assertThat(rem).as("minimum widths of the columns side by side").isLessThanOrEqualTo(64);
+        assertThat(grid.getColumnByKey(CohortView.STACKED).isVisible()).isFalse();
+
+        view.layoutGridFor(390);
+        assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
+                .containsExactly("Learner", "Progress and results");
+        int hana = IntStream.range(0, test(grid).size()).filter(i -> test(grid).getRow(i).displayName().equals("Hana Grid")).findFirst().orElseThrow();
+        assertThat(test(grid).getCellComponent(hana, CohortView.STACKED).getElement().getTextRecursively())
+                .contains("Done: 0%", "now: " + course.lessons().getFirst().title(), "Last active:", "Pre-test", "Completed on: —");
+    }
 }
