@@ -1,5 +1,7 @@
 package org.compassioncourse.instructor;
 
+import org.compassioncourse.base.SpreadsheetText;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.compassioncourse.cohort.CohortService;
@@ -58,8 +60,8 @@ public class GradebookCsvExport {
         }
     }
 
-    /** A text cell a spreadsheet shows as text, never evaluates (cells starting = + - @ tab or CR are formulas). */
+    /** A text cell a spreadsheet shows as text, never evaluates (the rule lives in {@link SpreadsheetText}). */
     static String text(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return SpreadsheetText.cell(value);
     }
 }
