@@ -126,7 +126,9 @@ public class SyntheticCohortGenerator {
             long userId = jdbc.queryForObject("select id from user_account where email = ?", Long.class, email);
             jdbc.update("insert into cohort_member (cohort_id, user_id, joined_at) values (?, ?, ?)", cohortId, userId, Timestamp.from(now));
             double ability = random.nextGaussian();
-            int lessonsRead = random.nextInt(course.lessons().size() + 1);
+            // a cohort some weeks in: about two in five have read every lesson (so the final's reports have data), the
+            // rest are spread along the course
+            int lessonsRead = random.nextDouble() < 0.4 ? course.lessons().size() : random.nextInt(course.lessons().size());
             List<Object[]> progress = new ArrayList<>();
             List<Object[]> sections = new ArrayList<>();
             // lessons are read in order, each opened up to two days after the one before, all before now: the lesson
@@ -136,7 +138,7 @@ public class SyntheticCohortGenerator {
             for (int l = 0; l < lessonsRead; l++) {
                 Lesson lesson = course.lessons().get(l);
                 // every lesson before the last one read is finished; the last one is finished or part-read
-                boolean finished = l < lessonsRead - 1 || random.nextBoolean();
+                boolean finished = l < lessonsRead - 1 || random.nextDouble() < 0.8;
                 int reached = finished ? lesson.sections().size() : 1 + random.nextInt(lesson.sections().size());
                 Instant opened = next;
                 Instant at = opened;
