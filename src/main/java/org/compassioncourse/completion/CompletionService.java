@@ -171,7 +171,7 @@ public class CompletionService {
         Instant issuedAt = now();
         IssuedCertificate certificate = new IssuedCertificate(VerificationCode.generate(), me.displayName(), course.title(),
                 course.version(), LocalDate.ofInstant(Objects.requireNonNull(status.completedAt()), clock.getZone()),
-                content.certificate().map(c -> course.ceHours()).orElse(null),
+                content.ceHours(course).orElse(null),
                 content.certificate().map(c -> c.provider()).orElse(null),
                 content.certificate().map(c -> c.accreditation()).orElse(null),
                 content.certificate().map(c -> c.contact()).orElse(null), issuedAt, null, null);

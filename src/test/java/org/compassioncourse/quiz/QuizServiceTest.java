@@ -167,7 +167,24 @@ public class QuizServiceTest {
 
         assertThat(result.scorePercent()).isZero();
         assertThat(result.advice()).singleElement().satisfies(lesson -> assertThat(lesson.secure()).isFalse());
-        assertThat(responses.findByAttemptIdAndQuestionId(pre.attemptId(), question)).as("a blank is not stored").isEmpty();
+        assertThat(result.count(Answer.NoAnswer.NOT_ANSWERED)).as("the result counts it while the key is held back").isEqualTo(1);
+        assertThat(result.count(Answer.NoAnswer.DONT_KNOW_YET)).isZero();
+        QuizResponse stored = responses.findByAttemptIdAndQuestionId(pre.attemptId(), question).orElseThrow();
+        assertThat(AnswerCodec.decode(stored.answer())).as("a blank is stored as one on submission, so every report reads it alike")
+                .isEqualTo(new Answer.Unanswered());
+        assertThat(stored.score()).isZero();
+    }
+
+    @Test
+    void bothKindsOfNoAnswerSurviveStorageAndReadTheSameEverywhere() {
+        for (Answer.NoAnswer which : Answer.NoAnswer.values()) {
+            Answer answer = Answer.of(which);
+            assertThat(answer.noAnswer()).isEqualTo(which);
+            assertThat(AnswerCodec.decode(AnswerCodec.encode(answer))).isEqualTo(answer);
+            assertThat(AnswerCodec.encode(answer)).isEqualTo(which.code() + ":");
+        }
+        assertThat(AnswerCodec.decode("dont-know:")).as("answers stored before keep their meaning").isEqualTo(new Answer.DontKnowYet());
+        assertThat(new Answer.TrueOrFalse(true).noAnswer()).isNull();
     }
 
     @Test

@@ -99,8 +99,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             input.setReadOnly(true);
             card.addInput(input.component());
             Optional.ofNullable(result.answers().get(question.id())).filter(Answer::blank).ifPresent(blank -> {
-                Paragraph said = new Paragraph("Your answer: " + (blank instanceof Answer.DontKnowYet ? "I don't know yet" : "not answered")
-                        + " — counted as not right.");
+                Paragraph said = new Paragraph("Your answer: " + blank.noAnswer().label() + " — counted as not right.");
                 said.addClassName("blank-answer");
                 said.setId("blank-" + question.id());
                 card.add(said);
@@ -135,10 +134,30 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         score.setId("quiz-score");
         Paragraph next = new Paragraph(nextStep(result));
         next.setId("next-step");
-        Section summary = new Section(score, next);
+        Section summary = new Section(score);
+        noAnswers(result).ifPresent(summary::add);
+        summary.add(next);
         summary.addClassName("result-summary");
         summary.setId("result-summary");
         return summary;
+    }
+
+    /** "I don't know yet: 3 questions. Not answered: 16 questions." — as the rest of the app names them. */
+    static Optional<Paragraph> noAnswers(AttemptResult result) {
+        java.util.List<String> counts = new java.util.ArrayList<>();
+        for (Answer.NoAnswer which : Answer.NoAnswer.values()) {
+            int n = result.count(which);
+            if (n > 0) {
+                counts.add(which.label() + ": " + n + (n == 1 ? " question" : " questions"));
+            }
+        }
+        if (counts.isEmpty()) {
+            return Optional.empty();
+        }
+        Paragraph said = new Paragraph(String.join(". ", counts) + ". " + (counts.size() == 1 ? "It counts" : "Both count")
+                + " as not right: that is your starting point, not a mistake.");
+        said.setId("no-answer-counts");
+        return Optional.of(said);
     }
 
     private String nextStep(AttemptResult result) {

@@ -109,9 +109,20 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         h1.setId("quiz-title");
         add(h1);
         QuizService.Availability availability = quizService.availability(kind.get(), lessonId);
+        if (kind.get() == QuizSettings.Kind.FINAL_ASSESSMENT && availability.available()
+                && quizService.myOpenAttempt(kind.get(), null).isEmpty()) {
+            // an attempt counts once started: whatever led here (the course page, the last lesson), say first what it costs
+            add(finalStartPage(availability));
+            return;
+        }
+        begin(kind.get(), lessonId, availability);
+    }
+
+    /** Starts (or resumes) the attempt and shows its questions, or says why it cannot start now. */
+    private void begin(QuizSettings.Kind kind, @Nullable String lessonId, QuizService.Availability availability) {
         Optional<AttemptPaper> paper = Optional.empty();
         try {
-            paper = Optional.of(quizService.startOrResume(kind.get(), lessonId));
+            paper = Optional.of(quizService.startOrResume(kind, lessonId));
         } catch (AnswerRejectedException notNow) {
             Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : unavailable(availability));
             message.setId("quiz-unavailable");
@@ -119,6 +130,48 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         }
         paper.ifPresent(this::show);
         paper.ifPresent(p -> updateAnsweredCount());
+    }
+
+    /** "This will be attempt 2 of 3. … after this one you have 1 attempt left." — or, unlimited, that a retake is possible. */
+    static String attemptsBeforeStart(AttemptAllowance attempts, int cooldownMinutes) {
+        if (!attempts.limited()) {
+            return "You may take it again if you do not pass"
+                    + (cooldownMinutes > 0 ? " (a new attempt opens " + cooldownMinutes + " minutes after the last)." : ".");
+        }
+        int after = attempts.left() - 1;
+        return "This will be attempt " + (attempts.used() + 1) + " of " + attempts.allowed() + ". An attempt counts once you start it; "
+                + (after == 0 ? "after this one you have none left." : "after this one you have " + after + (after == 1 ? " attempt" : " attempts") + " left.");
+    }
+
+    /** Before a final attempt starts: the questions, pass mark, attempts left and time to allow, then one button to start. */
+    private Component finalStartPage(QuizService.Availability availability) {
+        QuizService.AssessmentStart facts = quizService.finalStart();
+        AttemptAllowance attempts = facts.attempts();
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.setId("final-start-facts");
+        list.add(new com.vaadin.flow.component.html.ListItem(facts.questions() + (facts.questions() == 1 ? " question" : " questions")
+                + ", on every lesson of the course. Feedback follows when you submit."));
+        list.add(new com.vaadin.flow.component.html.ListItem("Pass mark: " + facts.passMark() + "%."));
+        com.vaadin.flow.component.html.ListItem attemptsItem = new com.vaadin.flow.component.html.ListItem(
+                attemptsBeforeStart(attempts, facts.cooldownMinutes()));
+        attemptsItem.setId("final-start-attempts");
+        list.add(attemptsItem);
+        com.vaadin.flow.component.html.ListItem time = new com.vaadin.flow.component.html.ListItem("Allow about " + facts.minutesToAllow()
+                + " minutes. There is no time limit: your answers are saved as you go, and you can leave and come back to this attempt.");
+        time.setId("final-start-time");
+        list.add(time);
+        Button start = new Button(attempts.limited() ? "Start attempt " + (attempts.used() + 1) + " of " + attempts.allowed()
+                : "Start the final assessment");
+        start.setId("start-final");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setDisableOnClick(true);
+        Div page = new Div(new Paragraph("Before you start:"), list, start, new Paragraph(new Anchor("", "Not now: back to the course")));
+        page.setId("final-start");
+        start.addClickListener(click -> {
+            remove(page);
+            begin(QuizSettings.Kind.FINAL_ASSESSMENT, null, availability);
+        });
+        return page;
     }
 
     /** Why the quiz cannot be started now, with the time it opens in the reader's own time zone. */

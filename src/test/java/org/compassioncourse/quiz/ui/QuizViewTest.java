@@ -161,6 +161,40 @@ class QuizViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "view.quiz.final.start@ward7.example")
+    void theFinalStartsFromAPageStatingAttemptsPassMarkAndTimeToAllowAndOnlyTheButtonStartsAnAttempt(
+            @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+        course.lessons().forEach(lesson -> {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        });
+        navigate(QuizView.class, Map.of("kind", "final-assessment"));
+
+        String facts = $(com.vaadin.flow.component.html.UnorderedList.class).withId("final-start-facts").single().getElement().getTextRecursively();
+        assertThat(facts).contains("1 question", "Pass mark: 75%.", "You may take it again if you do not pass (a new attempt opens 30 minutes after the last).",
+                "Allow about 5 minutes. There is no time limit");
+        assertThat($(QuestionCard.class).all()).as("no question before the learner starts").isEmpty();
+        assertThat(quizzes.myOpenAttempt(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null)).isEmpty();
+
+        test($(Button.class).withId("start-final").single()).click();
+
+        assertThat(quizzes.myOpenAttempt(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null)).isPresent();
+        assertThat($(QuestionCard.class).all()).hasSize(1);
+        navigate(QuizView.class, Map.of("kind", "final-assessment"));
+        assertThat($(QuestionCard.class).all()).as("an attempt under way resumes at once").hasSize(1);
+    }
+
+    @Test
+    void theStartPageSaysWhichAttemptThisIsAndHowManyRemainAfterIt() {
+        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(0, 3, false), 60))
+                .isEqualTo("This will be attempt 1 of 3. An attempt counts once you start it; after this one you have 2 attempts left.");
+        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(1, 3, false), 60))
+                .endsWith("after this one you have 1 attempt left.");
+        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(2, 3, false), 60))
+                .isEqualTo("This will be attempt 3 of 3. An attempt counts once you start it; after this one you have none left.");
+    }
+
+    @Test
     @WithCourseUser(email = "view.quiz.pre@ward7.example")
     void preTestSavesAnswersAsTheyChangeAndShowsTheResultAfterSubmission() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
