@@ -192,6 +192,16 @@ public class CompletionService {
         return CertificatePdf.render(certificate, properties.verificationLink(certificate.code()), paper);
     }
 
+    /**
+     * The characters of the name on the signed-in learner's certificate (the issued one, else their current name) that
+     * the certificate cannot print, so the page can say so before the learner downloads it; empty when all of it prints.
+     */
+    public List<String> unprintableInMyCertificateName() {
+        CurrentUser me = signedInUser.require();
+        String name = records.certificateOf(me.accountId()).map(IssuedCertificate::learnerName).orElse(me.displayName());
+        return CertificatePdf.unprintable(name);
+    }
+
     /** The verification link printed on a certificate. */
     public String verificationLink(IssuedCertificate certificate) {
         return properties.verificationLink(certificate.code());

@@ -74,9 +74,25 @@ class CertificatePdfTest {
     }
 
     @Test
-    void aScriptTheEmbeddedFontLacksBecomesAQuestionMarkInsteadOfBreakingThePdf() throws IOException {
-        IssuedCertificate name = new IssuedCertificate(CE.code(), "Łukasz 王", CE.courseTitle(), 3, CE.completedOn(), null,
+    void chineseAndJapaneseNamesPrintAsWrittenNotAsQuestionMarks() throws IOException {
+        for (String learner : List.of("王小明", "Łukasz 王", "山田 花子", "やまだ ハナコ", "李娜 (Li Na)")) {
+            IssuedCertificate named = new IssuedCertificate(CE.code(), learner, CE.courseTitle(), 3, CE.completedOn(), null,
+                    null, null, null, CE.issuedAt(), null, null);
+            String text = text(CertificatePdf.render(named, "http://x/verify/" + CE.code(), PaperSize.A4));
+            assertThat(text).as(learner).contains("This certifies that " + learner + " completed the course").doesNotContain("?");
+            assertThat(CertificatePdf.unprintable(learner)).as(learner).isEmpty();
+        }
+    }
+
+    @Test
+    void aScriptNoFontHasIsNamedBeforehandAndBecomesAQuestionMarkInsteadOfBreakingThePdf() throws IOException {
+        // Korean Hangul: no font of the certificate has it yet (Droid Sans Fallback covers Chinese and Japanese)
+        String name = "Łukasz 김민준";
+        assertThat(CertificatePdf.unprintable(name)).as("the learner is told which characters will not print")
+                .containsExactly("김", "민", "준");
+        IssuedCertificate named = new IssuedCertificate(CE.code(), name, CE.courseTitle(), 3, CE.completedOn(), null,
                 null, null, null, CE.issuedAt(), null, null);
-        assertThat(text(CertificatePdf.render(name, "http://x/verify/" + CE.code(), PaperSize.A4))).contains("Łukasz ?");
+        assertThat(text(CertificatePdf.render(named, "http://x/verify/" + CE.code(), PaperSize.A4))).contains("Łukasz ???");
+        assertThat(CertificatePdf.unprintable("Zoë O'Brien-Núñez")).isEmpty();
     }
 }
