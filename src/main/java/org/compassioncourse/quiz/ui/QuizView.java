@@ -205,7 +205,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         oneAtATime = immediate && paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK;
         if (oneAtATime) {
             // one card at a time keeps a learner's session small; the first open question is where they left off
-            add(questionArea, questionNavigation(paper));
+            // the position and the way on come first, where a phone shows them without scrolling past the card
+            add(questionNavigation(paper), questionArea);
             int firstOpen = 0;
             while (firstOpen < questions.size() && recorded.contains(questions.get(firstOpen).id())) {
                 firstOpen++;
@@ -226,6 +227,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         submit.setId("submit-quiz");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setDisableOnClick(true);
+        boolean[] blanksConfirmed = {false};
         submit.addClickListener(click -> {
             if (immediate) {
                 try {
@@ -236,18 +238,36 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     return;
                 }
             }
-            // the pre-test may be submitted with blanks (they score 0, as "I don't know yet" does)
-            List<Integer> open = paper.kind() == QuizSettings.Kind.PRE_TEST ? List.of() : openQuestionNumbers();
-            if (!open.isEmpty() && !quizService.isClosed(paper.attemptId())) {
-                problem.setText(openQuestionsMessage(open));
+            List<Integer> open = openQuestionNumbers();
+            if (paper.kind() == QuizSettings.Kind.PRE_TEST && !open.isEmpty() && !blanksConfirmed[0] && !quizService.isClosed(paper.attemptId())) {
+                // the pre-test may be submitted with blanks (they score 0, shown as "Not answered"), but it is taken once: ask first
+                problem.removeAll();
+                problem.setText(blankPreTestMessage(open.size(), questions.size()));
+                blanksConfirmed[0] = true;
+                submit.setText("Submit with " + open.size() + (open.size() == 1 ? " question" : " questions") + " not answered");
+                focusMessage(problem);
+                submit.setEnabled(true);
+                return;
+            }
+            if (paper.kind() != QuizSettings.Kind.PRE_TEST && !open.isEmpty() && !quizService.isClosed(paper.attemptId())) {
+                problem.removeAll();
+                problem.setText(openQuestionsMessage(open) + " ");
                 if (oneAtATime) {
                     showQuestion(paper, open.getFirst() - 1);
+                } else {
+                    // the message says which; a link takes the reader to the first, wherever the message is read
+                    QuestionCard first = cards.get(questions.get(open.getFirst() - 1).id());
+                    if (first != null) {
+                        Button go = new Button("Go to question " + open.getFirst(), goClick -> {
+                            first.scrollIntoView();
+                            first.getElement().executeJs("this.focus()");
+                        });
+                        go.setId("go-to-open-question");
+                        go.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                        problem.add(go);
+                    }
                 }
-                QuestionCard first = cards.get(questions.get(open.getFirst() - 1).id());
-                if (first != null) {
-                    first.scrollIntoView();
-                    first.getElement().executeJs("this.focus()");
-                }
+                focusMessage(problem);
                 submit.setEnabled(true);
                 return;
             }
@@ -341,7 +361,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private void updateAnsweredCount() {
         long answered = questions.stream().filter(q -> recorded.contains(q.id())).count();
-        answeredCount.setText(answered + " of " + questions.size() + " answered");
+        long dontKnow = questions.stream().filter(q -> recorded.contains(q.id()) && answers.get(q.id()) instanceof Answer.DontKnowYet).count();
+        answeredCount.setText(answered + " of " + questions.size() + " answered"
+                + (dontKnow == 0 ? "" : " (" + dontKnow + " with \"" + Answer.NoAnswer.DONT_KNOW_YET.label() + "\")"));
     }
 
     private Component removedQuestionsNote(AttemptPaper paper) {
@@ -370,6 +392,18 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
         }
         return open;
+    }
+
+    /** The message that stands where the learner pressed Submit: brought into view and read out. */
+    private static void focusMessage(Paragraph message) {
+        message.getElement().setAttribute("tabindex", "-1");
+        message.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus()");
+    }
+
+    static String blankPreTestMessage(int blank, int total) {
+        return blank + " of " + total + (total == 1 ? " question is" : " questions are") + " not answered. The pre-test is taken once: "
+                + "once you submit, you cannot come back to " + (blank == 1 ? "it" : "them") + ". A blank counts as not right, "
+                + "like \"I don't know yet\". Press the button again to submit as it is, or answer " + (blank == 1 ? "it" : "them") + " first.";
     }
 
     static String openQuestionsMessage(List<Integer> open) {
@@ -512,6 +546,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 try {
                     quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
                     recorded.add(question.id());
+                    answers.put(question.id(), answer);
                     updateAnsweredCount();
                     status.setText("Answer saved.");
                 } catch (AnswerRejectedException refused) {
@@ -537,16 +572,20 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 if (change.getValue()) {
                     quizService.answer(paper.attemptId(), question.id(), new Answer.DontKnowYet(), elapsed(question.id()));
                     recorded.add(question.id());
-                    status.setText("Saved: I don't know yet.");
+                    answers.put(question.id(), new Answer.DontKnowYet());
+                    status.setText("Saved: " + Answer.NoAnswer.DONT_KNOW_YET.label() + ".");
                 } else if (input.chosen() && input.answer().isPresent()) {
                     quizService.answer(paper.attemptId(), question.id(), input.answer().get(), elapsed(question.id()));
+                    answers.put(question.id(), input.answer().get());
                     status.setText("Answer saved.");
                 } else {
                     quizService.takeBackAnswer(paper.attemptId(), question.id());
                     recorded.remove(question.id());
+                    answers.remove(question.id());
                     status.setText("");
                 }
                 input.setReadOnly(change.getValue());
+                updateAnsweredCount();
             } catch (AnswerRejectedException refused) {
                 status.setText(refused.getMessage());
             }

@@ -225,22 +225,32 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat(dontKnow.getLabel()).isEqualTo("I don't know yet");
         test(dontKnow).click();
         assertThat(page()).contains("Saved: I don't know yet.");
+        assertThat($(Paragraph.class).withId("answered-count").single().getText()).as("counted at once, as what it is")
+                .isEqualTo("1 of 1 answered (1 with \"I don't know yet\")");
         test($(Button.class).withId("submit-quiz").single()).click();
 
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(Paragraph.class).withId("no-answer-counts").single().getText()).startsWith("I don't know yet: 1 question.");
         assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
                 .as("counted as not right: the lesson is one to revisit").startsWith("↻ Revisit");
     }
 
     @Test
     @WithCourseUser(email = "view.quiz.blank@ward7.example")
-    void preTestCanBeSubmittedWithAQuestionLeftBlank() {
+    void preTestCanBeSubmittedWithAQuestionLeftBlankOnceTheLearnerConfirmsSinceItIsTakenOnce() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).as("asked first: the pre-test is taken once").isInstanceOf(QuizView.class);
+        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).startsWith("1 of 1 question is not answered. The pre-test is taken once");
+        assertThat($(Button.class).withId("submit-quiz").single().getText()).isEqualTo("Submit with 1 question not answered");
         test($(Button.class).withId("submit-quiz").single()).click();
 
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(Paragraph.class).withId("no-answer-counts").single().getText()).as("the result says what the 0% is made of")
+                .startsWith("Not answered: 1 question.");
         assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
                 .startsWith("↻ Revisit");
     }
@@ -298,6 +308,8 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat($(QuestionCard.class).all()).as("one question card on the page").hasSize(1);
         assertThat(position()).startsWith("Question 1 of ");
         assertThat(page().split("Question 1 of ", -1)).as("the position is said once, above the card, not again inside it").hasSize(2);
+        assertThat(page().indexOf("id=\"question-position\"")).as("above the card, so a phone shows it without scrolling")
+                .isLessThan(page().indexOf("question-card"));
         assertThat($(Button.class).withId("previous-question").single().isEnabled()).isFalse();
         assertThat($(Button.class).withId("retry-first-single").all()).isEmpty();
 
