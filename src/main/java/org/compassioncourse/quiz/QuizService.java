@@ -148,6 +148,12 @@ public class QuizService {
         return Optional.empty();
     }
 
+    /** Whether the signed-in learner has completed this lesson (as the progress feature decides it). */
+    public boolean myLessonFinished(String lessonId) {
+        signedInUser.require();
+        return course.lesson(lessonId).map(lesson -> !lessonCompletion.myUnfinishedLessonTitles().contains(lesson.title())).orElse(false);
+    }
+
     /** Where the learner stands against the final assessment's attempt limit (shown before they start). */
     public AttemptAllowance myFinalAttempts() {
         long userId = signedInUser.require().accountId();

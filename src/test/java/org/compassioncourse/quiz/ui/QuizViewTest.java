@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.compassioncourse.support.ApplicationTest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,6 +183,70 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat($(QuestionCard.class).all()).hasSize(1);
         navigate(QuizView.class, Map.of("kind", "final-assessment"));
         assertThat($(QuestionCard.class).all()).as("an attempt under way resumes at once").hasSize(1);
+    }
+
+    @Test
+    void aFinalBelowThePreTestIsSaidInWordsNotAsANegativeGain() {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        var scores = new org.compassioncourse.quiz.QuizScores(List.of(), Map.of(
+                org.compassioncourse.content.QuizSettings.Kind.PRE_TEST,
+                new org.compassioncourse.quiz.AttemptScore(1, org.compassioncourse.content.QuizSettings.Kind.PRE_TEST, null, 45, null, at),
+                org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT,
+                new org.compassioncourse.quiz.AttemptScore(2, org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null, 40, false, at)),
+                Map.of(), Set.of());
+        assertThat(QuizReviewView.learningGain(scores.learningGain().orElseThrow(), scores))
+                .isEqualTo("Your final score (40%) is below your pre-test score (45%), so there is no learning gain to show yet.");
+        assertThat(QuizReviewView.learningGain(0.5, scores)).isEqualTo("Your learning gain: 50% of what you could still learn after the pre-test.");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.failed.then.passed@ward7.example")
+    void anEarlierFailedFinalReadsAsAnEarlierAttemptOnceALaterOnePassed(@Autowired org.compassioncourse.quiz.QuizService quizzes,
+            @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        course.lessons().forEach(lesson -> {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        });
+        var kind = org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT;
+        var failed = quizzes.startOrResume(kind, null);
+        failed.questions().forEach(q -> quizzes.answer(failed.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.wrong(course, course.question(q.id()).orElseThrow()), 500));
+        quizzes.submit(failed.attemptId());
+        // the retake's cool-down has passed
+        jdbc.update("update quiz_attempt set submitted_at = submitted_at - interval '2' hour, started_at = started_at - interval '2' hour where id = ?",
+                failed.attemptId());
+        var passed = quizzes.startOrResume(kind, null);
+        passed.questions().forEach(q -> quizzes.answer(passed.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.right(course.question(q.id()).orElseThrow()), 500));
+        quizzes.submit(passed.attemptId());
+
+        navigate(QuizReviewView.class, Map.of("attemptId", String.valueOf(failed.attemptId())));
+
+        assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0% — not passed ✗ (pass mark 75%)");
+        assertThat($(Paragraph.class).withId("next-step").single().getText()).startsWith("This is an earlier attempt")
+                .doesNotContain("You have passed the final assessment. You can review");
+        assertThat($(Paragraph.class).withId("learning-gain").all()).as("the gain belongs to the counted attempt's page").isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.kc.finished@ward7.example")
+    void aKnowledgeCheckResultDoesNotAskToFinishALessonAlreadyFinished(@Autowired org.compassioncourse.quiz.QuizService quizzes,
+            @Autowired org.compassioncourse.progress.ProgressService progress) {
+        var lesson = course.lessons().getFirst();
+        var kind = org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK;
+        var before = quizzes.startOrResume(kind, lesson.id());
+        before.questions().forEach(q -> quizzes.answer(before.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.right(course.question(q.id()).orElseThrow()), 500));
+        navigate(QuizReviewView.class, Map.of("attemptId", String.valueOf(quizzes.submit(before.attemptId()).attemptId())));
+        assertThat($(Paragraph.class).withId("next-step").single().getText()).endsWith("then finish the lesson.");
+
+        progress.reachSection(lesson.id(), lesson.firstSection().id());
+        progress.completeLesson(lesson.id());
+        var after = quizzes.startOrResume(kind, lesson.id());
+        after.questions().forEach(q -> quizzes.answer(after.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.right(course.question(q.id()).orElseThrow()), 500));
+        navigate(QuizReviewView.class, Map.of("attemptId", String.valueOf(quizzes.submit(after.attemptId()).attemptId())));
+        assertThat($(Paragraph.class).withId("next-step").single().getText()).endsWith("you have finished this lesson.");
     }
 
     @Test
