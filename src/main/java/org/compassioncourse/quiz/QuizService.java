@@ -392,7 +392,7 @@ public class QuizService {
             return result(attempt);
         });
         // after the commit: what others do with the result (e.g. record a completion) never undoes the submission
-        events.publishEvent(new AttemptSubmitted(userId, result.kind(), result.passed()));
+        events.publishEvent(new AttemptSubmitted(userId, result.kind(), result.lessonId(), result.passed()));
         return result;
     }
 

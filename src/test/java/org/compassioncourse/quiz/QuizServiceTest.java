@@ -176,6 +176,28 @@ public class QuizServiceTest {
     }
 
     @Test
+    @WithCourseUser(email = "quiz.kc.finishes@ward7.example")
+    void finishingAKnowledgeCheckFinishesItsLessonOnceEverySectionWasOpened() {
+        var lesson = course.lessons().getFirst();
+        progress.reachSection(lesson.id(), lesson.firstSection().id());
+        Runnable finishTheCheck = () -> {
+            AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson.id());
+            paper.questions().forEach(q -> quizzes.answer(paper.attemptId(), q.id(), rightAnswer(q.id()), 500));
+            quizzes.submit(paper.attemptId());
+        };
+
+        finishTheCheck.run();
+        assertThat(progress.myProgress().lessons().getFirst().status()).as("sections skipped: finished on its last page, where they are named")
+                .isNotEqualTo(org.compassioncourse.progress.LessonStatus.COMPLETED);
+
+        lesson.sections().forEach(section -> progress.reachSection(lesson.id(), section.id()));
+        finishTheCheck.run();
+        assertThat(progress.myProgress().lessons().getFirst().status()).as("every section read, check finished: the lesson is finished")
+                .isEqualTo(org.compassioncourse.progress.LessonStatus.COMPLETED);
+        assertThat(quizzes.myLessonFinished(lesson.id())).isTrue();
+    }
+
+    @Test
     void bothKindsOfNoAnswerSurviveStorageAndReadTheSameEverywhere() {
         for (Answer.NoAnswer which : Answer.NoAnswer.values()) {
             Answer answer = Answer.of(which);

@@ -118,10 +118,12 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                     ui.navigate(QuizView.class, QuizView.parameters(QuizSettings.Kind.KNOWLEDGE_CHECK, result.lessonId()))));
             again.setId("try-again");
             add(again);
-            // the lesson is finished (and the next one offered) on its last page, not by the knowledge check
+            // finishing the check finishes a lesson whose sections were all opened; else the lesson's last page does
+            boolean finished = lessonFinished(result.lessonId());
             course.lesson(result.lessonId()).ifPresent(lesson -> {
-                Anchor back = new Anchor("lesson/" + lesson.id() + "/" + lesson.lastSection().id(),
-                        "Back to the end of lesson " + lesson.order() + ", to finish it and go on");
+                Anchor back = new Anchor("lesson/" + lesson.id() + "/" + lesson.lastSection().id(), finished
+                        ? "Back to the end of lesson " + lesson.order() + ", to go on"
+                        : "Back to the end of lesson " + lesson.order() + ", to finish it and go on");
                 back.setId("back-to-lesson");
                 add(new Paragraph(back));
             });
