@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;
@@ -143,7 +144,7 @@ public class QuizService {
         AttemptAllowance allowance = allowance(userId, finals);
         if (!allowance.mayStartAnother()) {
             return Optional.of(new Availability(false, null, "You have used all " + allowance.allowed() + " of your attempts at the final "
-                    + "assessment. Please contact your instructor: they can grant you one more attempt."));
+                    + "assessment. " + whoGrantsAnotherAttempt()));
         }
         return Optional.empty();
     }
@@ -152,6 +153,24 @@ public class QuizService {
     public boolean myLessonFinished(String lessonId) {
         signedInUser.require();
         return course.lesson(lessonId).map(lesson -> !lessonCompletion.myUnfinishedLessonTitles().contains(lesson.title())).orElse(false);
+    }
+
+    private @Nullable CohortService cohorts;
+
+    @Autowired
+    void findInstructorsWith(CohortService cohorts) {
+        this.cohorts = cohorts;
+    }
+
+    /** Who can grant one more attempt, by name and email: the instructor of a cohort the learner joined. */
+    private String whoGrantsAnotherAttempt() {
+        List<org.compassioncourse.cohort.InstructorContact> instructors = cohorts == null ? List.of() : cohorts.myInstructors();
+        if (instructors.isEmpty()) {
+            return "Only the instructor of a cohort you have joined can grant you one more attempt: ask your education office "
+                    + "which instructor runs this course, and join their cohort with the code they give you.";
+        }
+        return "Please write to your instructor, " + instructors.stream().map(org.compassioncourse.cohort.InstructorContact::describe)
+                .collect(java.util.stream.Collectors.joining(" or ")) + ": they can grant you one more attempt.";
     }
 
     /** Where the learner stands against the final assessment's attempt limit (shown before they start). */
