@@ -57,6 +57,7 @@ class CompletionJourneyIT {
                 }
                 browser.open("");
                 browser.click(By.id("final-assessment-button")).waitForPath("quiz/final-assessment");
+                browser.click(By.id("start-final")); // the start page states attempts, pass mark and time first
                 answerAssessmentQuestion(browser);
                 browser.click(By.id("submit-quiz"));
                 browser.waitUntil(d -> browser.path().startsWith("quiz-review/"));

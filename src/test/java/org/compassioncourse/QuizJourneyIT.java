@@ -69,6 +69,7 @@ class QuizJourneyIT {
             }
             browser.open("");
             browser.click(By.id("final-assessment-button")).waitForPath("quiz/final-assessment");
+            browser.click(By.id("start-final")); // the start page states attempts, pass mark and time first
             answerAssessmentQuestion(browser, true);
             browser.click(By.id("submit-quiz"));
             browser.waitUntil(d -> browser.path().startsWith("quiz-review/"));

@@ -37,4 +37,11 @@ interface CohortRepository extends JpaRepository<Cohort, Long> {
             from Cohort c where exists (select 1 from CohortMember m where m.key.cohortId = c.id and m.key.userId = :userId)
             order by c.name""")
     List<CohortSummary> joinedBy(long userId);
+
+    /** The instructors of the cohorts the user has joined: name and email, each once. */
+    @Query("""
+            select distinct new org.compassioncourse.cohort.InstructorContact(u.displayName, u.email)
+            from Cohort c, CohortMember m, org.compassioncourse.account.UserAccount u
+            where m.key.cohortId = c.id and m.key.userId = :userId and u.id = c.instructorId""")
+    List<InstructorContact> instructorsOf(long userId);
 }

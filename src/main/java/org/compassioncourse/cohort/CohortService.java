@@ -171,6 +171,14 @@ public class CohortService {
         return cohorts.joinedBy(signedInUser.require().accountId());
     }
 
+    /** Who the signed-in learner can turn to: the instructors of the cohorts they joined, by name. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
+    public List<InstructorContact> myInstructors() {
+        return cohorts.instructorsOf(signedInUser.require().accountId()).stream()
+                .sorted(java.util.Comparator.comparing(InstructorContact::name)).toList();
+    }
+
     private String newCode() {
         StringBuilder code = new StringBuilder(CODE_LENGTH);
         for (int i = 0; i < CODE_LENGTH; i++) {

@@ -177,7 +177,7 @@ public class CompletionService {
         Instant issuedAt = now();
         IssuedCertificate certificate = new IssuedCertificate(VerificationCode.generate(), me.displayName(), course.title(),
                 course.version(), LocalDate.ofInstant(Objects.requireNonNull(status.completedAt()), clock.getZone()),
-                content.certificate().map(c -> course.ceHours()).orElse(null),
+                content.ceHours(course).orElse(null),
                 content.certificate().map(c -> c.provider()).orElse(null),
                 content.certificate().map(c -> c.accreditation()).orElse(null),
                 content.certificate().map(c -> c.contact()).orElse(null), issuedAt, null, null);
@@ -196,6 +196,16 @@ public class CompletionService {
             throw new CompletionException("This certificate was revoked by your instructor: " + certificate.revokedReason());
         }
         return CertificatePdf.render(certificate, properties.verificationLink(certificate.code()), paper);
+    }
+
+    /**
+     * The characters of the name on the signed-in learner's certificate (the issued one, else their current name) that
+     * the certificate cannot print, so the page can say so before the learner downloads it; empty when all of it prints.
+     */
+    public List<String> unprintableInMyCertificateName() {
+        CurrentUser me = signedInUser.require();
+        String name = records.certificateOf(me.accountId()).map(IssuedCertificate::learnerName).orElse(me.displayName());
+        return CertificatePdf.unprintable(name);
     }
 
     /** The verification link printed on a certificate. */

@@ -6,6 +6,7 @@ import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.review.ReviewService;
@@ -81,8 +82,19 @@ public class MyDataExport {
                 attempt.put("scorePercent", result.scorePercent());
                 attempt.put("passed", result.passed());
                 Map<String, String> answers = new LinkedHashMap<>();
-                result.answers().forEach((questionId, answer) -> answers.put(questionId, StoredAnswers.stored(answer)));
+                // a question with no answer reads as its code ("dont-know", "not-answered"), as in the xAPI export
+                result.answers().forEach((questionId, answer) -> answers.put(questionId,
+                        answer.noAnswer() != null ? answer.noAnswer().code() : StoredAnswers.stored(answer)));
                 attempt.put("answers", answers);
+                Map<String, Integer> noAnswers = new LinkedHashMap<>();
+                for (Answer.NoAnswer which : Answer.NoAnswer.values()) {
+                    if (result.count(which) > 0) {
+                        noAnswers.put(which.code(), result.count(which));
+                    }
+                }
+                if (!noAnswers.isEmpty()) {
+                    attempt.put("questionsWithoutAnswer", noAnswers);
+                }
                 if (!result.advice().isEmpty()) {
                     attempt.put("answersHeldBack", "shown once the final assessment is passed, as on the result page");
                 }

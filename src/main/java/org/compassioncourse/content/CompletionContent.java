@@ -11,4 +11,13 @@ public record CompletionContent(Evaluation evaluation, @Nullable CertificateSett
     public Optional<CertificateSettings> certificate() {
         return Optional.ofNullable(certificateSettings);
     }
+
+    /**
+     * The continuing-education hours the course may claim: its {@code ceHours} only with a certificate block (an
+     * accredited provider); without one the certificate is a plain certificate of completion, and no page may promise
+     * CE hours. The one place this is decided: the course page and the certificate both read it.
+     */
+    public Optional<Double> ceHours(Course course) {
+        return certificate().map(c -> course.ceHours());
+    }
 }

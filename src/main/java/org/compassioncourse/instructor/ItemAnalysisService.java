@@ -119,6 +119,12 @@ public class ItemAnalysisService {
                 }
             }
         }
+        // the two kinds of no answer, named as everywhere else (Answer.NoAnswer)
+        for (org.compassioncourse.quiz.Answer.NoAnswer which : org.compassioncourse.quiz.Answer.NoAnswer.values()) {
+            if (item.count(which) > 0) {
+                lines.add(which.label() + ": " + item.count(which));
+            }
+        }
         return lines;
     }
 
@@ -152,7 +158,7 @@ public class ItemAnalysisService {
             String slot = question.map(Question::blueprint).orElse(questionId);
             org.compassioncourse.quiz.Answer answer = StoredAnswers.answer(rs.getString("answer"));
             attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, rs.getDouble("score"),
-                    chosenOptions(answer), question.map(q -> partsPlaced(q, answer)).orElse(Map.of())));
+                    chosenOptions(answer), question.map(q -> partsPlaced(q, answer)).orElse(Map.of()), answer.noAnswer()));
         });
         statistics.add(attempt);
         return statistics.report();

@@ -1,5 +1,6 @@
 package org.compassioncourse.instructor;
 
+import org.compassioncourse.quiz.Answer;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -31,12 +32,18 @@ public final class ItemStatistics {
     public static final String TOO_FEW_RESPONSES = "too few responses to judge";
 
     /**
-     * One answered question of an attempt: its score (0–1), blueprint slot, the options chosen (if any) and, for
-     * matching, categorise and ordering, which pairs or items it placed correctly (a part missing counts as wrong).
+     * One question of an attempt: its score (0–1), blueprint slot, the options chosen (if any), for matching,
+     * categorise and ordering which pairs or items it placed correctly (a part missing counts as wrong), and, when it
+     * holds no answer, which kind ("I don't know yet" or not answered, as {@link Answer.NoAnswer} decides).
      */
-    public record Response(String questionId, String slot, double score, Set<String> chosenOptions, Map<String, Boolean> partsPlaced) {
+    public record Response(String questionId, String slot, double score, Set<String> chosenOptions, Map<String, Boolean> partsPlaced,
+                           Answer.@Nullable NoAnswer noAnswer) {
         public Response {
             partsPlaced = Map.copyOf(partsPlaced);
+        }
+
+        public Response(String questionId, String slot, double score, Set<String> chosenOptions, Map<String, Boolean> partsPlaced) {
+            this(questionId, slot, score, chosenOptions, partsPlaced, null);
         }
 
         public Response(String questionId, String slot, double score, Set<String> chosenOptions) {
@@ -49,9 +56,20 @@ public final class ItemStatistics {
      *
      * @param partsPlacedCorrectly per pair or item id (matching, categorise, ordering), the share of responses (0–1)
      *                             that placed it correctly; empty for other types
+     * @param noAnswers            how many responses held "I don't know yet" and how many were left blank (counted in
+     *                             {@code responses} and scored 0)
      */
     public record ItemStat(String questionId, String slot, long responses, double facility, @Nullable Double discrimination,
-                           Map<String, Long> optionCounts, Map<String, Double> partsPlacedCorrectly, List<String> flags) {
+                           Map<String, Long> optionCounts, Map<String, Double> partsPlacedCorrectly, List<String> flags,
+                           Map<Answer.NoAnswer, Long> noAnswers) {
+
+        public ItemStat {
+            noAnswers = Map.copyOf(noAnswers);
+        }
+
+        public long count(Answer.NoAnswer which) {
+            return noAnswers.getOrDefault(which, 0L);
+        }
     }
 
     /** The whole report. */
@@ -69,6 +87,7 @@ public final class ItemStatistics {
         double xy;
         final Map<String, Long> options = new TreeMap<>();
         final Map<String, Long> partsRight = new TreeMap<>();
+        final Map<Answer.NoAnswer, Long> noAnswers = new java.util.EnumMap<>(Answer.NoAnswer.class);
 
         ItemSums(String slot) {
             this.slot = slot;
@@ -106,6 +125,9 @@ public final class ItemStatistics {
             item.xy += response.score() * rest;
             response.chosenOptions().forEach(option -> item.options.merge(option, 1L, Long::sum));
             response.partsPlaced().forEach((part, right) -> item.partsRight.merge(part, right ? 1L : 0L, Long::sum));
+            if (response.noAnswer() != null) {
+                item.noAnswers.merge(response.noAnswer(), 1L, Long::sum);
+            }
             double[] slot = slotSums.computeIfAbsent(response.slot(), s -> new double[2]);
             slot[0] += response.score();
             slot[1] += response.score() * response.score();
@@ -132,7 +154,7 @@ public final class ItemStatistics {
             Map<String, Double> parts = new TreeMap<>();
             // a response that did not place a part at all (e.g. "I don't know yet") counts as not placing it correctly
             s.partsRight.forEach((part, right) -> parts.put(part, (double) right / s.n));
-            stats.add(new ItemStat(id, s.slot, s.n, facility, discrimination, Map.copyOf(s.options), Map.copyOf(parts), List.copyOf(flags)));
+            stats.add(new ItemStat(id, s.slot, s.n, facility, discrimination, Map.copyOf(s.options), Map.copyOf(parts), List.copyOf(flags), s.noAnswers));
         });
         Double alpha = null;
         Double sem = null;

@@ -108,6 +108,14 @@ public class XapiStatementsExport {
                 " and u.id = :userId", out);
     }
 
+    /**
+     * The result extension that says a question holds no answer: "dont-know" ("I don't know yet") or "not-answered"
+     * (a pre-test question left blank), as {@link Answer.NoAnswer#code()} names them. Its response is then empty.
+     */
+    public String noAnswerExtension() {
+        return activityBase + "/extensions/no-answer";
+    }
+
     /** The activity id (an IRI) of the course; lessons, questions and quizzes hang below it. */
     public String courseActivityId() {
         return activityBase;
@@ -229,9 +237,14 @@ public class XapiStatementsExport {
             ObjectNode result = statement.putObject("result");
             result.putObject("score").put("scaled", score).put("raw", score).put("min", 0).put("max", 1);
             result.put("success", score >= 1.0);
-            result.put("completion", true);
+            // a pre-test question left blank was not completed; "I don't know yet" was (an honest answer, scored 0)
+            result.put("completion", answer.noAnswer() != Answer.NoAnswer.NOT_ANSWERED);
             result.put("response", response(answer));
             result.put("duration", Duration.ofMillis(rs.getLong("time_taken_ms")).toString());
+            if (answer.noAnswer() != null) {
+                // which kind of no answer, in the same code the learner's own data export uses
+                result.putObject("extensions").put(noAnswerExtension(), answer.noAnswer().code());
+            }
             statement.set("context", attemptContext(kind, lessonId, attemptId, true));
             return statement;
         }

@@ -26,8 +26,8 @@ final class AnswerCodec {
             case Answer.Categories c -> "categories:" + pairs(c.categoryByItem());
             case Answer.Order o -> "order:" + o.itemIds().stream().map(AnswerCodec::enc).collect(Collectors.joining(","));
             case Answer.Region r -> "region:" + enc(r.regionId());
-            case Answer.DontKnowYet d -> "dont-know:";
-            case Answer.Unanswered u -> throw new IllegalArgumentException("An unanswered question is not stored");
+            case Answer.DontKnowYet d -> d.noAnswer().code() + ":";
+            case Answer.Unanswered u -> u.noAnswer().code() + ":";
         };
     }
 
@@ -42,8 +42,8 @@ final class AnswerCodec {
             case "categories" -> new Answer.Categories(map(rest));
             case "order" -> new Answer.Order(list(rest));
             case "region" -> new Answer.Region(dec(rest));
-            case "dont-know" -> new Answer.DontKnowYet();
-            default -> throw new IllegalArgumentException("Unknown stored answer: " + text);
+            default -> java.util.Arrays.stream(Answer.NoAnswer.values()).filter(n -> n.code().equals(kind)).findFirst().map(Answer::of)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown stored answer: " + text));
         };
     }
 

@@ -27,9 +27,13 @@ public class AttemptRecords {
                                 boolean abandoned, List<ResponseDetail> responses) {
     }
 
-    /** One answer: what the learner chose, the key, the score and how long it took. */
+    /**
+     * One answer: what the learner chose, the key, the score and how long it took.
+     *
+     * @param noAnswer what the question holds if it holds no answer ("I don't know yet", left blank); null for an answer
+     */
     public record ResponseDetail(String questionId, @Nullable String scenario, String stem, String answer, String key, double score,
-                                 long timeTakenMs) {
+                                 long timeTakenMs, Answer.@Nullable NoAnswer noAnswer) {
     }
 
     private final QuizAttemptRepository attempts;
@@ -62,14 +66,16 @@ public class AttemptRecords {
                         continue;
                     }
                     Question question = course.question(questionId).orElse(null);
+                    Answer answer = AnswerCodec.decode(response.answer());
                     if (question == null) {
-                        details.add(new ResponseDetail(questionId, null, "(question no longer in the course)", response.answer(), "", response.score(), response.timeTakenMs()));
+                        details.add(new ResponseDetail(questionId, null, "(question no longer in the course)",
+                                answer.noAnswer() != null ? answer.noAnswer().label() : response.answer(), "", response.score(),
+                                response.timeTakenMs(), answer.noAnswer()));
                         continue;
                     }
-                    Answer answer = AnswerCodec.decode(response.answer());
                     QuestionFeedback feedback = FeedbackWriter.of(course, question, answer, Grading.grade(question, answer));
-                    details.add(new ResponseDetail(questionId, question.scenario(), question.stem(), describe(feedback), feedback.key(),
-                            response.score(), response.timeTakenMs()));
+                    details.add(new ResponseDetail(questionId, question.scenario(), question.stem(), describe(answer, feedback), feedback.key(),
+                            response.score(), response.timeTakenMs(), answer.noAnswer()));
                 }
                 result.add(new AttemptDetail(attempt.id(), kind, attempt.lessonId(), attempt.startedAt(), attempt.submittedAt(),
                         attempt.scorePercent(), attempt.passed(), attempt.abandoned(), List.copyOf(details)));
@@ -79,8 +85,14 @@ public class AttemptRecords {
         return result;
     }
 
-    /** The learner's answer in words, from the feedback lines (chosen options, or placements). */
-    private static String describe(QuestionFeedback feedback) {
+    /**
+     * The learner's answer in words: "I don't know yet" or "Not answered" as {@link Answer.NoAnswer} says, else from
+     * the feedback lines (chosen options, or placements).
+     */
+    static String describe(Answer answer, QuestionFeedback feedback) {
+        if (answer.noAnswer() != null) {
+            return answer.noAnswer().label();
+        }
         List<String> chosen = feedback.lines().stream().filter(l -> l.note().contains("your choice")).map(QuestionFeedback.Line::part).toList();
         if (!chosen.isEmpty()) {
             return String.join("; ", chosen);

@@ -23,10 +23,6 @@ final class FeedbackWriter {
         return right ? "you placed this correctly" : "you placed this differently";
     }
 
-    /** How a blank answer reads on the results, e.g. "I don't know yet". */
-    static String blankText(Answer answer) {
-        return answer instanceof Answer.DontKnowYet ? "I don't know yet" : "Not answered";
-    }
 
     static QuestionFeedback of(Course course, Question question, Answer answer, Grade grade) {
         List<QuestionFeedback.Line> lines = new ArrayList<>();
@@ -84,8 +80,8 @@ final class FeedbackWriter {
                 key = course.regions().get(hotspot.answerRegion()).name();
             }
         }
-        if (answer.blank()) {
-            lines.addFirst(new QuestionFeedback.Line(blankText(answer), "your answer", false,
+        if (answer.noAnswer() != null) {
+            lines.addFirst(new QuestionFeedback.Line(answer.noAnswer().label(), "your answer", false,
                     "Counted as not right. The section named below teaches it."));
         }
         String sectionTitle = course.sectionLabel(question.lessonId(), question.sectionId());

@@ -25,7 +25,7 @@ public final class KnowledgeCheckMarking {
 
     /** Checks the answer's shape (refusing a malformed one), grades it and writes its feedback. */
     public static Marked mark(Course course, Question question, Answer answer) {
-        if (answer instanceof Answer.DontKnowYet || answer instanceof Answer.Unanswered) {
+        if (answer.blank()) {
             throw new AnswerRejectedException("Choose an answer first.");
         }
         Grading.check(question, answer, figureOf(course, question));

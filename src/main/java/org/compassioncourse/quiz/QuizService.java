@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;
@@ -143,9 +144,33 @@ public class QuizService {
         AttemptAllowance allowance = allowance(userId, finals);
         if (!allowance.mayStartAnother()) {
             return Optional.of(new Availability(false, null, "You have used all " + allowance.allowed() + " of your attempts at the final "
-                    + "assessment. Please contact your instructor: they can grant you one more attempt."));
+                    + "assessment. " + whoGrantsAnotherAttempt()));
         }
         return Optional.empty();
+    }
+
+    /** Whether the signed-in learner has completed this lesson (as the progress feature decides it). */
+    public boolean myLessonFinished(String lessonId) {
+        signedInUser.require();
+        return course.lesson(lessonId).map(lesson -> !lessonCompletion.myUnfinishedLessonTitles().contains(lesson.title())).orElse(false);
+    }
+
+    private @Nullable CohortService cohorts;
+
+    @Autowired
+    void findInstructorsWith(CohortService cohorts) {
+        this.cohorts = cohorts;
+    }
+
+    /** Who can grant one more attempt, by name and email: the instructor of a cohort the learner joined. */
+    private String whoGrantsAnotherAttempt() {
+        List<org.compassioncourse.cohort.InstructorContact> instructors = cohorts == null ? List.of() : cohorts.myInstructors();
+        if (instructors.isEmpty()) {
+            return "Only the instructor of a cohort you have joined can grant you one more attempt: ask your education office "
+                    + "which instructor runs this course, and join their cohort with the code they give you.";
+        }
+        return "Please write to your instructor, " + instructors.stream().map(org.compassioncourse.cohort.InstructorContact::describe)
+                .collect(java.util.stream.Collectors.joining(" or ")) + ": they can grant you one more attempt.";
     }
 
     /** Where the learner stands against the final assessment's attempt limit (shown before they start). */
@@ -153,6 +178,27 @@ public class QuizService {
         long userId = signedInUser.require().accountId();
         return transaction.execute(status -> allowance(userId,
                 attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT)));
+    }
+
+    /**
+     * What the final's start page states before an attempt begins (an attempt counts once started).
+     *
+     * @param questions      how many questions an attempt has (one per blueprint slot)
+     * @param minutesToAllow a generous estimate, {@link #MINUTES_PER_QUESTION} a question rounded up to 5 minutes;
+     *                       there is no time limit
+     */
+    public record AssessmentStart(int questions, int passMark, AttemptAllowance attempts, int minutesToAllow, int cooldownMinutes) {
+    }
+
+    /** The time to allow per assessment question, for the start page's estimate. */
+    public static final double MINUTES_PER_QUESTION = 1.5;
+
+    /** The facts of the final assessment's start page for the signed-in learner. */
+    public AssessmentStart finalStart() {
+        int questions = (int) questionsFor(QuizSettings.Kind.FINAL_ASSESSMENT, null).stream().map(Question::blueprint).distinct().count();
+        int minutes = Math.max(5, (int) Math.ceil(questions * MINUTES_PER_QUESTION / 5.0) * 5);
+        return new AssessmentStart(questions, course.passMark(), myFinalAttempts(), minutes,
+                course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT).cooldownMinutes());
     }
 
     private AttemptAllowance allowance(long userId, List<QuizAttempt> finals) {
@@ -344,6 +390,14 @@ public class QuizService {
                 throw new AnswerRejectedException(missing == 1 ? "One question is not answered yet."
                         : missing + " questions are not answered yet.");
             }
+            if (attempt.kind() == QuizSettings.Kind.PRE_TEST) {
+                // a blank is stored as one, so every record, export and analysis reads it alike (Answer.NoAnswer)
+                java.util.Set<String> answered = new java.util.HashSet<>(given.stream().map(QuizResponse::questionId).toList());
+                String notAnswered = AnswerCodec.encode(new Answer.Unanswered());
+                remaining.stream().filter(id -> !answered.contains(id)).forEach(id -> responses.save(
+                        new QuizResponse(attemptId, id, attempt.contentVersion(), notAnswered, 0, now(), 0)));
+                responses.flush();
+            }
             double total = given.stream().mapToDouble(QuizResponse::score).sum();
             double percent = Math.round(total * 1000.0 / remaining.size()) / 10.0;
             Boolean passed = attempt.kind() == QuizSettings.Kind.FINAL_ASSESSMENT ? percent >= course.passMark() : null;
@@ -357,7 +411,7 @@ public class QuizService {
             return result(attempt);
         });
         // after the commit: what others do with the result (e.g. record a completion) never undoes the submission
-        events.publishEvent(new AttemptSubmitted(userId, result.kind(), result.passed()));
+        events.publishEvent(new AttemptSubmitted(userId, result.kind(), result.lessonId(), result.passed()));
         return result;
     }
 
@@ -650,17 +704,20 @@ public class QuizService {
         List<QuestionPaper> papers = new ArrayList<>();
         Map<String, Answer> answers = new LinkedHashMap<>();
         List<QuestionFeedback> feedback = new ArrayList<>();
+        Map<Answer.NoAnswer, Integer> noAnswers = new java.util.EnumMap<>(Answer.NoAnswer.class);
         Map<String, QuizResponse> byQuestion = new HashMap<>();
         given.forEach(r -> byQuestion.put(r.questionId(), r));
         for (String id : attempt.questionIds()) {
             Optional<Question> question = course.question(id);
             QuizResponse response = byQuestion.get(id);
-            boolean leftBlank = response == null && attempt.kind() == QuizSettings.Kind.PRE_TEST;
-            if (question.isEmpty() || response == null && !leftBlank) {
+            if (question.isEmpty() || response == null) {
                 continue;
             }
-            Answer answer = leftBlank ? new Answer.Unanswered() : AnswerCodec.decode(response.answer());
-            double score = leftBlank ? 0 : response.score();
+            Answer answer = AnswerCodec.decode(response.answer());
+            if (answer.noAnswer() != null) {
+                noAnswers.merge(answer.noAnswer(), 1, Integer::sum);
+            }
+            double score = response.score();
             papers.add(QuestionPapers.of(question.get(), attempt.seed()));
             answers.put(id, answer);
             if (showFeedback) {
@@ -673,6 +730,6 @@ public class QuizService {
                 attempt.scorePercent() == null ? 0 : attempt.scorePercent(), attempt.passed(), attempt.submittedAt(),
                 // while the key is held back the result shows advice per lesson, not the questions with the learner's answers
                 feedback, showAdvice ? List.of() : papers, showAdvice ? Map.of() : answers,
-                showAdvice ? StudyAdvice.of(course, scores) : List.of());
+                showAdvice ? StudyAdvice.of(course, scores) : List.of(), noAnswers);
     }
 }

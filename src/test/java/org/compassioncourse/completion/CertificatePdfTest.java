@@ -4,6 +4,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.compassioncourse.account.AccountService;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -86,9 +87,58 @@ class CertificatePdfTest {
     }
 
     @Test
-    void aScriptTheEmbeddedFontLacksBecomesAQuestionMarkInsteadOfBreakingThePdf() throws IOException {
-        IssuedCertificate name = new IssuedCertificate(CE.code(), "Łukasz 王", CE.courseTitle(), 3, CE.completedOn(), null,
+    void chineseAndJapaneseNamesPrintAsWrittenNotAsQuestionMarks() throws IOException {
+        for (String learner : List.of("王小明", "Łukasz 王", "山田 花子", "やまだ ハナコ", "李娜 (Li Na)")) {
+            IssuedCertificate named = new IssuedCertificate(CE.code(), learner, CE.courseTitle(), 3, CE.completedOn(), null,
+                    null, null, null, CE.issuedAt(), null, null);
+            String text = text(CertificatePdf.render(named, "http://x/verify/" + CE.code(), PaperSize.A4));
+            assertThat(text).as(learner).contains("This certifies that " + learner + " completed the course").doesNotContain("?");
+            assertThat(CertificatePdf.unprintable(learner)).as(learner).isEmpty();
+        }
+    }
+
+    @Test
+    void aScriptNoFontHasIsNamedBeforehandAndBecomesAQuestionMarkInsteadOfBreakingThePdf() throws IOException {
+        // Korean Hangul: no font of the certificate has it yet (Droid Sans Fallback covers Chinese and Japanese)
+        String name = "Łukasz 김민준";
+        assertThat(CertificatePdf.unprintable(name)).as("the learner is told which characters will not print")
+                .containsExactly("김", "민", "준");
+        IssuedCertificate named = new IssuedCertificate(CE.code(), name, CE.courseTitle(), 3, CE.completedOn(), null,
                 null, null, null, CE.issuedAt(), null, null);
-        assertThat(text(CertificatePdf.render(name, "http://x/verify/" + CE.code(), PaperSize.A4))).contains("Łukasz ?");
+        assertThat(text(CertificatePdf.render(named, "http://x/verify/" + CE.code(), PaperSize.A4))).contains("Łukasz ???");
+        assertThat(CertificatePdf.unprintable("Zoë O'Brien-Núñez")).isEmpty();
+    }
+
+    @Test
+    void theLongestNameAnAccountMayHavePrintsWholeInsideTheBorderOnEveryPaperSize() throws IOException {
+        String fiftyEight = "Maria Fernanda de los Ángeles Guadalupe Rivera Villanueva";
+        String eighty = "Maximiliana Josefina Wilhelmina Alexandra Konstantinopoulou-Hartmannsweilerkopfe";
+        String eightyNoSpace = "W".repeat(AccountService.MAX_DISPLAY_NAME);
+        assertThat(eighty).hasSize(AccountService.MAX_DISPLAY_NAME);
+        for (String learner : List.of(fiftyEight, eighty, eightyNoSpace)) {
+            for (PaperSize paper : PaperSize.values()) {
+                IssuedCertificate named = new IssuedCertificate(CE.code(), learner, CE.courseTitle(), 3, CE.completedOn(), null,
+                        null, null, null, CE.issuedAt(), null, null);
+                byte[] pdf = CertificatePdf.render(named, "http://x/verify/" + CE.code(), paper);
+                assertThat(text(pdf).replace(" ", "")).as(learner + " on " + paper).contains(learner.replace(" ", ""));
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    float pageWidth = document.getPage(0).getMediaBox().getWidth();
+                    List<float[]> outside = new java.util.ArrayList<>();
+                    PDFTextStripper glyphs = new PDFTextStripper() {
+                        @Override
+                        protected void writeString(String line, List<org.apache.pdfbox.text.TextPosition> positions) {
+                            for (var glyph : positions) {
+                                // the border is drawn half a margin (32 pt) in from the paper's edge
+                                if (glyph.getXDirAdj() < 32 || glyph.getXDirAdj() + glyph.getWidthDirAdj() > pageWidth - 32) {
+                                    outside.add(new float[]{glyph.getXDirAdj(), glyph.getWidthDirAdj()});
+                                }
+                            }
+                        }
+                    };
+                    glyphs.getText(document);
+                    assertThat(outside).as(learner + " on " + paper + ": glyphs outside the border").isEmpty();
+                }
+            }
+        }
     }
 }

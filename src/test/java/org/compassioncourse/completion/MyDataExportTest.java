@@ -67,4 +67,38 @@ class MyDataExportTest {
         assertThat(data.toString()).doesNotContain("Otto Other").doesNotContain(other.getUsername());
         assertThat(exportOf(other).get("reviewDeck").size()).as("another learner's export has none of it").isZero();
     }
+
+    @Test
+    void aLearnerWhoLeftAPreTestQuestionBlankOrSaidIDontKnowYetCanDownloadTheirData() {
+        Learners people = new Learners(accounts, progress, quizzes, course);
+        CurrentUser blank = people.learner("Bea Blank");
+        CurrentUser honest = people.learner("Hal Honest");
+        Learners.actAs(blank);
+        quizzes.submit(quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId());
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000); // passing shows the pre-test's answers, and exports them
+        Learners.actAs(honest);
+        var paper = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizzes.answer(paper.attemptId(), paper.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 500);
+        quizzes.submit(paper.attemptId());
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
+
+        JsonNode blankPreTest = preTest(exportOf(blank));
+        JsonNode honestPreTest = preTest(exportOf(honest));
+
+        assertThat(blankPreTest.get("answers").properties()).singleElement()
+                .satisfies(answer -> assertThat(answer.getValue().asString()).isEqualTo("not-answered"));
+        assertThat(blankPreTest.get("questionsWithoutAnswer").get("not-answered").asInt()).isEqualTo(1);
+        assertThat(honestPreTest.get("answers").properties()).singleElement()
+                .satisfies(answer -> assertThat(answer.getValue().asString()).isEqualTo("dont-know"));
+        assertThat(honestPreTest.get("questionsWithoutAnswer").get("dont-know").asInt()).isEqualTo(1);
+    }
+
+    private static JsonNode preTest(JsonNode data) {
+        for (JsonNode attempt : data.get("attempts")) {
+            if (attempt.get("kind").asString().equals("pre-test")) {
+                return attempt;
+            }
+        }
+        throw new AssertionError("no pre-test in " + data);
+    }
 }

@@ -53,6 +53,19 @@ class CompletionContentTest {
     }
 
     @Test
+    void ceHoursAreClaimedOnlyWithACertificateBlock() {
+        FixtureCourse.copyTo(dir);
+        CourseContentLoader.Loaded plain = CourseContentLoader.loadAll(dir);
+        assertThat(plain.course().ceHours()).as("course.yaml has ceHours").isPositive();
+        assertThat(plain.completion().ceHours(plain.course())).as("but no certificate: block, so no CE hours").isEmpty();
+
+        FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\ncertificate:\n  provider: Example Provider\n"
+                + "  accreditation: Example statement\n  contact: ce@example.org");
+        CourseContentLoader.Loaded accredited = CourseContentLoader.loadAll(dir);
+        assertThat(accredited.completion().ceHours(accredited.course())).contains(0.5);
+    }
+
+    @Test
     void anIncompleteCertificateBlockAndABadEvaluationAreReportedWithFileAndLine() throws Exception {
         FixtureCourse.copyTo(dir);
         FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\ncertificate:\n  provider: Example Provider\n  signature: x");

@@ -213,6 +213,37 @@ class CohortReviewServiceTest {
     }
 
     @Test
+    void drillDownAndItemAnalysisNameIDontKnowYetAndABlankAnswerAsSuchInsteadOfCountingPlacementsOrLeavingThemOut(
+            @Autowired org.compassioncourse.quiz.AttemptRecords records, @Autowired ItemAnalysisService itemAnalysis) {
+        as(reading);
+        var said = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizzes.answer(said.attemptId(), said.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 800);
+        quizzes.submit(said.attemptId());
+        as(idle);
+        quizzes.submit(quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId()); // every question left blank
+        as(instructor);
+
+        var dontKnow = records.attemptsOf(cohorts.requireLearnerInOwnCohort(cohort.id(), reading.accountId())).getFirst().responses();
+        var blank = records.attemptsOf(cohorts.requireLearnerInOwnCohort(cohort.id(), idle.accountId())).getFirst().responses();
+
+        assertThat(dontKnow).singleElement().satisfies(r -> {
+            assertThat(r.answer()).isEqualTo("I don't know yet");
+            assertThat(r.noAnswer()).isEqualTo(org.compassioncourse.quiz.Answer.NoAnswer.DONT_KNOW_YET);
+            assertThat(r.score()).isZero();
+        });
+        assertThat(blank).as("a blank answer is shown, not left out").singleElement().satisfies(r -> {
+            assertThat(r.answer()).isEqualTo("Not answered");
+            assertThat(r.noAnswer()).isEqualTo(org.compassioncourse.quiz.Answer.NoAnswer.NOT_ANSWERED);
+            assertThat(r.key()).isNotBlank();
+        });
+        var items = itemAnalysis.report(cohort.id(), QuizSettings.Kind.PRE_TEST).items();
+        assertThat(items.stream().mapToLong(ItemStatistics.ItemStat::responses).sum())
+                .as("three pre-tests, one question each: the blank one is counted too").isEqualTo(3);
+        assertThat(items.stream().flatMap(item -> itemAnalysis.breakdown(item).stream()))
+                .contains("I don't know yet: 1", "Not answered: 1");
+    }
+
+    @Test
     void drillDownIsRefusedForLearnersOutsideTheInstructorsCohorts() {
         CurrentUser stranger = register("Sid Stranger", false);
         assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), stranger.accountId()))

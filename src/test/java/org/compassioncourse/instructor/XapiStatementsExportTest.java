@@ -211,6 +211,35 @@ class XapiStatementsExportTest {
     }
 
     @Test
+    void aPreTestAnswerOfIDontKnowYetOrLeftBlankIsExportedWithAnEmptyResponseAndSaysWhich(@Autowired AccountService accounts) {
+        Learners.actAs(reading);
+        var said = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizzes.answer(said.attemptId(), said.questions().getFirst().id(), new Answer.DontKnowYet(), 700);
+        quizzes.submit(said.attemptId());
+        CurrentUser blank = people.learner("Bo Blank");
+        Learners.actAs(blank);
+        cohorts.join(cohort.joinCode());
+        quizzes.submit(quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId());
+        Learners.actAs(instructor);
+
+        List<JsonNode> preTestAnswers = withVerb(cohortStatements(), XapiStatementsExport.VERB_ANSWERED).stream()
+                .filter(s -> s.path("context").path("contextActivities").path("parent").get(0).path("id").asString().endsWith("/pre-test"))
+                .toList();
+        Map<String, JsonNode> byLearner = preTestAnswers.stream()
+                .collect(Collectors.toMap(s -> s.path("actor").path("name").asString(), s -> s.path("result")));
+
+        assertThat(byLearner).containsKeys("Ben Reading", "Bo Blank", "Cal Finished");
+        String extension = xapi.noAnswerExtension();
+        assertThat(byLearner.get("Ben Reading").path("extensions").path(extension).asString()).isEqualTo("dont-know");
+        assertThat(byLearner.get("Ben Reading").path("response").asString()).isEmpty();
+        assertThat(byLearner.get("Ben Reading").path("completion").asBoolean()).isTrue();
+        assertThat(byLearner.get("Bo Blank").path("extensions").path(extension).asString()).as("a blank is exported, not left out")
+                .isEqualTo("not-answered");
+        assertThat(byLearner.get("Bo Blank").path("completion").asBoolean()).isFalse();
+        assertThat(byLearner.get("Cal Finished").has("extensions")).as("a real answer carries no such extension").isFalse();
+    }
+
+    @Test
     void assessmentsAreCompletedWithTheirScoreAndTheFinalIsPassedOrFailed() {
         List<JsonNode> statements = cohortStatements();
 

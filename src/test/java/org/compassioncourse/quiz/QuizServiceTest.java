@@ -167,7 +167,46 @@ public class QuizServiceTest {
 
         assertThat(result.scorePercent()).isZero();
         assertThat(result.advice()).singleElement().satisfies(lesson -> assertThat(lesson.secure()).isFalse());
-        assertThat(responses.findByAttemptIdAndQuestionId(pre.attemptId(), question)).as("a blank is not stored").isEmpty();
+        assertThat(result.count(Answer.NoAnswer.NOT_ANSWERED)).as("the result counts it while the key is held back").isEqualTo(1);
+        assertThat(result.count(Answer.NoAnswer.DONT_KNOW_YET)).isZero();
+        QuizResponse stored = responses.findByAttemptIdAndQuestionId(pre.attemptId(), question).orElseThrow();
+        assertThat(AnswerCodec.decode(stored.answer())).as("a blank is stored as one on submission, so every report reads it alike")
+                .isEqualTo(new Answer.Unanswered());
+        assertThat(stored.score()).isZero();
+    }
+
+    @Test
+    @WithCourseUser(email = "quiz.kc.finishes@ward7.example")
+    void finishingAKnowledgeCheckFinishesItsLessonOnceEverySectionWasOpened() {
+        var lesson = course.lessons().getFirst();
+        progress.reachSection(lesson.id(), lesson.firstSection().id());
+        Runnable finishTheCheck = () -> {
+            AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson.id());
+            paper.questions().forEach(q -> quizzes.answer(paper.attemptId(), q.id(), rightAnswer(q.id()), 500));
+            quizzes.submit(paper.attemptId());
+        };
+
+        finishTheCheck.run();
+        assertThat(progress.myProgress().lessons().getFirst().status()).as("sections skipped: finished on its last page, where they are named")
+                .isNotEqualTo(org.compassioncourse.progress.LessonStatus.COMPLETED);
+
+        lesson.sections().forEach(section -> progress.reachSection(lesson.id(), section.id()));
+        finishTheCheck.run();
+        assertThat(progress.myProgress().lessons().getFirst().status()).as("every section read, check finished: the lesson is finished")
+                .isEqualTo(org.compassioncourse.progress.LessonStatus.COMPLETED);
+        assertThat(quizzes.myLessonFinished(lesson.id())).isTrue();
+    }
+
+    @Test
+    void bothKindsOfNoAnswerSurviveStorageAndReadTheSameEverywhere() {
+        for (Answer.NoAnswer which : Answer.NoAnswer.values()) {
+            Answer answer = Answer.of(which);
+            assertThat(answer.noAnswer()).isEqualTo(which);
+            assertThat(AnswerCodec.decode(AnswerCodec.encode(answer))).isEqualTo(answer);
+            assertThat(AnswerCodec.encode(answer)).isEqualTo(which.code() + ":");
+        }
+        assertThat(AnswerCodec.decode("dont-know:")).as("answers stored before keep their meaning").isEqualTo(new Answer.DontKnowYet());
+        assertThat(new Answer.TrueOrFalse(true).noAnswer()).isNull();
     }
 
     @Test

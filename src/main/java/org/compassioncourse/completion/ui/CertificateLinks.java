@@ -11,6 +11,18 @@ final class CertificateLinks extends Span {
 
     CertificateLinks(CompletionService completion, String idPrefix) {
         addClassName("certificate-links");
+        java.util.List<String> unprintable = completion.unprintableInMyCertificateName();
+        if (!unprintable.isEmpty()) {
+            // never a silent '?': say so before the download, and what the learner can do
+            Span warning = new Span("Your certificate cannot print every character of your name yet ("
+                    + String.join(" ", unprintable) + "): " + (unprintable.size() == 1 ? "it" : "they") + " would show as \"?\". "
+                    + "The verification page shows your name as written. Before you download it, you can add a spelling in "
+                    + "Latin letters to your name on the Account page. ");
+            warning.setId(idPrefix + "-certificate-name-warning");
+            warning.addClassName("certificate-name-warning");
+            warning.getElement().setAttribute("role", "note");
+            add(warning);
+        }
         add("Download your certificate (PDF): ");
         boolean first = true;
         for (PaperSize paper : PaperSize.values()) {

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.ui.CompletionBlock;
+import org.compassioncourse.content.CompletionContent;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.progress.CourseProgress;
@@ -52,10 +53,12 @@ public class CourseView extends Main implements BeforeEnterObserver {
     private final QuizService quizService;
     private final CompletionService completionService;
     private final ReviewService reviewService;
+    private final CompletionContent completionContent;
 
     public CourseView(Course course, ProgressService progressService, QuizService quizService, CompletionService completionService,
-                      ReviewService reviewService) {
+                      ReviewService reviewService, CompletionContent completionContent) {
         this.reviewService = reviewService;
+        this.completionContent = completionContent;
         this.course = course;
         this.progressService = progressService;
         this.quizService = quizService;
@@ -73,7 +76,8 @@ public class CourseView extends Main implements BeforeEnterObserver {
         add(new H1(course.title()));
         add(new Paragraph(course.summary()));
         Paragraph facts = new Paragraph("For " + course.audience() + " · " + course.lessons().size() + " lessons · about "
-                + course.totalMinutes() + " minutes · " + formatHours(course.ceHours()) + " CE hours");
+                + course.totalMinutes() + " minutes" + completionContent.ceHours(course).map(h -> " · " + formatHours(h) + " CE hours").orElse(""));
+        facts.setId("course-facts");
         facts.addClassName("course-facts");
         add(facts);
         add(new ReviewDueLink(reviewService.dueCount(org.compassioncourse.base.ui.UserTime.zone())));

@@ -36,7 +36,6 @@ import org.compassioncourse.quiz.AttemptScore;
 import org.compassioncourse.quiz.QuizScores;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
-import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.UserTime;
 import org.jspecify.annotations.Nullable;
 
@@ -96,7 +95,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     }
 
     private String knowledgeCheck(CourseProgress.LessonRow row) {
-        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + Percent.format(score / 100))
+        return Optional.ofNullable(knowledgeChecks.get(row.lessonId())).map(score -> "best " + ScorePercent.format(score))
                 .orElse(knowledgeChecksTried.contains(row.lessonId()) ? "tried, not finished" : "not tried");
     }
 

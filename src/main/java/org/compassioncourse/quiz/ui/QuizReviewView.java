@@ -26,6 +26,7 @@ import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
 import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.StudyAdvice;
+import org.compassioncourse.quiz.QuizScores;
 import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.quiz.ScorePercent;
 
@@ -68,14 +69,16 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             case PRE_TEST -> "Pre-test result";
             case FINAL_ASSESSMENT -> "Final assessment result";
         });
+        scores = quizService.myScores();
         add(heading, summary(result));
         if (result.kind() == QuizSettings.Kind.FINAL_ASSESSMENT && Boolean.TRUE.equals(result.passed())) {
             extras.forEach(extra -> extra.forPassedFinal().ifPresent(this::add)); // e.g. the completion moment
         }
-        if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
-            quizService.learningGain().ifPresent(gain -> {
-                Paragraph gained = new Paragraph("Your learning gain: " + Percent.format(gain)
-                        + " of what you could still learn after the pre-test.");
+        // the gain is between the counted pre-test and final: on any other attempt's page it would describe another one
+        boolean counted = scores.counted(result.kind()).map(c -> c.attemptId() == result.attemptId()).orElse(false);
+        if (result.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK && counted) {
+            scores.learningGain().ifPresent(gain -> {
+                Paragraph gained = new Paragraph(learningGain(gain, scores));
                 gained.setId("learning-gain");
                 Details how = new Details("How is this worked out?", new Paragraph("The points you gained from the pre-test "
                         + "to the final, divided by the points still open after the pre-test: (final − pre-test) ÷ (100 − pre-test). "
@@ -99,8 +102,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             input.setReadOnly(true);
             card.addInput(input.component());
             Optional.ofNullable(result.answers().get(question.id())).filter(Answer::blank).ifPresent(blank -> {
-                Paragraph said = new Paragraph("Your answer: " + (blank instanceof Answer.DontKnowYet ? "I don't know yet" : "not answered")
-                        + " — counted as not right.");
+                Paragraph said = new Paragraph("Your answer: " + blank.noAnswer().label() + " — counted as not right.");
                 said.addClassName("blank-answer");
                 said.setId("blank-" + question.id());
                 card.add(said);
@@ -116,10 +118,12 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                     ui.navigate(QuizView.class, QuizView.parameters(QuizSettings.Kind.KNOWLEDGE_CHECK, result.lessonId()))));
             again.setId("try-again");
             add(again);
-            // the lesson is finished (and the next one offered) on its last page, not by the knowledge check
+            // finishing the check finishes a lesson whose sections were all opened; else the lesson's last page does
+            boolean finished = lessonFinished(result.lessonId());
             course.lesson(result.lessonId()).ifPresent(lesson -> {
-                Anchor back = new Anchor("lesson/" + lesson.id() + "/" + lesson.lastSection().id(),
-                        "Back to the end of lesson " + lesson.order() + ", to finish it and go on");
+                Anchor back = new Anchor("lesson/" + lesson.id() + "/" + lesson.lastSection().id(), finished
+                        ? "Back to the end of lesson " + lesson.order() + ", to go on"
+                        : "Back to the end of lesson " + lesson.order() + ", to finish it and go on");
                 back.setId("back-to-lesson");
                 add(new Paragraph(back));
             });
@@ -127,29 +131,74 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         add(new Paragraph(new Anchor("", "Back to the course")));
     }
 
+    private QuizScores scores = new QuizScores(java.util.List.of(), Map.of(), Map.of(), java.util.Set.of());
+
+    /** The learning gain in words; a final below the pre-test is said as such, not as a negative share. */
+    static String learningGain(double gain, QuizScores scores) {
+        if (gain < 0) {
+            return "Your final score (" + scores.counted(QuizSettings.Kind.FINAL_ASSESSMENT).map(s -> ScorePercent.format(s.scorePercent())).orElse("")
+                    + ") is below your pre-test score (" + scores.counted(QuizSettings.Kind.PRE_TEST).map(s -> ScorePercent.format(s.scorePercent())).orElse("")
+                    + "), so there is no learning gain to show yet.";
+        }
+        return "Your learning gain: " + Percent.format(gain) + " of what you could still learn after the pre-test.";
+    }
+
+    /** Whether this is a failed final attempt of a learner who has passed on another. */
+    private boolean failedThenPassedLater(AttemptResult result) {
+        return result.kind() == QuizSettings.Kind.FINAL_ASSESSMENT && Boolean.FALSE.equals(result.passed())
+                && scores.of(QuizSettings.Kind.FINAL_ASSESSMENT).stream().anyMatch(s -> Boolean.TRUE.equals(s.passed()));
+    }
+
     /** First what matters: the score, the pass mark, passed or not (in words and a symbol), and the next step. */
+    private boolean lessonFinished(@org.jspecify.annotations.Nullable String lessonId) {
+        return lessonId != null && quizService.myLessonFinished(lessonId);
+    }
+
     private Section summary(AttemptResult result) {
         Paragraph score = new Paragraph("Your score: " + ScorePercent.format(result.scorePercent())
                 + (result.passed() == null ? "" : result.passed() ? " — passed ✓ (pass mark " + course.passMark() + "%)"
-                : " — not passed yet ✗ (pass mark " + course.passMark() + "%)"));
+                : (failedThenPassedLater(result) ? " — not passed ✗" : " — not passed yet ✗") + " (pass mark " + course.passMark() + "%)"));
         score.setId("quiz-score");
         Paragraph next = new Paragraph(nextStep(result));
         next.setId("next-step");
-        Section summary = new Section(score, next);
+        Section summary = new Section(score);
+        noAnswers(result).ifPresent(summary::add);
+        summary.add(next);
         summary.addClassName("result-summary");
         summary.setId("result-summary");
         return summary;
     }
 
+    /** "I don't know yet: 3 questions. Not answered: 16 questions." — as the rest of the app names them. */
+    static Optional<Paragraph> noAnswers(AttemptResult result) {
+        java.util.List<String> counts = new java.util.ArrayList<>();
+        for (Answer.NoAnswer which : Answer.NoAnswer.values()) {
+            int n = result.count(which);
+            if (n > 0) {
+                counts.add(which.label() + ": " + n + (n == 1 ? " question" : " questions"));
+            }
+        }
+        if (counts.isEmpty()) {
+            return Optional.empty();
+        }
+        Paragraph said = new Paragraph(String.join(". ", counts) + ". " + (counts.size() == 1 ? "It counts" : "Both count")
+                + " as not right: that is your starting point, not a mistake.");
+        said.setId("no-answer-counts");
+        return Optional.of(said);
+    }
+
     private String nextStep(AttemptResult result) {
         return switch (result.kind()) {
-            case KNOWLEDGE_CHECK -> "Practice only: it does not count toward your grade. Read the explanations below, "
-                    + "then finish the lesson.";
+            case KNOWLEDGE_CHECK -> "Practice only: it does not count toward your grade. Read the explanations below"
+                    + (lessonFinished(result.lessonId()) ? "; you have finished this lesson." : ", then finish the lesson.");
             case PRE_TEST -> "This is your starting point; it does not count toward passing. Next: the lessons, starting "
                     + "with the ones marked below.";
             case FINAL_ASSESSMENT -> {
                 if (Boolean.TRUE.equals(result.passed())) {
                     yield "You have completed the course. Every question is below with its key and explanation.";
+                }
+                if (failedThenPassedLater(result)) {
+                    yield "This is an earlier attempt, kept for your review: you passed the final assessment on a later one.";
                 }
                 QuizService.Availability again = quizService.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
                 AttemptAllowance attempts = quizService.myFinalAttempts();
@@ -157,7 +206,8 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                     yield "Revisit the lessons marked below, then take the final assessment again"
                             + (attempts.limited() ? " (" + attempts.describeLeft() + ")." : ".");
                 }
-                yield "Revisit the lessons marked below. " + again.reason();
+                yield "Revisit the lessons marked below. " + QuizView.unavailable(again)
+                        + (attempts.limited() && attempts.mayStartAnother() ? " You have " + attempts.describeLeft() + "." : "");
             }
         };
     }

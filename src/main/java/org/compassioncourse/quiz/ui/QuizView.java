@@ -109,9 +109,20 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         h1.setId("quiz-title");
         add(h1);
         QuizService.Availability availability = quizService.availability(kind.get(), lessonId);
+        if (kind.get() == QuizSettings.Kind.FINAL_ASSESSMENT && availability.available()
+                && quizService.myOpenAttempt(kind.get(), null).isEmpty()) {
+            // an attempt counts once started: whatever led here (the course page, the last lesson), say first what it costs
+            add(finalStartPage(availability));
+            return;
+        }
+        begin(kind.get(), lessonId, availability);
+    }
+
+    /** Starts (or resumes) the attempt and shows its questions, or says why it cannot start now. */
+    private void begin(QuizSettings.Kind kind, @Nullable String lessonId, QuizService.Availability availability) {
         Optional<AttemptPaper> paper = Optional.empty();
         try {
-            paper = Optional.of(quizService.startOrResume(kind.get(), lessonId));
+            paper = Optional.of(quizService.startOrResume(kind, lessonId));
         } catch (AnswerRejectedException notNow) {
             Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : unavailable(availability));
             message.setId("quiz-unavailable");
@@ -119,6 +130,48 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         }
         paper.ifPresent(this::show);
         paper.ifPresent(p -> updateAnsweredCount());
+    }
+
+    /** "This will be attempt 2 of 3. … after this one you have 1 attempt left." — or, unlimited, that a retake is possible. */
+    static String attemptsBeforeStart(AttemptAllowance attempts, int cooldownMinutes) {
+        if (!attempts.limited()) {
+            return "You may take it again if you do not pass"
+                    + (cooldownMinutes > 0 ? " (a new attempt opens " + cooldownMinutes + " minutes after the last)." : ".");
+        }
+        int after = attempts.left() - 1;
+        return "This will be attempt " + (attempts.used() + 1) + " of " + attempts.allowed() + ". An attempt counts once you start it; "
+                + (after == 0 ? "after this one you have none left." : "after this one you have " + after + (after == 1 ? " attempt" : " attempts") + " left.");
+    }
+
+    /** Before a final attempt starts: the questions, pass mark, attempts left and time to allow, then one button to start. */
+    private Component finalStartPage(QuizService.Availability availability) {
+        QuizService.AssessmentStart facts = quizService.finalStart();
+        AttemptAllowance attempts = facts.attempts();
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.setId("final-start-facts");
+        list.add(new com.vaadin.flow.component.html.ListItem(facts.questions() + (facts.questions() == 1 ? " question" : " questions")
+                + ", on every lesson of the course. Feedback follows when you submit."));
+        list.add(new com.vaadin.flow.component.html.ListItem("Pass mark: " + facts.passMark() + "%."));
+        com.vaadin.flow.component.html.ListItem attemptsItem = new com.vaadin.flow.component.html.ListItem(
+                attemptsBeforeStart(attempts, facts.cooldownMinutes()));
+        attemptsItem.setId("final-start-attempts");
+        list.add(attemptsItem);
+        com.vaadin.flow.component.html.ListItem time = new com.vaadin.flow.component.html.ListItem("Allow about " + facts.minutesToAllow()
+                + " minutes. There is no time limit: your answers are saved as you go, and you can leave and come back to this attempt.");
+        time.setId("final-start-time");
+        list.add(time);
+        Button start = new Button(attempts.limited() ? "Start attempt " + (attempts.used() + 1) + " of " + attempts.allowed()
+                : "Start the final assessment");
+        start.setId("start-final");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setDisableOnClick(true);
+        Div page = new Div(new Paragraph("Before you start:"), list, start, new Paragraph(new Anchor("", "Not now: back to the course")));
+        page.setId("final-start");
+        start.addClickListener(click -> {
+            remove(page);
+            begin(QuizSettings.Kind.FINAL_ASSESSMENT, null, availability);
+        });
+        return page;
     }
 
     /** Why the quiz cannot be started now, with the time it opens in the reader's own time zone. */
@@ -152,7 +205,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         oneAtATime = immediate && paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK;
         if (oneAtATime) {
             // one card at a time keeps a learner's session small; the first open question is where they left off
-            add(questionArea, questionNavigation(paper));
+            // the position and the way on come first, where a phone shows them without scrolling past the card
+            add(questionNavigation(paper), questionArea);
             int firstOpen = 0;
             while (firstOpen < questions.size() && recorded.contains(questions.get(firstOpen).id())) {
                 firstOpen++;
@@ -173,6 +227,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         submit.setId("submit-quiz");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setDisableOnClick(true);
+        boolean[] blanksConfirmed = {false};
         submit.addClickListener(click -> {
             if (immediate) {
                 try {
@@ -183,26 +238,44 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     return;
                 }
             }
-            // the pre-test may be submitted with blanks (they score 0, as "I don't know yet" does). Which questions are
-            // open is the database's answer, under the attempt's lock: answers given in another tab count, and a
-            // submission under way in another tab is waited for and reported as "already submitted".
+            // Which questions are open is the database's answer, under the attempt's lock: answers given in another tab
+            // count, and a submission under way in another tab is waited for and reported as "already submitted".
             List<Integer> open;
             try {
-                open = paper.kind() == QuizSettings.Kind.PRE_TEST ? List.of() : openQuestionNumbers(quizService.unansweredQuestions(paper.attemptId()));
+                open = openQuestionNumbers(quizService.unansweredQuestions(paper.attemptId()));
             } catch (AttemptAlreadyClosedException closedElsewhere) {
                 showClosedElsewhere(problem, closedElsewhere);
                 return;
             }
-            if (!open.isEmpty()) {
-                problem.setText(openQuestionsMessage(open));
+            if (paper.kind() == QuizSettings.Kind.PRE_TEST && !open.isEmpty() && !blanksConfirmed[0]) {
+                // the pre-test may be submitted with blanks (they score 0, shown as "Not answered"), but it is taken once: ask first
+                problem.removeAll();
+                problem.setText(blankPreTestMessage(open.size(), questions.size()));
+                blanksConfirmed[0] = true;
+                submit.setText("Submit with " + open.size() + (open.size() == 1 ? " question" : " questions") + " not answered");
+                focusMessage(problem);
+                submit.setEnabled(true);
+                return;
+            }
+            if (paper.kind() != QuizSettings.Kind.PRE_TEST && !open.isEmpty()) {
+                problem.removeAll();
+                problem.setText(openQuestionsMessage(open) + " ");
                 if (oneAtATime) {
                     showQuestion(paper, open.getFirst() - 1);
+                } else {
+                    // the message says which; a link takes the reader to the first, wherever the message is read
+                    QuestionCard first = cards.get(questions.get(open.getFirst() - 1).id());
+                    if (first != null) {
+                        Button go = new Button("Go to question " + open.getFirst(), goClick -> {
+                            first.scrollIntoView();
+                            first.getElement().executeJs("this.focus()");
+                        });
+                        go.setId("go-to-open-question");
+                        go.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                        problem.add(go);
+                    }
                 }
-                QuestionCard first = cards.get(questions.get(open.getFirst() - 1).id());
-                if (first != null) {
-                    first.scrollIntoView();
-                    first.getElement().executeJs("this.focus()");
-                }
+                focusMessage(problem);
                 submit.setEnabled(true);
                 return;
             }
@@ -300,7 +373,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private void updateAnsweredCount() {
         long answered = questions.stream().filter(q -> recorded.contains(q.id())).count();
-        answeredCount.setText(answered + " of " + questions.size() + " answered");
+        long dontKnow = questions.stream().filter(q -> recorded.contains(q.id()) && answers.get(q.id()) instanceof Answer.DontKnowYet).count();
+        answeredCount.setText(answered + " of " + questions.size() + " answered"
+                + (dontKnow == 0 ? "" : " (" + dontKnow + " with \"" + Answer.NoAnswer.DONT_KNOW_YET.label() + "\")"));
     }
 
     private Component removedQuestionsNote(AttemptPaper paper) {
@@ -330,6 +405,18 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
         }
         return open;
+    }
+
+    /** The message that stands where the learner pressed Submit: brought into view and read out. */
+    private static void focusMessage(Paragraph message) {
+        message.getElement().setAttribute("tabindex", "-1");
+        message.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus()");
+    }
+
+    static String blankPreTestMessage(int blank, int total) {
+        return blank + " of " + total + (total == 1 ? " question is" : " questions are") + " not answered. The pre-test is taken once: "
+                + "once you submit, you cannot come back to " + (blank == 1 ? "it" : "them") + ". A blank counts as not right, "
+                + "like \"I don't know yet\". Press the button again to submit as it is, or answer " + (blank == 1 ? "it" : "them") + " first.";
     }
 
     static String openQuestionsMessage(List<Integer> open) {
@@ -472,6 +559,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 try {
                     quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
                     recorded.add(question.id());
+                    answers.put(question.id(), answer);
                     updateAnsweredCount();
                     status.setText("Answer saved.");
                 } catch (AnswerRejectedException refused) {
@@ -497,16 +585,20 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 if (change.getValue()) {
                     quizService.answer(paper.attemptId(), question.id(), new Answer.DontKnowYet(), elapsed(question.id()));
                     recorded.add(question.id());
-                    status.setText("Saved: I don't know yet.");
+                    answers.put(question.id(), new Answer.DontKnowYet());
+                    status.setText("Saved: " + Answer.NoAnswer.DONT_KNOW_YET.label() + ".");
                 } else if (input.chosen() && input.answer().isPresent()) {
                     quizService.answer(paper.attemptId(), question.id(), input.answer().get(), elapsed(question.id()));
+                    answers.put(question.id(), input.answer().get());
                     status.setText("Answer saved.");
                 } else {
                     quizService.takeBackAnswer(paper.attemptId(), question.id());
                     recorded.remove(question.id());
+                    answers.remove(question.id());
                     status.setText("");
                 }
                 input.setReadOnly(change.getValue());
+                updateAnsweredCount();
             } catch (AnswerRejectedException refused) {
                 status.setText(refused.getMessage());
             }

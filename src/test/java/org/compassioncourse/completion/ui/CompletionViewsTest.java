@@ -101,6 +101,29 @@ class CompletionViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aLearnerWhoseNameTheCertificateCannotFullyPrintIsToldBeforeDownloadingAndAChineseNamePrintsAsWritten() throws Exception {
+        for (String name : java.util.List.of("김민준", "王小明")) {
+            Learners.actAs(people().learner(name));
+            people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+            completion.submitEvaluation(completion.evaluation().items().stream()
+                    .filter(item -> item.kind() == org.compassioncourse.content.Evaluation.Kind.LIKERT)
+                    .collect(java.util.stream.Collectors.toMap(org.compassioncourse.content.Evaluation.Item::id, item -> 4)), Map.of());
+            navigate(MyRecordView.class);
+            var warnings = $(com.vaadin.flow.component.html.Span.class).withId("record-certificate-name-warning").all();
+            if (name.equals("김민준")) {
+                assertThat(warnings).as("told before the download, not a silent '?'").singleElement()
+                        .satisfies(w -> assertThat(w.getText()).contains("김 민 준", "would show as \"?\"", "Account page"));
+            } else {
+                assertThat(warnings).isEmpty();
+                byte[] pdf = download($(Anchor.class).withId("record-certificate-a4").single());
+                try (var document = Loader.loadPDF(pdf)) {
+                    assertThat(new PDFTextStripper().getText(document)).contains(name).doesNotContain("?");
+                }
+            }
+        }
+    }
+
+    @Test
     void learnerGoesFromTheCompletionMomentThroughTheEvaluationToTheCertificateAndTheirData() throws Exception {
         Learners.actAs(people().learner("Nina Nurse"));
         passAndEvaluateThroughThePages(null);

@@ -53,6 +53,8 @@ class LessonViewTest extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("course-progress-text").single().getText())
                 .isEqualTo("0 of " + course.lessons().size() + " lessons completed (0%)");
         assertThat(button("continue-button").getText()).isEqualTo("Start the course");
+        assertThat($(Paragraph.class).withId("course-facts").single().getText()).as("no certificate: block, so no CE hours promised")
+                .startsWith("For ").doesNotContain("CE");
 
         test(button("continue-button")).click();
 
@@ -111,6 +113,28 @@ class LessonViewTest extends SpringBrowserlessTest {
         progressService.completeLesson(first.id());
         navigate(LessonView.class, Map.of("lessonId", second.id(), "sectionId", second.sections().getLast().id()));
         assertThat(button("finish-lesson").getText()).isEqualTo("Go to the final assessment →");
+    }
+
+    @Test
+    @WithCourseUser(email = "reader.last@ward7.example")
+    void finishingTheLastLessonLeadsToTheFinalsStartPageWithoutStartingAnAttempt(
+            @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+        course.lessons().forEach(lesson -> {
+            lesson.sections().forEach(section -> progressService.reachSection(lesson.id(), section.id()));
+            if (lesson != course.lessons().getLast()) {
+                progressService.completeLesson(lesson.id());
+            }
+        });
+        Lesson last = course.lessons().getLast();
+        navigate(LessonView.class, Map.of("lessonId", last.id(), "sectionId", last.sections().getLast().id()));
+        assertThat(button("finish-lesson").getText()).isEqualTo("Finish lesson and go to the final assessment →");
+
+        test(button("finish-lesson")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(org.compassioncourse.quiz.ui.QuizView.class);
+        assertThat($(Button.class).withId("start-final").single().getText()).isEqualTo("Start the final assessment");
+        assertThat(quizzes.myOpenAttempt(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null))
+                .as("arriving starts no attempt").isEmpty();
     }
 
     @Test

@@ -38,6 +38,29 @@ class MyProgressViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "reader.rounding@ward7.example")
+    void theBestKnowledgeCheckScoreIsWrittenAsTheResultPageWritesIt() {
+        Lesson first = course.lessons().getFirst();
+        var paper = quizService.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, first.id());
+        paper.questions().forEach(q -> {
+            var question = course.question(q.id()).orElseThrow();
+            quizService.answer(paper.attemptId(), q.id(), q.id().equals("first-single")
+                    ? org.compassioncourse.support.KeyedAnswers.wrong(course, question)
+                    : org.compassioncourse.support.KeyedAnswers.right(question), 500);
+        });
+        var result = quizService.submit(paper.attemptId());
+
+        navigate(MyProgressView.class);
+        @SuppressWarnings("unchecked")
+        Grid<CourseProgress.LessonRow> grid = $(Grid.class).single();
+        String row = test(grid).getCellComponent(0, 0).getElement().getTextRecursively() + " "
+                + grid.getColumns().stream().map(c -> String.valueOf(test(grid).getCellText(0, grid.getColumns().indexOf(c)))).toList();
+        assertThat(row).as("one rounding rule: the result page's %s", org.compassioncourse.quiz.ScorePercent.format(result.scorePercent()))
+                .contains("best " + org.compassioncourse.quiz.ScorePercent.format(result.scorePercent()));
+        assertThat(org.compassioncourse.quiz.ScorePercent.format(result.scorePercent())).as("a score with a decimal").contains(".");
+    }
+
+    @Test
     @WithCourseUser(email = "reader.phone@ward7.example")
     void onAPhoneMyProgressKeepsLessonAndStatusAndPutsTheDetailsUnderTheTitle() {
         Lesson first = course.lessons().getFirst();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.compassioncourse.support.ApplicationTest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +162,104 @@ class QuizViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "view.quiz.final.start@ward7.example")
+    void theFinalStartsFromAPageStatingAttemptsPassMarkAndTimeToAllowAndOnlyTheButtonStartsAnAttempt(
+            @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+        course.lessons().forEach(lesson -> {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        });
+        navigate(QuizView.class, Map.of("kind", "final-assessment"));
+
+        String facts = $(com.vaadin.flow.component.html.UnorderedList.class).withId("final-start-facts").single().getElement().getTextRecursively();
+        assertThat(facts).contains("1 question", "Pass mark: 75%.", "You may take it again if you do not pass (a new attempt opens 30 minutes after the last).",
+                "Allow about 5 minutes. There is no time limit");
+        assertThat($(QuestionCard.class).all()).as("no question before the learner starts").isEmpty();
+        assertThat(quizzes.myOpenAttempt(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null)).isEmpty();
+
+        test($(Button.class).withId("start-final").single()).click();
+
+        assertThat(quizzes.myOpenAttempt(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null)).isPresent();
+        assertThat($(QuestionCard.class).all()).hasSize(1);
+        navigate(QuizView.class, Map.of("kind", "final-assessment"));
+        assertThat($(QuestionCard.class).all()).as("an attempt under way resumes at once").hasSize(1);
+    }
+
+    @Test
+    void aFinalBelowThePreTestIsSaidInWordsNotAsANegativeGain() {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        var scores = new org.compassioncourse.quiz.QuizScores(List.of(), Map.of(
+                org.compassioncourse.content.QuizSettings.Kind.PRE_TEST,
+                new org.compassioncourse.quiz.AttemptScore(1, org.compassioncourse.content.QuizSettings.Kind.PRE_TEST, null, 45, null, at),
+                org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT,
+                new org.compassioncourse.quiz.AttemptScore(2, org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null, 40, false, at)),
+                Map.of(), Set.of());
+        assertThat(QuizReviewView.learningGain(scores.learningGain().orElseThrow(), scores))
+                .isEqualTo("Your final score (40%) is below your pre-test score (45%), so there is no learning gain to show yet.");
+        assertThat(QuizReviewView.learningGain(0.5, scores)).isEqualTo("Your learning gain: 50% of what you could still learn after the pre-test.");
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.failed.then.passed@ward7.example")
+    void anEarlierFailedFinalReadsAsAnEarlierAttemptOnceALaterOnePassed(@Autowired org.compassioncourse.quiz.QuizService quizzes,
+            @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        course.lessons().forEach(lesson -> {
+            progress.reachSection(lesson.id(), lesson.firstSection().id());
+            progress.completeLesson(lesson.id());
+        });
+        var kind = org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT;
+        var failed = quizzes.startOrResume(kind, null);
+        failed.questions().forEach(q -> quizzes.answer(failed.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.wrong(course, course.question(q.id()).orElseThrow()), 500));
+        quizzes.submit(failed.attemptId());
+        // the retake's cool-down has passed
+        jdbc.update("update quiz_attempt set submitted_at = submitted_at - interval '2' hour, started_at = started_at - interval '2' hour where id = ?",
+                failed.attemptId());
+        var passed = quizzes.startOrResume(kind, null);
+        passed.questions().forEach(q -> quizzes.answer(passed.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.right(course.question(q.id()).orElseThrow()), 500));
+        quizzes.submit(passed.attemptId());
+
+        navigate(QuizReviewView.class, Map.of("attemptId", String.valueOf(failed.attemptId())));
+
+        assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0% — not passed ✗ (pass mark 75%)");
+        assertThat($(Paragraph.class).withId("next-step").single().getText()).startsWith("This is an earlier attempt")
+                .doesNotContain("You have passed the final assessment. You can review");
+        assertThat($(Paragraph.class).withId("learning-gain").all()).as("the gain belongs to the counted attempt's page").isEmpty();
+    }
+
+    @Test
+    @WithCourseUser(email = "view.quiz.kc.finished@ward7.example")
+    void aKnowledgeCheckResultDoesNotAskToFinishALessonAlreadyFinished(@Autowired org.compassioncourse.quiz.QuizService quizzes,
+            @Autowired org.compassioncourse.progress.ProgressService progress) {
+        var lesson = course.lessons().getFirst();
+        var kind = org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK;
+        var before = quizzes.startOrResume(kind, lesson.id());
+        before.questions().forEach(q -> quizzes.answer(before.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.right(course.question(q.id()).orElseThrow()), 500));
+        navigate(QuizReviewView.class, Map.of("attemptId", String.valueOf(quizzes.submit(before.attemptId()).attemptId())));
+        assertThat($(Paragraph.class).withId("next-step").single().getText()).endsWith("then finish the lesson.");
+
+        progress.reachSection(lesson.id(), lesson.firstSection().id());
+        progress.completeLesson(lesson.id());
+        var after = quizzes.startOrResume(kind, lesson.id());
+        after.questions().forEach(q -> quizzes.answer(after.attemptId(), q.id(),
+                org.compassioncourse.support.KeyedAnswers.right(course.question(q.id()).orElseThrow()), 500));
+        navigate(QuizReviewView.class, Map.of("attemptId", String.valueOf(quizzes.submit(after.attemptId()).attemptId())));
+        assertThat($(Paragraph.class).withId("next-step").single().getText()).endsWith("you have finished this lesson.");
+    }
+
+    @Test
+    void theStartPageSaysWhichAttemptThisIsAndHowManyRemainAfterIt() {
+        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(0, 3, false), 60))
+                .isEqualTo("This will be attempt 1 of 3. An attempt counts once you start it; after this one you have 2 attempts left.");
+        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(1, 3, false), 60))
+                .endsWith("after this one you have 1 attempt left.");
+        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(2, 3, false), 60))
+                .isEqualTo("This will be attempt 3 of 3. An attempt counts once you start it; after this one you have none left.");
+    }
+
+    @Test
     @WithCourseUser(email = "view.quiz.pre@ward7.example")
     void preTestSavesAnswersAsTheyChangeAndShowsTheResultAfterSubmission() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
@@ -191,22 +290,32 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat(dontKnow.getLabel()).isEqualTo("I don't know yet");
         test(dontKnow).click();
         assertThat(page()).contains("Saved: I don't know yet.");
+        assertThat($(Paragraph.class).withId("answered-count").single().getText()).as("counted at once, as what it is")
+                .isEqualTo("1 of 1 answered (1 with \"I don't know yet\")");
         test($(Button.class).withId("submit-quiz").single()).click();
 
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(Paragraph.class).withId("no-answer-counts").single().getText()).startsWith("I don't know yet: 1 question.");
         assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
                 .as("counted as not right: the lesson is one to revisit").startsWith("↻ Revisit");
     }
 
     @Test
     @WithCourseUser(email = "view.quiz.blank@ward7.example")
-    void preTestCanBeSubmittedWithAQuestionLeftBlank() {
+    void preTestCanBeSubmittedWithAQuestionLeftBlankOnceTheLearnerConfirmsSinceItIsTakenOnce() {
         navigate(QuizView.class, Map.of("kind", "pre-test"));
+        test($(Button.class).withId("submit-quiz").single()).click();
+
+        assertThat(getCurrentView()).as("asked first: the pre-test is taken once").isInstanceOf(QuizView.class);
+        assertThat($(Paragraph.class).withId("quiz-message").single().getText()).startsWith("1 of 1 question is not answered. The pre-test is taken once");
+        assertThat($(Button.class).withId("submit-quiz").single().getText()).isEqualTo("Submit with 1 question not answered");
         test($(Button.class).withId("submit-quiz").single()).click();
 
         assertThat(getCurrentView()).isInstanceOf(QuizReviewView.class);
         assertThat($(Paragraph.class).withId("quiz-score").single().getText()).isEqualTo("Your score: 0%");
+        assertThat($(Paragraph.class).withId("no-answer-counts").single().getText()).as("the result says what the 0% is made of")
+                .startsWith("Not answered: 1 question.");
         assertThat($(com.vaadin.flow.component.html.ListItem.class).withId("advice-first-lesson").single().getElement().getTextRecursively())
                 .startsWith("↻ Revisit");
     }
@@ -264,6 +373,8 @@ class QuizViewTest extends SpringBrowserlessTest {
         assertThat($(QuestionCard.class).all()).as("one question card on the page").hasSize(1);
         assertThat(position()).startsWith("Question 1 of ");
         assertThat(page().split("Question 1 of ", -1)).as("the position is said once, above the card, not again inside it").hasSize(2);
+        assertThat(page().indexOf("id=\"question-position\"")).as("above the card, so a phone shows it without scrolling")
+                .isLessThan(page().indexOf("question-card"));
         assertThat($(Button.class).withId("previous-question").single().isEnabled()).isFalse();
         assertThat($(Button.class).withId("retry-first-single").all()).isEmpty();
 
