@@ -455,8 +455,9 @@ class QuizViewTest extends SpringBrowserlessTest {
             progress.reachSection(lesson.id(), lesson.firstSection().id());
             progress.completeLesson(lesson.id());
         }
-        // this tab opened the final and answered nothing here; another tab answers every question
+        // this tab opened the final (through its start page) and answered nothing here; another tab answers every question
         navigate(QuizView.class, Map.of("kind", "final-assessment"));
+        test($(Button.class).withId("start-final").single()).click();
         org.compassioncourse.quiz.AttemptPaper paper = quizService.startOrResume(org.compassioncourse.content.QuizSettings.Kind.FINAL_ASSESSMENT, null);
         for (QuestionPaper question : paper.questions()) {
             quizService.answer(paper.attemptId(), question.id(),
