@@ -15,8 +15,15 @@ final class FeedbackWriter {
     private FeedbackWriter() {
     }
 
-    private static String choiceNote(boolean right, boolean chosen) {
-        return (right ? "right answer" : "wrong answer") + (chosen ? ", your choice" : "");
+    /**
+     * An option, judged by what the learner did with it: the mark beside it is right when they chose an option of the
+     * key or left out one that is not, so an option rightly left unticked never reads as a mistake.
+     */
+    private static String choiceNote(boolean inKey, boolean chosen) {
+        if (inKey) {
+            return chosen ? "a right answer, your choice" : "a right answer you did not choose";
+        }
+        return chosen ? "not a right answer, your choice" : "not a right answer, rightly left out";
     }
 
     private static String placementNote(boolean right) {
@@ -32,15 +39,18 @@ final class FeedbackWriter {
                 Answer.Choices chosen = answer instanceof Answer.Choices c ? c : new Answer.Choices(java.util.Set.of());
                 for (Question.Option option : choice.options()) {
                     boolean right = choice.correct().contains(option.id());
-                    lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, chosen.optionIds().contains(option.id())), right, option.feedback()));
+                    boolean picked = chosen.optionIds().contains(option.id());
+                    lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, picked), right == picked, option.feedback()));
                 }
                 key = choice.options().stream().filter(o -> choice.correct().contains(o.id())).map(Question.Option::text)
                         .collect(Collectors.joining("; "));
             }
             case Question.TrueFalse trueFalse -> {
                 Boolean said = answer instanceof Answer.TrueOrFalse t ? t.value() : null;
-                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), Boolean.TRUE.equals(said)), trueFalse.answer(), trueFalse.feedbackIfTrue()));
-                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), Boolean.FALSE.equals(said)), !trueFalse.answer(), trueFalse.feedbackIfFalse()));
+                boolean saidTrue = Boolean.TRUE.equals(said);
+                boolean saidFalse = Boolean.FALSE.equals(said);
+                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), saidTrue), trueFalse.answer() == saidTrue, trueFalse.feedbackIfTrue()));
+                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), saidFalse), !trueFalse.answer() == saidFalse, trueFalse.feedbackIfFalse()));
                 key = trueFalse.answer() ? "True" : "False";
             }
             case Question.Matching matching -> {
@@ -62,11 +72,18 @@ final class FeedbackWriter {
                 key = categorise.items().stream().map(i -> i.text() + " → " + labels.get(i.category())).collect(Collectors.joining("; "));
             }
             case Question.Ordering ordering -> {
+                // one line per neighbouring pair of the learner's order, marked as Grading scores it (the pair stands in
+                // the key's order or not), so the marks and the score never disagree
                 List<String> given = answer instanceof Answer.Order o ? o.itemIds() : List.of();
-                for (int i = 0; i < ordering.items().size(); i++) {
-                    Question.Item item = ordering.items().get(i);
-                    boolean right = i < given.size() && given.get(i).equals(item.id());
-                    lines.add(new QuestionFeedback.Line((i + 1) + ". " + item.text(), placementNote(right), right, item.feedback()));
+                List<String> keyOrder = ordering.items().stream().map(Question.Item::id).toList();
+                Map<String, Question.Item> items = ordering.items().stream().collect(Collectors.toMap(Question.Item::id, i -> i));
+                for (int i = 0; i + 1 < given.size(); i++) {
+                    Question.Item before = items.get(given.get(i));
+                    Question.Item after = items.get(given.get(i + 1));
+                    boolean inOrder = keyOrder.indexOf(before.id()) < keyOrder.indexOf(after.id());
+                    String text = (i == 0 ? before.feedback() + " " : "") + after.feedback();
+                    lines.add(new QuestionFeedback.Line((i + 1) + ". " + before.text() + " → " + (i + 2) + ". " + after.text(),
+                            inOrder ? "this pair is in the right order" : "this pair is the wrong way round", inOrder, text.strip()));
                 }
                 key = ordering.items().stream().map(Question.Item::text).collect(Collectors.joining(" → "));
             }

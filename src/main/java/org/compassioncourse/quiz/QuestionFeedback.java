@@ -14,8 +14,9 @@ public record QuestionFeedback(String questionId, double score, boolean correct,
     /**
      * Feedback on one part of the answer (an option, pair, item or region).
      *
-     * @param note in words what the symbol shows, e.g. "right answer, your choice" or "you placed this differently"
-     * @param right whether this part is right (an option of the key, or the learner's placement)
+     * @param note in words what the symbol shows, e.g. "a right answer, your choice" or "you placed this differently"
+     * @param right whether the learner got this part right (chose an option of the key or left out one that is not;
+     *              placed a pair, item or step where it belongs; clicked the region asked for)
      */
     public record Line(String part, String note, boolean right, String text) {
     }
