@@ -67,9 +67,17 @@ class OrderingInput implements QuestionInput {
             down.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Span text = new Span(item.text());
             text.addClassName("order-text");
+            // the list's own numbers do not show on a flex item: the position is written out (screen readers already
+            // hear "1 of 3" from the ordered list, so the written number is hidden from them)
+            Span number = new Span((i + 1) + ".");
+            number.addClassName("order-number");
+            number.getElement().setAttribute("aria-hidden", "true");
             ups.add(up);
             downs.add(down);
-            ListItem li = new ListItem(text, up, down);
+            // the two buttons stay together, inside the item's box, so on a phone they never seem to belong to the next item
+            Span buttons = new Span(up, down);
+            buttons.addClassName("order-buttons");
+            ListItem li = new ListItem(number, text, buttons);
             li.addClassName("order-item");
             li.getElement().setAttribute("data-item", item.id());
             list.add(li);

@@ -46,7 +46,8 @@ class OrderingAndHotspotInputTest {
 
         button(input.component(), "move-down-q-a").click();
         assertThat(input.focusedAfterMove().getId()).contains("move-down-q-a");
-        assertThat(input.focusedAfterMove().getParent().orElseThrow().getElement().getAttribute("data-item")).isEqualTo("a");
+        assertThat(input.focusedAfterMove().getParent().orElseThrow().getParent().orElseThrow().getElement().getAttribute("data-item"))
+                .as("the buttons sit inside the item they move").isEqualTo("a");
 
         button(input.component(), "move-down-q-a").click();
         assertThat(input.answer().orElseThrow().toString()).contains("[b, c, a]");
@@ -59,6 +60,20 @@ class OrderingAndHotspotInputTest {
         button(input.component(), "move-up-q-c").click();
         assertThat(input.answer().orElseThrow().toString()).contains("[c, b, a]");
         assertThat(input.focusedAfterMove().getId()).as("at the top, Move up is disabled").contains("move-down-q-c");
+    }
+
+    @Test
+    void everyItemShowsItsPositionNumberWhichFollowsAMove() {
+        OrderingInput input = new OrderingInput(ordering());
+        assertThat(numbers(input)).containsExactly("1. A", "2. B", "3. C");
+        button(input.component(), "move-down-q-a").click();
+        assertThat(numbers(input)).containsExactly("1. B", "2. A", "3. C");
+    }
+
+    private static List<String> numbers(OrderingInput input) {
+        return descendants(input.component()).stream().filter(c -> c instanceof com.vaadin.flow.component.html.ListItem)
+                .map(li -> li.getChildren().limit(2).map(c -> c.getElement().getText()).reduce((a, b) -> a + " " + b).orElseThrow())
+                .toList();
     }
 
     @Test
