@@ -5,10 +5,7 @@ import org.compassioncourse.content.ItemWritingRules;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuestionType;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,42 +95,12 @@ final class TestWiseSimulation {
         return switch (question.body()) {
             case Question.Choice c when c.type() != QuestionType.MULTIPLE_RESPONSE ->
                     new Answer.Choices(Set.of(c.options().get(random.nextInt(c.options().size())).id()));
-            case Question.Choice c -> {
-                Set<String> chosen = new HashSet<>();
-                while (chosen.isEmpty()) {
-                    c.options().forEach(o -> {
-                        if (random.nextBoolean()) {
-                            chosen.add(o.id());
-                        }
-                    });
-                }
-                yield new Answer.Choices(chosen);
-            }
-            case Question.TrueFalse t -> new Answer.TrueOrFalse(random.nextBoolean());
-            case Question.Matching m -> {
-                List<String> rights = new ArrayList<>(m.pairs().stream().map(Question.Pair::id).toList());
-                Collections.shuffle(rights, random);
-                Map<String, String> byLeft = new HashMap<>();
-                for (int i = 0; i < rights.size(); i++) {
-                    byLeft.put(m.pairs().get(i).id(), rights.get(i));
-                }
-                yield new Answer.Matches(byLeft);
-            }
-            case Question.Categorise c -> {
-                Map<String, String> byItem = new HashMap<>();
-                c.items().forEach(item -> byItem.put(item.id(), c.categories().get(random.nextInt(c.categories().size())).id()));
-                yield new Answer.Categories(byItem);
-            }
-            case Question.Ordering o -> {
-                List<String> order = new ArrayList<>(o.items().stream().map(Question.Item::id).toList());
-                Collections.shuffle(order, random);
-                yield new Answer.Order(order);
-            }
             case Question.Hotspot h -> {
                 List<String> regions = course.figures().stream().filter(f -> f.id().equals(h.figureId())).findFirst()
                         .orElseThrow().regionIds();
                 yield new Answer.Region(regions.get(random.nextInt(regions.size())));
             }
+            default -> RandomAnswers.blind(question, random);
         };
     }
 }
