@@ -26,6 +26,12 @@ final class FeedbackWriter {
         return chosen ? "not a right answer, your choice" : "not a right answer, rightly left out";
     }
 
+    /** Several right options as one line: sentences stay sentences ("A. B."), phrases are separated ("A; B"), never "A.; B". */
+    static String joinedAnswers(List<String> answers) {
+        boolean sentences = answers.stream().allMatch(a -> a.strip().matches(".*[.!?]$"));
+        return String.join(sentences ? " " : "; ", answers.stream().map(String::strip).toList());
+    }
+
     private static String placementNote(boolean right) {
         return right ? "you placed this correctly" : "you placed this differently";
     }
@@ -42,8 +48,7 @@ final class FeedbackWriter {
                     boolean picked = chosen.optionIds().contains(option.id());
                     lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, picked), right == picked, option.feedback()));
                 }
-                key = choice.options().stream().filter(o -> choice.correct().contains(o.id())).map(Question.Option::text)
-                        .collect(Collectors.joining("; "));
+                key = joinedAnswers(choice.options().stream().filter(o -> choice.correct().contains(o.id())).map(Question.Option::text).toList());
             }
             case Question.TrueFalse trueFalse -> {
                 Boolean said = answer instanceof Answer.TrueOrFalse t ? t.value() : null;

@@ -49,4 +49,12 @@ class FeedbackWriterTest {
         assertThat(oneSwap.score()).isEqualTo(0.5);
         assertThat(oneSwap.lines()).extracting(QuestionFeedback.Line::right).containsExactly(false, true);
     }
+
+    @Test
+    void severalRightOptionsReadAsOneLineWithoutAFullStopBeforeASemicolon() {
+        assertThat(FeedbackWriter.joinedAnswers(List.of("In those studies, they went together.", "The link is about activity.")))
+                .isEqualTo("In those studies, they went together. The link is about activity.");
+        assertThat(FeedbackWriter.joinedAnswers(List.of("Anterior insula", "Cerebellum"))).isEqualTo("Anterior insula; Cerebellum");
+        assertThat(feedback("first-multi", new Answer.Choices(Set.of("ai"))).key()).isEqualTo("Anterior insula; Cerebellum");
+    }
 }

@@ -110,20 +110,21 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                     email.addClassName("learner-email");
                     return new Div(new Anchor("instructor/cohort/" + cohortId + "/learner/" + row.userId(), row.displayName()), email);
                 }).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("10rem");
+                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("9rem");
+        // widths leave room for a sortable header's sort mark and "100%" (at 4.5 rem it showed as "10…", read as 10%)
         grid.addColumn(row -> row.percentComplete() + "%").setHeader("Done")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
-                .setFlexGrow(2).setWidth("8.5rem");
+                .setFlexGrow(2).setWidth("7rem");
         grid.addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("7rem");
+                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("6.5rem");
         grid.addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("4.75rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.75rem").setFlexGrow(0);
         grid.addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("4.5rem").setFlexGrow(0);
-        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("5.5rem").setFlexGrow(0);
+                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
+        grid.addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.25rem").setFlexGrow(0);
         grid.addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
-                .setWidth("5rem").setFlexGrow(0);
+                .setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.completedAt() == null ? "—" : UserTime.date(row.completedAt())).setHeader("Completed on")
                 .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.certificate() == null ? "—" : row.certificate().equals("revoked") ? "✗ revoked" : "✓ issued")

@@ -76,7 +76,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         add(new H1(course.title()));
         add(new Paragraph(course.summary()));
         Paragraph facts = new Paragraph("For " + course.audience() + " · " + course.lessons().size() + " lessons · about "
-                + course.totalMinutes() + " minutes" + completionContent.ceHours(course).map(h -> " · " + formatHours(h) + " CE hours").orElse(""));
+                + course.totalMinutes() + " minutes of reading" + completionContent.ceHours(course).map(h -> " · " + formatHours(h) + " CE hours").orElse(""));
         facts.setId("course-facts");
         facts.addClassName("course-facts");
         add(facts);

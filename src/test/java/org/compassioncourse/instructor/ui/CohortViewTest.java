@@ -159,6 +159,10 @@ class CohortViewTest extends SpringBrowserlessTest {
         // 1400 px less the menu drawer (about 16 rem) and the page's padding leave about 66 rem
         assertThat(rem).as("minimum widths of the columns side by side").isLessThanOrEqualTo(64);
         assertThat(grid.getColumnByKey(CohortView.STACKED).isVisible()).isFalse();
+        // a sortable figure column holds "100%" and its header's sort mark: at 4.5 rem "100%" showed as "10…"
+        assertThat(grid.getColumns().stream().filter(c -> c.isSortable() && c.getFlexGrow() == 0)
+                .mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", ""))))
+                .allSatisfy(width -> assertThat(width).isGreaterThanOrEqualTo(5.5));
 
         view.layoutGridFor(390);
         assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
