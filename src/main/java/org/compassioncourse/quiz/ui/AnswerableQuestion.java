@@ -18,8 +18,10 @@ public class AnswerableQuestion extends Composite<Div> {
 
     private final QuestionInput input;
     private final QuestionCard card;
+    private final QuestionPaper paper;
 
     public AnswerableQuestion(QuestionPaper paper, int number, int total, Course course) {
+        this.paper = paper;
         input = QuestionInput.of(paper, new CourseFigureSource(course));
         card = new QuestionCard(paper, number, total);
         card.addInput(input.component());
@@ -35,6 +37,6 @@ public class AnswerableQuestion extends Composite<Div> {
     public void showFeedback(QuestionFeedback feedback) {
         input.setReadOnly(true);
         input.showResult(feedback);
-        card.add(new FeedbackPanel(feedback));
+        card.add(new FeedbackPanel(feedback, paper));
     }
 }

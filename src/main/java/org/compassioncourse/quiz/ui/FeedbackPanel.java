@@ -7,11 +7,16 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.quiz.QuestionFeedback;
+import org.compassioncourse.quiz.QuestionPaper;
+
+import java.util.Comparator;
+import java.util.List;
 
 /** Feedback on one answered question: verdict in words and symbols (never colour alone), key, reasons, where to read more. */
 class FeedbackPanel extends Div {
 
-    FeedbackPanel(QuestionFeedback feedback) {
+    /** The feedback, its option lines in the order the options were shown to this learner (they are shuffled). */
+    FeedbackPanel(QuestionFeedback feedback, QuestionPaper shown) {
         addClassName("feedback-panel");
         String verdict = feedback.correct() ? "✓ Correct" : feedback.score() > 0
                 ? "◐ Partly correct (" + Percent.format(feedback.score()) + ")" : "✗ Not correct";
@@ -20,7 +25,11 @@ class FeedbackPanel extends Div {
         Paragraph key = new Paragraph("Answer: " + feedback.key());
         key.addClassName("feedback-key");
         UnorderedList lines = new UnorderedList();
-        for (QuestionFeedback.Line line : feedback.lines()) {
+        List<String> shownOrder = shown.options().stream().map(QuestionPaper.Choice::text).toList();
+        List<QuestionFeedback.Line> inShownOrder = feedback.lines().stream()
+                .sorted(Comparator.comparingInt(line -> shownOrder.contains(line.part()) ? shownOrder.indexOf(line.part()) : Integer.MAX_VALUE))
+                .toList();
+        for (QuestionFeedback.Line line : inShownOrder) {
             String mark = line.right() ? "✓ " : "✗ ";
             ListItem item = new ListItem(new Span(mark), new Span(line.part() + " (" + line.note() + "): "), new Span(line.text()));
             if (line.note().contains("your choice")) {

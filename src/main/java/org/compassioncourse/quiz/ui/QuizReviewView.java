@@ -108,7 +108,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                 card.add(said);
             });
             Optional.ofNullable(feedback.get(question.id())).ifPresent(f -> {
-                card.add(new FeedbackPanel(f));
+                card.add(new FeedbackPanel(f, question));
                 input.showResult(f);
             });
             add(card);

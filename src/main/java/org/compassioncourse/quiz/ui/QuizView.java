@@ -509,7 +509,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
                         .ifPresent(given -> {
                             feedback.put(question.id(), given);
-                            showFeedback(feedbackArea, given);
+                            showFeedback(feedbackArea, given, question);
                             input.showResult(given);
                         });
                 recorded.add(question.id());
@@ -544,7 +544,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             if (given != null) {
                 input.setReadOnly(true);
                 check.setEnabled(false);
-                showFeedback(feedbackArea, given);
+                showFeedback(feedbackArea, given, question);
                 input.showResult(given);
                 offerRetry.run();
             }
@@ -610,9 +610,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         return System.currentTimeMillis() - shownAt.getOrDefault(questionId, System.currentTimeMillis());
     }
 
-    private static void showFeedback(Div area, QuestionFeedback feedback) {
+    private static void showFeedback(Div area, QuestionFeedback feedback, QuestionPaper question) {
         area.removeAll();
-        area.add(new FeedbackPanel(feedback));
+        area.add(new FeedbackPanel(feedback, question));
     }
 
 }
