@@ -187,6 +187,8 @@ public class AccountAdministration {
         sessions.endAllSessions(accountId);
         // failed logins and reset requests counted against the old email (keyed, but still about this person)
         throttleEvents.forgetEmail(formerEmail);
+        // what instructors wrote about the learner in the log (a revoke reason may name them) goes too
+        auditLog.redactFreeTextAbout(accountId);
         auditLog.record(actorId(), AuditAction.ERASE, accountId, "on request");
         return row(account);
     }

@@ -26,6 +26,20 @@ class AuditLog {
         entries.save(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), actorId, action, subjectId, detail));
     }
 
+    /**
+     * The one change an entry ever gets: when a learner's data is erased, the free text an instructor wrote about them
+     * (a certificate's revoke or reinstate reason, which may name them) is replaced; the act, its moment, its actor and
+     * its subject stay. Native SQL, because the entity is immutable to the rest of the app on purpose.
+     */
+    void redactFreeTextAbout(long subjectId) {
+        entityManager.createNativeQuery("update admin_audit set detail = ?1 where subject_id = ?2 and action in (?3, ?4)")
+                .setParameter(1, "reason removed when the learner's data was erased")
+                .setParameter(2, subjectId)
+                .setParameter(3, AuditAction.CERTIFICATE_REVOKED.name())
+                .setParameter(4, AuditAction.CERTIFICATE_REINSTATED.name())
+                .executeUpdate();
+    }
+
     long count() {
         return entries.count();
     }

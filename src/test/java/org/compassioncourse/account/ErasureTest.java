@@ -133,9 +133,10 @@ class ErasureTest {
         assertThat(preBefore.attempts()).isEqualTo(2);
         assertThat(finalBefore.attempts()).isEqualTo(1);
         // the test's emails are made from the name, so the surname is in both
+        // the revocation is in the administrators' audit log too, with its reason
         assertThat(placesHolding(surname)).containsExactlyInAnyOrder("USER_ACCOUNT.DISPLAY_NAME", "USER_ACCOUNT.EMAIL",
-                "CERTIFICATE.LEARNER_NAME", "CERTIFICATE.REVOKED_REASON", "EVALUATION_ANSWER.ANSWER_TEXT");
-        assertThat(placesHolding(email)).containsExactlyInAnyOrder("USER_ACCOUNT.EMAIL", "CERTIFICATE.REVOKED_REASON");
+                "CERTIFICATE.LEARNER_NAME", "CERTIFICATE.REVOKED_REASON", "EVALUATION_ANSWER.ANSWER_TEXT", "ADMIN_AUDIT.DETAIL");
+        assertThat(placesHolding(email)).containsExactlyInAnyOrder("USER_ACCOUNT.EMAIL", "CERTIFICATE.REVOKED_REASON", "ADMIN_AUDIT.DETAIL");
 
         Learners.actAs(admin);
         AccountRow row = administration.erase(erased.accountId());
