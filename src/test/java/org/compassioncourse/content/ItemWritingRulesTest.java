@@ -36,12 +36,7 @@ class ItemWritingRulesTest {
     }
 
     private List<String> problems() {
-        try {
-            CourseContentLoader.load(dir);
-        } catch (InvalidCourseContentException invalid) {
-            return invalid.problems().stream().map(ContentProblem::toString).toList();
-        }
-        throw new AssertionError("expected the bank to be refused");
+        return FixtureCourse.problemsLoading(dir);
     }
 
     @Test

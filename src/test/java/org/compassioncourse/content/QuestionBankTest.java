@@ -26,12 +26,7 @@ class QuestionBankTest {
     }
 
     private List<String> problems() {
-        try {
-            CourseContentLoader.load(dir);
-        } catch (InvalidCourseContentException invalid) {
-            return invalid.problems().stream().map(ContentProblem::toString).toList();
-        }
-        throw new AssertionError("expected the bank to be refused");
+        return FixtureCourse.problemsLoading(dir);
     }
 
     @Test

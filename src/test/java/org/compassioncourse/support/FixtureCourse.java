@@ -45,4 +45,14 @@ public final class FixtureCourse {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The problems (as "file:line: message") for which the course in {@code dir} is refused; fails if it loads. */
+    public static java.util.List<String> problemsLoading(Path dir) {
+        try {
+            org.compassioncourse.content.CourseContentLoader.load(dir);
+        } catch (org.compassioncourse.content.InvalidCourseContentException invalid) {
+            return invalid.problems().stream().map(org.compassioncourse.content.ContentProblem::toString).toList();
+        }
+        throw new AssertionError("expected the bank to be refused");
+    }
 }
