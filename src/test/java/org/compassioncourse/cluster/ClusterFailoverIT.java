@@ -297,9 +297,20 @@ class ClusterFailoverIT {
         return DriverManager.getConnection(ScratchPostgres.url(database), ScratchPostgres.USER, "");
     }
 
+    /** The SQL migrations plus the Java ones (Spring beans implementing Flyway's JavaMigration, e.g. V102). */
     private static int migrationCount() throws IOException {
+        int sql;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            sql = (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            return sql + (int) sources.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return Files.readString(f).contains("implements JavaMigration");
+                } catch (IOException unreadable) {
+                    throw new java.io.UncheckedIOException(unreadable);
+                }
+            }).count();
         }
     }
 
