@@ -17,15 +17,14 @@ import com.vaadin.flow.component.html.H2;
 import org.compassioncourse.review.CohortRetention;
 import org.compassioncourse.review.ui.CohortRetentionSection;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -421,13 +420,25 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             return;
         }
         Grid<ItemStatistics.ItemStat> items = new Grid<>();
-        items.addComponentColumn(this::questionCell).setHeader("Question").setFlexGrow(4).setWidth("16rem");
+        // Lit templates, not a component per cell: a bank of 150 questions made hundreds of server-side components
+        // and took seconds to show; Lit binds text, so question wording cannot inject markup
+        items.addColumn(LitRenderer.<ItemStatistics.ItemStat>of(
+                        "<div>${item.scenario ? html`<span class=\"item-scenario\">${item.scenario} </span>` : ''}"
+                                + "<span>${item.stem}</span><span class=\"item-id\">${item.id}</span></div>")
+                        .withProperty("scenario", this::scenarioShown)
+                        .withProperty("stem", this::stemShown)
+                        .withProperty("id", ItemStatistics.ItemStat::questionId))
+                .setHeader("Question").setFlexGrow(4).setWidth("16rem");
         // soft hyphens let long one-word headers break instead of being cut off
         items.addColumn(ItemStatistics.ItemStat::responses).setHeader("Respon\u00ADses").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> Percent.format(item.facility())).setHeader("Facility").setWidth("6.5rem").setFlexGrow(0);
         items.addColumn(item -> item.discrimination() == null ? "—" : String.format(Locale.UK, "%.2f", item.discrimination()))
                 .setHeader("Discrimi\u00ADnation").setWidth("7rem").setFlexGrow(0);
-        items.addComponentColumn(this::choices).setHeader("Choices or parts (✓ = key)").setFlexGrow(3).setWidth("14rem");
+        // one line each: option texts may themselves contain commas or semicolons
+        items.addColumn(LitRenderer.<ItemStatistics.ItemStat>of(
+                        "${item.lines.length === 0 ? '—' : html`<ul class=\"option-counts\">${item.lines.map(line => html`<li>${line}</li>`)}</ul>`}")
+                        .withProperty("lines", itemAnalysis::breakdown))
+                .setHeader("Choices or parts (✓ = key)").setFlexGrow(3).setWidth("14rem");
         items.addColumn(CohortView::flags).setHeader("Flags").setFlexGrow(2).setWidth("10rem");
         items.setItems(report.items());
         items.setAllRowsVisible(true);
@@ -436,37 +447,16 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         section.add(items);
     }
 
-    /**
-     * How often each option was chosen, or for matching, categorise and ordering how many placed each pair or item
-     * correctly, the key marked; the service writes the lines, so no answer key passes through the view.
-     */
-    private Component choices(ItemStatistics.ItemStat item) {
-        List<String> lines = itemAnalysis.breakdown(item);
-        if (lines.isEmpty()) {
-            return new Span("—");
-        }
-        // one line each: option texts may themselves contain commas or semicolons
-        UnorderedList list = new UnorderedList();
-        list.addClassName("option-counts");
-        lines.forEach(line -> list.add(new ListItem(line)));
-        return list;
+    /** The question's scenario as learners met it, shortened; empty when it has none or is no longer in the course. */
+    private String scenarioShown(ItemStatistics.ItemStat item) {
+        return course.question(item.questionId())
+                .map(question -> question.scenario() == null || question.scenario().isBlank() ? "" : shorten(question.scenario(), 120))
+                .orElse("");
     }
 
-    /** The question as learners met it: its scenario (shortened) and stem, with its id to find it in the course files. */
-    private Component questionCell(ItemStatistics.ItemStat item) {
-        Div cell = new Div();
-        course.question(item.questionId()).ifPresentOrElse(question -> {
-            if (question.scenario() != null && !question.scenario().isBlank()) {
-                Span scenario = new Span(shorten(question.scenario(), 120) + " ");
-                scenario.addClassName("item-scenario");
-                cell.add(scenario);
-            }
-            cell.add(new Span(question.stem()));
-        }, () -> cell.add(new Span("(no longer in the course)")));
-        Span id = new Span(item.questionId());
-        id.addClassName("item-id");
-        cell.add(id);
-        return cell;
+    /** The stem as learners met it; the id under it finds the question in the course files. */
+    private String stemShown(ItemStatistics.ItemStat item) {
+        return course.question(item.questionId()).map(question -> question.stem()).orElse("(no longer in the course)");
     }
 
     private static String flags(ItemStatistics.ItemStat item) {

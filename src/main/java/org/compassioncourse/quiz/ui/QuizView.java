@@ -68,6 +68,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final Map<String, QuestionFeedback> feedback = new HashMap<>();
     /** Knowledge check: answers chosen but not checked on a question the learner moved away from; finishing records them. */
     private final Map<String, Answer> drafts = new HashMap<>();
+    /** Knowledge check: questions answered on the page but not checked yet; finishing checks them, so they count as answered. */
+    private final Set<String> chosenNotChecked = new HashSet<>();
     /** Knowledge check: the one card on the page, where it sits, and what the learner has chosen on it. */
     private final Div questionArea = new Div();
     private int position;
@@ -340,6 +342,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         position = index;
         cards.clear();
         checkIfChosen.clear();
+        chosenNotChecked.clear(); // the card left behind keeps its answer as a draft, which the count reads
         questionArea.removeAll();
         if (questions.isEmpty()) {
             return;
@@ -374,7 +377,11 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private void updateAnsweredCount() {
         long answered = questions.stream().filter(q -> recorded.contains(q.id())).count();
         long dontKnow = questions.stream().filter(q -> recorded.contains(q.id()) && answers.get(q.id()) instanceof Answer.DontKnowYet).count();
-        answeredCount.setText(answered + " of " + questions.size() + " answered"
+        // chosen but not checked: finishing the check records these too, so the count must not say they are missing
+        long notChecked = questions.stream().filter(q -> !recorded.contains(q.id())
+                && (chosenNotChecked.contains(q.id()) || drafts.containsKey(q.id()))).count();
+        answeredCount.setText((answered + notChecked) + " of " + questions.size() + " answered"
+                + (notChecked == 0 ? "" : " (" + notChecked + " not checked yet)")
                 + (dontKnow == 0 ? "" : " (" + dontKnow + " with \"" + Answer.NoAnswer.DONT_KNOW_YET.label() + "\")"));
     }
 
@@ -498,6 +505,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                     answers.remove(question.id());
                     feedback.remove(question.id());
                     drafts.remove(question.id());
+                    chosenNotChecked.remove(question.id());
                     updateAnsweredCount();
                     QuestionCard again = (QuestionCard) questionCard(paper, question, number, true, true);
                     card.getParent().ifPresent(parent -> ((com.vaadin.flow.component.HasComponents) parent).replace(card, again));
@@ -515,6 +523,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 recorded.add(question.id());
                 answers.put(question.id(), answer);
                 drafts.remove(question.id());
+                chosenNotChecked.remove(question.id());
                 updateAnsweredCount();
                 input.setReadOnly(true);
                 check.setEnabled(false);
@@ -525,6 +534,17 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 if (input.chosen()) {
                     record.run();
                 }
+            });
+            input.onChange(() -> {
+                if (recorded.contains(question.id())) {
+                    return;
+                }
+                if (input.chosen()) {
+                    chosenNotChecked.add(question.id());
+                } else {
+                    chosenNotChecked.remove(question.id());
+                }
+                updateAnsweredCount();
             });
             check.addClickListener(click -> {
                 if (input.answer().isEmpty()) {

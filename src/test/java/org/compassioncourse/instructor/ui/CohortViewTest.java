@@ -171,4 +171,37 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat(test(grid).getCellComponent(hana, CohortView.STACKED).getElement().getTextRecursively())
                 .contains("Done: 0%", "now: " + course.lessons().getFirst().title(), "Last active:", "Pre-test", "Completed on: —");
     }
+
+    @Test
+    @WithCourseUser(email = "grid.teacher.items@ward7.example", role = Role.INSTRUCTOR)
+    @SuppressWarnings("unchecked")
+    void itemAnalysisShowsEachQuestionAsLearnersMetItAndItsChoicesWithoutAComponentPerCell(
+            @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+        Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
+        CohortSummary cohort = cohorts.createCohort("Item cohort " + UUID.randomUUID());
+        CurrentUser learner = accounts.registerLearner(new RegistrationForm("Ida Items", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
+        cohorts.join(cohort.joinCode());
+        var paper = quizzes.startOrResume(org.compassioncourse.content.QuizSettings.Kind.PRE_TEST, null);
+        quizzes.answer(paper.attemptId(), paper.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 900);
+        quizzes.submit(paper.attemptId());
+        SecurityContextHolder.getContext().setAuthentication(instructor);
+
+        navigate(CohortView.class, Map.of("cohortId", String.valueOf(cohort.id())));
+        test($(Button.class).withId("show-items-pre-test").single()).click();
+        var section = $(com.vaadin.flow.component.html.Section.class).withId("items-pre-test").single();
+        Grid<org.compassioncourse.instructor.ItemStatistics.ItemStat> grid = (Grid<org.compassioncourse.instructor.ItemStatistics.ItemStat>)
+                section.getChildren().filter(Grid.class::isInstance).findFirst().orElseThrow();
+        var answered = IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i))
+                .filter(item -> item.questionId().equals(paper.questions().getFirst().id())).findFirst().orElseThrow();
+
+        assertThat(grid.getColumns().getFirst().getRenderer()).as("a Lit template, not a server component per cell")
+                .isExactlyInstanceOf(com.vaadin.flow.data.renderer.LitRenderer.class);
+        var question = (com.vaadin.flow.data.renderer.LitRenderer<org.compassioncourse.instructor.ItemStatistics.ItemStat>) grid.getColumns().getFirst().getRenderer();
+        var choices = (com.vaadin.flow.data.renderer.LitRenderer<org.compassioncourse.instructor.ItemStatistics.ItemStat>) grid.getColumns().get(4).getRenderer();
+        assertThat(question.getValueProviders().get("stem").apply(answered)).isEqualTo(course.question(answered.questionId()).orElseThrow().stem());
+        assertThat(question.getValueProviders().get("id").apply(answered)).isEqualTo(answered.questionId());
+        assertThat((java.util.List<String>) choices.getValueProviders().get("lines").apply(answered))
+                .as("the breakdown names the learner's \"I don't know yet\"").anySatisfy(line -> assertThat(line).contains("don't know yet"));
+    }
 }

@@ -349,8 +349,13 @@ class QuizViewTest extends SpringBrowserlessTest {
         open("first-single");
         RadioButtonGroup<QuestionPaper.Choice> single = radios("answer-first-single");
         test(single).selectItem("Feeling for someone, wanting to help");
+        assertThat($(Paragraph.class).withId("answered-count").single().getText())
+                .as("chosen counts as answered, since finishing checks it, and says it is not checked")
+                .isEqualTo("1 of " + total + " answered (1 not checked yet)");
         // no "Check answer": the learner moves on to another question and leaves it open, then goes to Finish
         open("first-multi");
+        assertThat($(Paragraph.class).withId("answered-count").single().getText()).as("still counted on another question")
+                .isEqualTo("1 of " + total + " answered (1 not checked yet)");
         open("first-single");
         assertThat(radios("answer-first-single").getValue()).as("the choice is kept while moving").isNotNull();
         open("first-multi");
