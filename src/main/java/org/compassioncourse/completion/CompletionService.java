@@ -310,7 +310,7 @@ public class CompletionService {
         int points = evaluation.scale().size();
         Map<String, long[]> counts = records.likertCounts(cohortId, Math.max(points, 1));
         List<EvaluationResults.LikertItem> likert = evaluation.items().stream().filter(i -> i.kind() == Evaluation.Kind.LIKERT)
-                .map(i -> new EvaluationResults.LikertItem(i.id(), i.text(),
+                .map(i -> new EvaluationResults.LikertItem(i.id(), i.text(), i.group(),
                         Arrays.stream(counts.getOrDefault(i.id(), new long[points])).boxed().toList())).toList();
         List<EvaluationResults.Comment> comments = records.comments(cohortId).stream()
                 .map(a -> new EvaluationResults.Comment(a.itemText(), Objects.requireNonNull(a.text()))).toList();

@@ -13,7 +13,7 @@ import java.util.List;
 public record EvaluationResults(String cohortName, int responses, List<String> scale, List<LikertItem> likert,
                                 List<Comment> comments) {
 
-    public record LikertItem(String itemId, String text, List<Long> counts) {
+    public record LikertItem(String itemId, String text, String group, List<Long> counts) {
 
         /** How many learners answered this statement. */
         public long answers() {

@@ -171,10 +171,12 @@ public final class CourseContentLoader {
                 yaml.problem(map.lineOf("objectives"), "'objectives' must contain " + OBJECTIVE_PLACEHOLDER
                         + ", which is replaced by each lesson objective, e.g. \"The objective '{objective}' was met.\"");
             } else {
-                for (ParsedLesson lesson : lessons.stream().sorted(Comparator.comparingInt(ParsedLesson::order)).toList()) {
+                List<ParsedLesson> inOrder = lessons.stream().sorted(Comparator.comparingInt(ParsedLesson::order)).toList();
+                for (ParsedLesson lesson : inOrder) {
                     for (int i = 0; i < lesson.objectives().size(); i++) {
                         items.add(new Evaluation.Item("objective-" + lesson.id() + "-" + (i + 1), Evaluation.Kind.LIKERT,
-                                template.replace(OBJECTIVE_PLACEHOLDER, lesson.objectives().get(i)), true));
+                                template.replace(OBJECTIVE_PLACEHOLDER, lesson.objectives().get(i)), true,
+                                Evaluation.lessonGroup(inOrder.indexOf(lesson) + 1, lesson.title())));
                     }
                 }
             }
@@ -198,7 +200,7 @@ public final class CourseContentLoader {
                 yaml.problem(item.lineOf("id"), "duplicate id '" + id + "'");
             }
             if (id != null && text != null && kind != null && required != null) {
-                items.add(new Evaluation.Item(id, kind, text, required));
+                items.add(new Evaluation.Item(id, kind, text, required, Evaluation.ABOUT_THE_COURSE));
             }
         }
         return new Evaluation(scale, items);

@@ -33,7 +33,19 @@ public record Evaluation(List<String> scale, List<Item> items) {
         LIKERT, TEXT
     }
 
-    /** One question of the evaluation. */
-    public record Item(String id, Kind kind, String text, boolean required) {
+    /**
+     * One question of the evaluation.
+     *
+     * @param group the heading it is shown under: its lesson for an objective statement, the course for the rest
+     */
+    public record Item(String id, Kind kind, String text, boolean required, String group) {
+    }
+
+    /** The heading of evaluation.yaml's own items, after the lessons' objectives. */
+    public static final String ABOUT_THE_COURSE = "About the course";
+
+    /** The heading of one lesson's objective statements. */
+    public static String lessonGroup(int number, String lessonTitle) {
+        return "Lesson " + number + ": " + lessonTitle;
     }
 }

@@ -79,7 +79,17 @@ public class CohortEvaluationView extends Main implements BeforeEnterObserver {
         results.scale().forEach(point -> head.add(new NativeTableHeaderCell(point)));
         table.add(new NativeTableHeader(head));
         NativeTableBody body = new NativeTableBody();
+        String group = null;
         for (EvaluationResults.LikertItem item : results.likert()) {
+            if (!item.group().equals(group)) {
+                // the statements under their lesson, as learners met them, so a weak objective is read with its lesson
+                group = item.group();
+                NativeTableHeaderCell heading = new NativeTableHeaderCell(group);
+                heading.getElement().setAttribute("colspan", String.valueOf(2 + results.scale().size()));
+                heading.getElement().setAttribute("scope", "colgroup");
+                heading.addClassName("evaluation-group");
+                body.add(new NativeTableRow(heading));
+            }
             NativeTableRow row = new NativeTableRow(new NativeTableCell(item.text()), new NativeTableCell(item.meanText()));
             item.counts().forEach(count -> row.add(new NativeTableCell(String.valueOf(count))));
             body.add(row);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -72,7 +73,15 @@ public class EvaluationView extends Main implements BeforeEnterObserver {
         marker.setId("evaluation-required-note");
         add(intro, marker);
         List<Integer> points = IntStream.rangeClosed(1, evaluation.scale().size()).boxed().toList();
+        String shownGroup = null;
         for (Evaluation.Item item : evaluation.items()) {
+            if (!item.group().equals(shownGroup)) {
+                // one heading per lesson: its objectives are rated together, with the lesson in mind
+                shownGroup = item.group();
+                H2 heading = new H2(shownGroup);
+                heading.addClassName("evaluation-group");
+                add(heading);
+            }
             if (item.kind() == Evaluation.Kind.LIKERT) {
                 RadioButtonGroup<Integer> group = new RadioButtonGroup<>(item.text());
                 group.setItems(points);

@@ -84,6 +84,12 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         EvaluationView form = (EvaluationView) getCurrentView();
         assertThat($(Paragraph.class).withId("evaluation-required-note").single().getText()).contains("marked • is required");
         assertThat(form.questions.get("how-change").getLabel()).as("an optional question says so").endsWith("(optional)");
+        assertThat($(com.vaadin.flow.component.html.H2.class).withClassName("evaluation-group").all())
+                .as("the objectives under their lessons, in course order, then the course's own questions")
+                .extracting(com.vaadin.flow.component.html.H2::getText)
+                .containsExactly(java.util.stream.Stream.concat(java.util.stream.IntStream.range(0, course.lessons().size())
+                                .mapToObj(i -> "Lesson " + (i + 1) + ": " + course.lessons().get(i).title()),
+                        java.util.stream.Stream.of("About the course")).toArray(String[]::new));
         test($(Button.class).withId("evaluation-send").single()).click();
         assertThat($(Paragraph.class).withId("evaluation-error").single().getText()).contains("not answered yet", "marked below");
         assertThat(form.statements.values()).as("every unanswered required statement says so beside itself").allSatisfy(group -> {
@@ -177,7 +183,10 @@ class CompletionViewsTest extends SpringBrowserlessTest {
         navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
         assertThat($(Paragraph.class).withId("evaluation-responses").single().getText()).startsWith("1 learner");
         assertThat($(NativeTable.class).withId("evaluation-counts").single().getElement().getTextRecursively()).contains("relevant to my practice");
-        var firstRow = $(NativeTable.class).withId("evaluation-counts").single().getElement().getChild(1).getChild(0);
+        var body = $(NativeTable.class).withId("evaluation-counts").single().getElement().getChild(1);
+        assertThat(body.getChild(0).getTextRecursively()).as("grouped under the lesson, as the learner rated them")
+                .isEqualTo("Lesson 1: " + course.lessons().getFirst().title());
+        var firstRow = body.getChild(1);
         assertThat(firstRow.getChild(1).getTextRecursively()).as("the mean point: everyone chose Agree (4 of 5)").isEqualTo("4.00");
         assertThat($(Paragraph.class).withId("evaluation-mean-note").single().getText()).contains("from 1 (Strongly disagree) to 5");
         String csv = new String(download($(Anchor.class).withId("download-evaluation").single()), StandardCharsets.UTF_8);
