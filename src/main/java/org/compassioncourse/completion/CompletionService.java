@@ -83,8 +83,7 @@ public class CompletionService {
         CourseProgress mine = progress.myProgress();
         // scores only (one query): the completion needs no attempt's feedback
         QuizScores scores = quizzes.myScores();
-        Instant firstPass = scores.of(QuizSettings.Kind.FINAL_ASSESSMENT).stream().filter(r -> Boolean.TRUE.equals(r.passed()))
-                .map(AttemptScore::submittedAt).min(Comparator.naturalOrder()).orElse(null);
+        Instant firstPass = scores.finalFirstPassedAt().orElse(null);
         Optional<CompletionRecords.Completion> recorded = records.completion(userId);
         if (recorded.isEmpty()) {
             List<Instant> lessonCompletions = new ArrayList<>();

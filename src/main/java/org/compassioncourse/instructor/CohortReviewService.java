@@ -125,7 +125,8 @@ public class CohortReviewService {
                 + " (select count(*)" + members + " and (exists (select 1 from lesson_progress p where p.user_id = m.user_id)"
                 + " or exists (select 1 from quiz_result r where r.user_id = m.user_id))) as started,"
                 + " (select count(*) from (select p.user_id from cohort_member m join lesson_progress p on p.user_id = m.user_id"
-                + " where m.cohort_id = :cohortId and p.completed_at is not null group by p.user_id having count(*) >= :lessons) d) as completed,"
+                + " where m.cohort_id = :cohortId and p.completed_at is not null and p.lesson_id in (:lessonIds)"
+                + " group by p.user_id having count(*) >= :lessons) d) as completed,"
                 + " (select count(*)" + finals + " and f.passed = true) as passed,"
                 + " (select avg(f.score_percent)" + finals + ") as average_final", parameters(cohortId));
         return new CohortOverview(cohort.id(), cohort.name(), cohort.joinCode(), number(row.get("learners")),
@@ -170,6 +171,9 @@ public class CohortReviewService {
     private MapSqlParameterSource parameters(long cohortId) {
         return new MapSqlParameterSource("cohortId", cohortId)
                 .addValue("lessons", course.lessons().size())
+                // "lessons completed" counts the lessons of the course as it is now, as the learner's own pages do: a
+                // lesson removed from the course leaves its progress rows behind, which must not count (over 100%)
+                .addValue("lessonIds", course.lessons().stream().map(Lesson::id).toList())
                 .addValue("stuckBefore", OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(STUCK_AFTER_DAYS)), java.time.ZoneOffset.UTC));
     }
 
@@ -195,7 +199,8 @@ public class CohortReviewService {
     /** The rows of the learners in {@code members} (the cohort_member table, or a sub-select of a page of user ids). */
     private String rowsSql(String members) {
         String perLearner = "select u.id as user_id, u.display_name, u.email,"
-                + " (select count(*) from lesson_progress lp where lp.user_id = u.id and lp.completed_at is not null) as lessons_completed,"
+                + " (select count(*) from lesson_progress lp where lp.user_id = u.id and lp.completed_at is not null"
+                + " and lp.lesson_id in (:lessonIds)) as lessons_completed,"
                 + " (select lp.lesson_id from lesson_progress lp where lp.user_id = u.id order by lp.last_visited_at desc fetch first 1 rows only) as current_lesson,"
                 + " (select max(lp.last_visited_at) from lesson_progress lp where lp.user_id = u.id) as last_visit,"
                 + " (select max(q.last_submitted_at) from quiz_result q where q.user_id = u.id) as last_quiz,"
@@ -222,7 +227,8 @@ public class CohortReviewService {
                 + " case when q.last_quiz is null then lp.last_visit when lp.last_visit is null then q.last_quiz"
                 + " when lp.last_visit > q.last_quiz then lp.last_visit else q.last_quiz end as last_active"
                 + " from cohort_member m join user_account u on u.id = m.user_id"
-                + " left join (select p.user_id, count(p.completed_at) as done, max(p.last_visited_at) as last_visit"
+                + " left join (select p.user_id, count(case when p.lesson_id in (:lessonIds) then p.completed_at end) as done,"
+                + " max(p.last_visited_at) as last_visit"
                 + " from cohort_member c join lesson_progress p on p.user_id = c.user_id where c.cohort_id = :cohortId"
                 + " group by p.user_id) lp on lp.user_id = m.user_id"
                 + " left join (select r.user_id, max(r.last_submitted_at) as last_quiz from cohort_member c join quiz_result r"

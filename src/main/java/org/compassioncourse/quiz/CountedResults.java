@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,6 +36,9 @@ public class CountedResults {
 
     /** One submitted attempt, as the rule sees it. */
     record Scored(long attemptId, double scorePercent, @Nullable Boolean passed, Instant submittedAt) {
+        boolean hasPassed() {
+            return Boolean.TRUE.equals(passed);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -49,17 +53,27 @@ public class CountedResults {
 
     /**
      * The attempt that counts under the rule, from submitted attempts oldest first (by start); on a tie for the
-     * highest score the earlier attempt counts.
+     * highest score the earlier attempt counts. Once an attempt has passed (the final assessment), the rule chooses
+     * among the attempts that passed: a learner who passed has passed whatever the rule, and {@code first} means the
+     * first attempt that passed, {@code last} the last one. So "passed the final", its counted score, the
+     * certificate and every report agree.
      */
-    static <T> Optional<T> counted(QuizSettings.CountingRule rule, List<T> oldestFirst, ToDoubleFunction<T> score) {
-        if (oldestFirst.isEmpty()) {
+    static <T> Optional<T> counted(QuizSettings.CountingRule rule, List<T> oldestFirst, ToDoubleFunction<T> score,
+                                   Predicate<T> passed) {
+        List<T> candidates = oldestFirst.stream().anyMatch(passed) ? oldestFirst.stream().filter(passed).toList() : oldestFirst;
+        if (candidates.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(switch (rule) {
-            case FIRST -> oldestFirst.getFirst();
-            case LAST -> oldestFirst.getLast();
-            case HIGHEST -> oldestFirst.stream().max(Comparator.comparingDouble(score)).orElseThrow();
+            case FIRST -> candidates.getFirst();
+            case LAST -> candidates.getLast();
+            case HIGHEST -> candidates.stream().max(Comparator.comparingDouble(score)).orElseThrow();
         });
+    }
+
+    /** Whether the learner has passed the quiz: the attempt that counts passed (only the final assessment is passed). */
+    static <T> boolean passed(QuizSettings.CountingRule rule, List<T> oldestFirst, ToDoubleFunction<T> score, Predicate<T> passed) {
+        return counted(rule, oldestFirst, score, passed).map(passed::test).orElse(false);
     }
 
     /**
@@ -69,7 +83,7 @@ public class CountedResults {
     void record(long userId, QuizSettings.Kind kind, @Nullable String lessonId, QuizSettings.CountingRule rule, List<Scored> oldestFirst) {
         String key = lessonId == null ? "" : lessonId;
         jdbc.update("delete from quiz_result where user_id = ? and kind = ? and quiz_key = ?", userId, kind.name(), key);
-        counted(rule, oldestFirst, Scored::scorePercent).ifPresent(c -> insert(userId, kind, key, rule, c, oldestFirst));
+        counted(rule, oldestFirst, Scored::scorePercent, Scored::hasPassed).ifPresent(c -> insert(userId, kind, key, rule, c, oldestFirst));
     }
 
     private void insert(long userId, QuizSettings.Kind kind, String key, QuizSettings.CountingRule rule, Scored counted, List<Scored> all) {
@@ -138,7 +152,7 @@ public class CountedResults {
         final List<Scored> attempts = new ArrayList<>();
 
         void flush(QuizSettings.CountingRule rule, QuizSettings.Kind kind, List<Object[]> rows) {
-            counted(rule, attempts, Scored::scorePercent).ifPresent(c -> rows.add(new Object[]{userId, kind.name(), key,
+            counted(rule, attempts, Scored::scorePercent, Scored::hasPassed).ifPresent(c -> rows.add(new Object[]{userId, kind.name(), key,
                     c.attemptId(), c.scorePercent(), c.passed(), rule.name(), attempts.size(),
                     Timestamp.from(attempts.stream().map(Scored::submittedAt).max(Comparator.naturalOrder()).orElseThrow())}));
             attempts.clear();

@@ -49,7 +49,9 @@ public class FinalAttemptGrants {
     public Standing standingOf(LearnerInMyCohort learner) {
         List<QuizAttempt> finals = attempts.findByUserIdAndKindOrderByStartedAtAsc(learner.userId(), QuizSettings.Kind.FINAL_ASSESSMENT);
         List<AttemptGrant> given = grants.findByUserIdAndKindOrderByGrantedAtAsc(learner.userId(), QuizSettings.Kind.FINAL_ASSESSMENT);
-        boolean passed = finals.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed()));
+        boolean passed = CountedResults.passed(course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT).counts(),
+                finals.stream().filter(a -> a.submittedAt() != null).toList(),
+                a -> a.scorePercent() == null ? 0 : a.scorePercent(), a -> Boolean.TRUE.equals(a.passed()));
         return new Standing(AttemptAllowance.of(course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT), finals, given.size()), passed,
                 given.stream().map(g -> new Grant(g.grantedByName(), g.grantedAt())).toList());
     }

@@ -36,6 +36,17 @@ public record QuizScores(List<AttemptScore> submitted, Map<QuizSettings.Kind, At
         return Optional.ofNullable(counted.get(kind));
     }
 
+    /** Whether the learner has passed the final assessment: its counted attempt passed (the one rule, in CountedResults). */
+    public boolean passedFinal() {
+        return counted(QuizSettings.Kind.FINAL_ASSESSMENT).map(s -> Boolean.TRUE.equals(s.passed())).orElse(false);
+    }
+
+    /** When the final assessment was first passed: the completion's date. */
+    public Optional<java.time.Instant> finalFirstPassedAt() {
+        return passedFinal() ? of(QuizSettings.Kind.FINAL_ASSESSMENT).stream().filter(s -> Boolean.TRUE.equals(s.passed()))
+                .map(AttemptScore::submittedAt).min(java.util.Comparator.naturalOrder()) : Optional.empty();
+    }
+
     /** Normalised learning gain between the counted pre-test and final, once both exist ({@link LearningGain}). */
     public Optional<Double> learningGain() {
         AttemptScore pre = counted.get(QuizSettings.Kind.PRE_TEST);

@@ -124,7 +124,7 @@ public class QuizService {
     }
 
     private Optional<Availability> finalClosedBecause(long userId, List<QuizAttempt> finals, List<QuizAttempt> scored, List<QuizAttempt> all) {
-        if (scored.stream().anyMatch(a -> Boolean.TRUE.equals(a.passed()))) {
+        if (passedFinal(scored)) {
             return Optional.of(new Availability(false, null, "You have passed the final assessment. You can review your result "
                     + "with its answers and explanations at any time."));
         }
@@ -489,7 +489,7 @@ public class QuizService {
         long userId = signedInUser.require().accountId();
         return transaction.execute(status -> {
             List<QuizAttempt> scored = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, kind).stream().filter(QuizService::scored).toList();
-            return counting(kind, scored, QuizService::percentOf).map(this::result);
+            return counting(kind, scored, QuizService::percentOf, QuizService::hasPassed).map(this::result);
         });
     }
 
@@ -497,11 +497,19 @@ public class QuizService {
      * The attempt that counts, among a quiz's submitted attempts (oldest first), under the course's counting rule
      * (decided by {@link CountedResults#counted}, to attempts or to their scores alike).
      */
-    private <T> Optional<T> counting(QuizSettings.Kind kind, List<T> submittedOldestFirst, java.util.function.ToDoubleFunction<T> percent) {
-        if (submittedOldestFirst.isEmpty()) {
-            return Optional.empty();
-        }
-        return CountedResults.counted(course.quiz(kind).counts(), submittedOldestFirst, percent);
+    private <T> Optional<T> counting(QuizSettings.Kind kind, List<T> submittedOldestFirst, java.util.function.ToDoubleFunction<T> percent,
+                                     java.util.function.Predicate<T> passed) {
+        return CountedResults.counted(course.quiz(kind).counts(), submittedOldestFirst, percent, passed);
+    }
+
+    /** Whether these submitted final attempts (oldest first) make a pass, by the one rule ({@link CountedResults#passed}). */
+    private boolean passedFinal(List<QuizAttempt> submittedFinalsOldestFirst) {
+        return CountedResults.passed(course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT).counts(), submittedFinalsOldestFirst,
+                QuizService::percentOf, QuizService::hasPassed);
+    }
+
+    private static boolean hasPassed(QuizAttempt attempt) {
+        return Boolean.TRUE.equals(attempt.passed());
     }
 
     private static double percentOf(QuizAttempt attempt) {
@@ -524,7 +532,8 @@ public class QuizService {
                 .toList();
         Map<QuizSettings.Kind, AttemptScore> counted = new java.util.EnumMap<>(QuizSettings.Kind.class);
         for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
-            counting(kind, submitted.stream().filter(s -> s.kind() == kind).toList(), AttemptScore::scorePercent)
+            counting(kind, submitted.stream().filter(s -> s.kind() == kind).toList(), AttemptScore::scorePercent,
+                    s -> Boolean.TRUE.equals(s.passed()))
                     .ifPresent(s -> counted.put(kind, s));
         }
         Map<String, Double> best = new HashMap<>();
@@ -684,8 +693,8 @@ public class QuizService {
 
         boolean get() {
             if (passed == null) {
-                passed = attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT).stream()
-                        .anyMatch(a -> Boolean.TRUE.equals(a.passed()));
+                passed = passedFinal(attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, QuizSettings.Kind.FINAL_ASSESSMENT)
+                        .stream().filter(QuizService::scored).toList());
             }
             return passed;
         }

@@ -46,10 +46,29 @@ class CountedResultsTest {
     @Test
     void highestFirstAndLastPickTheAttemptTheRuleNamesAndATieGoesToTheEarlierAttempt() {
         List<double[]> attempts = List.of(new double[]{1, 60}, new double[]{2, 90}, new double[]{3, 90}, new double[]{4, 40});
-        assertThat(CountedResults.counted(QuizSettings.CountingRule.HIGHEST, attempts, a -> a[1]).orElseThrow()[0]).isEqualTo(2);
-        assertThat(CountedResults.counted(QuizSettings.CountingRule.FIRST, attempts, a -> a[1]).orElseThrow()[0]).isEqualTo(1);
-        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, attempts, a -> a[1]).orElseThrow()[0]).isEqualTo(4);
-        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, List.<double[]>of(), a -> a[1])).isEmpty();
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.HIGHEST, attempts, a -> a[1], a -> false).orElseThrow()[0]).isEqualTo(2);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.FIRST, attempts, a -> a[1], a -> false).orElseThrow()[0]).isEqualTo(1);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, attempts, a -> a[1], a -> false).orElseThrow()[0]).isEqualTo(4);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, List.<double[]>of(), a -> a[1], a -> false)).isEmpty();
+    }
+
+    @Test
+    void onceAnAttemptPassedTheRuleChoosesAmongThePassedOnesSoFirstMeansTheFirstPassAndPassedMeansPassedUnderEveryRule() {
+        // final attempts oldest first: failed 60, passed 85, passed 80, failed 40 (pass mark 80)
+        List<double[]> attempts = List.of(new double[]{1, 60}, new double[]{2, 85}, new double[]{3, 80}, new double[]{4, 40});
+        java.util.function.Predicate<double[]> passed = a -> a[1] >= 80;
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.FIRST, attempts, a -> a[1], passed).orElseThrow()[0])
+                .as("first: the first attempt that passed, not the failed first attempt").isEqualTo(2);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.LAST, attempts, a -> a[1], passed).orElseThrow()[0])
+                .as("last: the last attempt that passed").isEqualTo(3);
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.HIGHEST, attempts, a -> a[1], passed).orElseThrow()[0]).isEqualTo(2);
+        for (QuizSettings.CountingRule rule : QuizSettings.CountingRule.values()) {
+            assertThat(CountedResults.passed(rule, attempts, a -> a[1], passed)).as("passed under %s", rule).isTrue();
+            assertThat(CountedResults.passed(rule, List.of(attempts.getFirst()), a -> a[1], passed)).as("one failed attempt under %s", rule).isFalse();
+        }
+        List<double[]> failedTwice = List.of(new double[]{1, 60}, new double[]{2, 70});
+        assertThat(CountedResults.counted(QuizSettings.CountingRule.FIRST, failedTwice, a -> a[1], passed).orElseThrow()[0])
+                .as("no pass yet: the rule over every attempt").isEqualTo(1);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class StoredResultsAgree {
             assertThat(stored.keySet()).as("a stored result for each %s with submitted attempts", kind).isEqualTo(byQuiz.keySet());
             byQuiz.forEach((quiz, attempts) -> {
                 Map<String, Object> counted = CountedResults.counted(course.quiz(kind).counts(), attempts,
-                        a -> ((Number) a.get("score_percent")).doubleValue()).orElseThrow();
+                        a -> ((Number) a.get("score_percent")).doubleValue(), a -> Boolean.TRUE.equals(a.get("passed"))).orElseThrow();
                 Map<String, Object> row = stored.get(quiz);
                 assertThat(((Number) row.get("attempt_id")).longValue()).as("counted attempt of %s %s", kind, quiz)
                         .isEqualTo(((Number) counted.get("id")).longValue());

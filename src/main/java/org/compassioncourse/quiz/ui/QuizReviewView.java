@@ -146,7 +146,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
     /** Whether this is a failed final attempt of a learner who has passed on another. */
     private boolean failedThenPassedLater(AttemptResult result) {
         return result.kind() == QuizSettings.Kind.FINAL_ASSESSMENT && Boolean.FALSE.equals(result.passed())
-                && scores.of(QuizSettings.Kind.FINAL_ASSESSMENT).stream().anyMatch(s -> Boolean.TRUE.equals(s.passed()));
+                && scores.passedFinal();
     }
 
     /** First what matters: the score, the pass mark, passed or not (in words and a symbol), and the next step. */
