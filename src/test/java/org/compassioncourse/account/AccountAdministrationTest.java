@@ -12,6 +12,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +70,6 @@ class AccountAdministrationTest {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
-    private static void later() throws InterruptedException {
-        Thread.sleep(2); // stored moments have microseconds: make "after" unambiguous
-    }
-
     private boolean passwordWorks(String email, String password) {
         return passwordEncoder.matches(password, users.loadUserByUsername(email).getPassword());
     }
@@ -96,16 +93,14 @@ class AccountAdministrationTest {
     @Test
     void roleChangeEndsThePersonsSessionsSoTheNewRoleAppliesFromTheNextRequest() throws Exception {
         CurrentUser admin = administrator("Ada Admin");
-        CurrentUser learner = learner("Rita Role");
+        CurrentUser learner = TestAccounts.signedInEarlier(learner("Rita Role"), Duration.ofSeconds(1));
         assertThat(sessions.isStillValid(learner)).isTrue();
-        later();
         as(admin);
 
         AccountRow row = administration.changeRole(learner.accountId(), Role.INSTRUCTOR, false);
 
         assertThat(row.role()).isEqualTo(Role.INSTRUCTOR);
         assertThat(sessions.isStillValid(learner)).as("the learner's open session ends on its next request").isFalse();
-        later();
         CurrentUser again = users.loadUserByUsername(learner.getUsername());
         assertThat(again.isInstructor()).isTrue();
         assertThat(again.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_INSTRUCTOR");
@@ -121,7 +116,6 @@ class AccountAdministrationTest {
     void deactivationEndsOpenSessionsAndRefusesLoginUntilReactivated() throws Exception {
         CurrentUser admin = administrator("Ada Admin");
         CurrentUser learner = learner("Dora Deactivated");
-        later();
         as(admin);
 
         administration.deactivate(learner.accountId());

@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,20 +47,14 @@ class AccountSessionsTest {
         return users.loadUserByUsername(email);
     }
 
-    private static void later() throws InterruptedException {
-        Thread.sleep(2); // the stored moments have microseconds: make "after" unambiguous
-    }
-
     @Test
     void endingAnAccountsSessionsEndsTheOnesThatBeganBeforeButNotALaterLogin() throws Exception {
-        CurrentUser before = newLearner();
+        CurrentUser before = TestAccounts.signedInEarlier(newLearner(), Duration.ofSeconds(1));
         assertThat(sessions.isStillValid(before)).isTrue();
-        later();
 
         sessions.endAllSessions(before.accountId());
 
         assertThat(sessions.isStillValid(before)).isFalse();
-        later();
         CurrentUser again = users.loadUserByUsername(before.getUsername());
         assertThat(sessions.isStillValid(again)).as("a new login after the reset").isTrue();
     }
@@ -78,8 +73,7 @@ class AccountSessionsTest {
 
     @Test
     void theNextPageRequestOfAnEndedSessionGoesToTheLoginPageWithTheSessionInvalidated() throws Exception {
-        CurrentUser user = newLearner();
-        later();
+        CurrentUser user = TestAccounts.signedInEarlier(newLearner(), Duration.ofSeconds(1));
         sessions.endAllSessions(user.accountId());
         strategy.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         MockHttpSession session = new MockHttpSession();

@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import java.time.Duration;
+
 /** Test-only access to account creation with a role (instructors cannot register themselves). */
 public final class TestAccounts {
 
@@ -16,5 +18,15 @@ public final class TestAccounts {
         account.setAdministrator(true);
         accounts.saveAndFlush(account);
         return users.loadUserByUsername(user.getUsername());
+    }
+
+    /**
+     * The same login, begun {@code earlier} before it did: a session that certainly began before whatever the test does
+     * next (logins take their moment from the system clock, stored to the microsecond), without sleeping.
+     */
+    public static CurrentUser signedInEarlier(CurrentUser user, Duration earlier) {
+        return new CurrentUser(user.accountId(), user.getUsername(), user.displayName(),
+                user.getPassword() == null ? "" : user.getPassword(), user.role(), user.isAdministrator(),
+                user.getAuthorities(), user.signedInAt().minus(earlier));
     }
 }

@@ -28,8 +28,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 /**
- * Benchmark, not a check: generates a synthetic cohort on the shipped course and prints how long the instructor's
+ * Benchmark, and a check of what it measured (no timing assertions): generates a synthetic cohort on the shipped course and prints how long the instructor's
  * reports take, as a table. Not part of the test suite (its name does not end in Test); run it with
  * {@code ./mvnw test -Dtest=CohortBenchmark -Dbenchmark.learners=10000} (H2 in memory) or add
  * {@code -Dbenchmark.db=postgres} (a throw-away PostgreSQL database, dropped afterwards). It must run alone: its
@@ -162,7 +165,31 @@ class CohortBenchmark {
         long statements = xapi.writeCohort(cohortId, jsonBytes);
         record(String.format("export: xAPI (%,d statements, %.0f MB)", statements, jsonBytes.count / 1e6), start);
         printTable();
+
+        // what was timed is right: the reports answer for the cohort that was generated, as the anchor computes it
+        CohortOverview overview = review.overview(cohortId);
+        Map<String, Object> expected = anchor(cohortId);
+        assertThat(overview.learners()).as("learners in the summary").isEqualTo(learners)
+                .isEqualTo(number(expected, "learners").longValue());
+        assertThat(overview.started()).as("started").isEqualTo(number(expected, "started").longValue());
+        assertThat(overview.completedLessons()).as("read every lesson").isEqualTo(number(expected, "completed").longValue());
+        assertThat(overview.passed()).as("passed the final").isEqualTo(number(expected, "passed").longValue());
+        if (number(expected, "average_final") == null) {
+            assertThat(overview.averageFinal()).as("average final").isNull();
+        } else {
+            assertThat(overview.averageFinal()).as("average final").isCloseTo(number(expected, "average_final").doubleValue(), within(1e-6));
+        }
+        assertThat(review.count(cohortId, LearnerStatus.ALL)).as("grid count").isEqualTo(learners);
+        assertThat(review.learners(cohortId, LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 50))
+                .as("grid first page").hasSize(Math.min(50, learners));
+        assertThat(csvBytes.lines).as("gradebook CSV: a header and a line per learner").isEqualTo(learners + 1);
+        assertThat(statements).as("xAPI statements").isPositive();
         SecurityContextHolder.clearContext();
+    }
+
+    private static Number number(Map<String, Object> row, String column) {
+        return (Number) row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /**
@@ -253,15 +280,24 @@ class CohortBenchmark {
     /** Counts what an export writes, as a download would stream it, without keeping it. */
     private static final class CountingStream extends java.io.OutputStream {
         long count;
+        long lines;
 
         @Override
         public void write(int b) {
             count++;
+            if (b == '\n') {
+                lines++;
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
             count += len;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import org.compassioncourse.account.AccountSessions;
 import org.compassioncourse.account.AccountSettings;
 import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithAnonymousUser;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,8 +46,7 @@ class AccountViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = "account.password@ward7.example")
     void changingThePasswordKeepsThisSessionButEndsTheOthers() throws Exception {
-        CurrentUser otherDevice = signedIn();
-        Thread.sleep(2); // the stored moments have microseconds: make "after" unambiguous
+        CurrentUser otherDevice = TestAccounts.signedInEarlier(signedIn(), Duration.ofSeconds(1));
         AccountView page = navigate(AccountView.class);
 
         test(page.currentPassword).setValue(CURRENT);
