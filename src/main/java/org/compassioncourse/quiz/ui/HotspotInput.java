@@ -69,7 +69,10 @@ class HotspotInput implements QuestionInput {
                 listeners.forEach(Runnable::run);
             }
         });
-        root.add(figureHolder, legend, select);
+        // on a phone the figure keeps a size at which each region can be touched, so part of it lies off screen: say so
+        Span scrollHint = new Span("The figure scrolls sideways: swipe it to see all of it, or choose the region from the list below.");
+        scrollHint.addClassName("hotspot-scroll-hint");
+        root.add(scrollHint, figureHolder, legend, select);
         redraw();
     }
 
