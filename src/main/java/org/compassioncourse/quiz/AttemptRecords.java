@@ -93,7 +93,7 @@ public class AttemptRecords {
         if (answer.noAnswer() != null) {
             return answer.noAnswer().label();
         }
-        List<String> chosen = feedback.lines().stream().filter(l -> l.note().contains("your choice")).map(QuestionFeedback.Line::part).toList();
+        List<String> chosen = feedback.lines().stream().filter(QuestionFeedback.Line::chosen).map(QuestionFeedback.Line::part).toList();
         if (!chosen.isEmpty()) {
             return String.join("; ", chosen);
         }

@@ -46,7 +46,7 @@ final class FeedbackWriter {
                 for (Question.Option option : choice.options()) {
                     boolean right = choice.correct().contains(option.id());
                     boolean picked = chosen.optionIds().contains(option.id());
-                    lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, picked), right == picked, option.feedback()));
+                    lines.add(new QuestionFeedback.Line(option.text(), choiceNote(right, picked), right == picked, option.feedback(), picked));
                 }
                 key = joinedAnswers(choice.options().stream().filter(o -> choice.correct().contains(o.id())).map(Question.Option::text).toList());
             }
@@ -54,8 +54,8 @@ final class FeedbackWriter {
                 Boolean said = answer instanceof Answer.TrueOrFalse t ? t.value() : null;
                 boolean saidTrue = Boolean.TRUE.equals(said);
                 boolean saidFalse = Boolean.FALSE.equals(said);
-                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), saidTrue), trueFalse.answer() == saidTrue, trueFalse.feedbackIfTrue()));
-                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), saidFalse), !trueFalse.answer() == saidFalse, trueFalse.feedbackIfFalse()));
+                lines.add(new QuestionFeedback.Line("True", choiceNote(trueFalse.answer(), saidTrue), trueFalse.answer() == saidTrue, trueFalse.feedbackIfTrue(), saidTrue));
+                lines.add(new QuestionFeedback.Line("False", choiceNote(!trueFalse.answer(), saidFalse), !trueFalse.answer() == saidFalse, trueFalse.feedbackIfFalse(), saidFalse));
                 key = trueFalse.answer() ? "True" : "False";
             }
             case Question.Matching matching -> {
@@ -97,7 +97,7 @@ final class FeedbackWriter {
                     boolean right = hotspot.answerRegion().equals(clicked);
                     String text = right ? hotspot.feedbackCorrect()
                             : hotspot.regionFeedback().getOrDefault(clicked, hotspot.feedbackIncorrect());
-                    lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), right ? "your choice, right" : "your choice, not the one asked for", right, text));
+                    lines.add(new QuestionFeedback.Line(course.regions().get(clicked).name(), right ? "your choice, right" : "your choice, not the one asked for", right, text, true));
                 }
                 key = course.regions().get(hotspot.answerRegion()).name();
             }

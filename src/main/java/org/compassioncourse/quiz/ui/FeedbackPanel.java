@@ -32,7 +32,7 @@ class FeedbackPanel extends Div {
         for (QuestionFeedback.Line line : inShownOrder) {
             String mark = line.right() ? "✓ " : "✗ ";
             ListItem item = new ListItem(new Span(mark), new Span(line.part() + " (" + line.note() + "): "), new Span(line.text()));
-            if (line.note().contains("your choice")) {
+            if (line.chosen()) {
                 item.addClassName("chosen");
             }
             lines.add(item);
