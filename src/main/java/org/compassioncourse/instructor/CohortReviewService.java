@@ -183,7 +183,7 @@ public class CohortReviewService {
             case NOT_STARTED -> "last_active is null";
             case IN_PROGRESS -> "last_active >= :stuckBefore and lessons_completed < :lessons";
             case STUCK -> "last_active < :stuckBefore and lessons_completed < :lessons";
-            case COMPLETED -> "lessons_completed >= :lessons";
+            case READ_EVERY_LESSON -> "lessons_completed >= :lessons";
             case PASSED -> "final_passed = true";
         };
     }

@@ -6,7 +6,7 @@ public enum LearnerStatus {
     NOT_STARTED("Not started"),
     IN_PROGRESS("In progress"),
     STUCK("Stuck (no activity for a while)"),
-    COMPLETED("Read every lesson"),
+    READ_EVERY_LESSON("Read every lesson"),
     PASSED("Passed the final assessment");
 
     private final String label;

@@ -28,7 +28,8 @@ public record CourseProgress(List<LessonRow> lessons, int percentComplete, @Null
         return Optional.ofNullable(continueAt);
     }
 
-    public boolean courseCompleted() {
+    /** Every lesson of the course read to its end; not "the course completed", which also needs a passed final (CompletionRule). */
+    public boolean everyLessonRead() {
         return !lessons.isEmpty() && lessons.stream().allMatch(l -> l.status() == LessonStatus.COMPLETED);
     }
 

@@ -119,7 +119,7 @@ class CohortReviewServiceTest {
     void filtersFindNotStartedInProgressStuckCompletedAndPassedLearners() {
         assertThat(names(LearnerStatus.NOT_STARTED)).containsExactly("Ada Idle");
         assertThat(names(LearnerStatus.IN_PROGRESS)).containsExactly("Ben Reading");
-        assertThat(names(LearnerStatus.COMPLETED)).containsExactly("Cal Finished");
+        assertThat(names(LearnerStatus.READ_EVERY_LESSON)).containsExactly("Cal Finished");
         assertThat(names(LearnerStatus.PASSED)).containsExactly("Cal Finished");
         assertThat(names(LearnerStatus.STUCK)).isEmpty();
 

@@ -70,7 +70,7 @@ class ProgressSummaryTest {
                 visit("third-lesson", "in-practice", 3, true)), Set.of());
 
         assertThat(progress.percentComplete()).isEqualTo(100);
-        assertThat(progress.courseCompleted()).isTrue();
+        assertThat(progress.everyLessonRead()).isTrue();
         assertThat(progress.continueAt()).isNull();
     }
 

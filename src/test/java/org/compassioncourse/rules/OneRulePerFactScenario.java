@@ -180,7 +180,7 @@ abstract class OneRulePerFactScenario {
         assertThat(overview.passed()).as("the summary's 'passed the final'").isEqualTo(2);
         assertThat(review.count(cohort.id(), LearnerStatus.PASSED)).as("the Passed filter").isEqualTo(2);
         assertThat(overview.completedLessons()).as("the summary's 'read every lesson'").isEqualTo(3);
-        assertThat(review.count(cohort.id(), LearnerStatus.COMPLETED)).as("the Completed filter").isEqualTo(3);
+        assertThat(review.count(cohort.id(), LearnerStatus.READ_EVERY_LESSON)).as("the Read every lesson filter").isEqualTo(3);
     }
 
     /** The verb of the learner's last passed/failed statement about the final assessment (statements come oldest first). */

@@ -71,7 +71,7 @@ public final class Learners {
      */
     public void take(QuizSettings.Kind kind, @Nullable String lessonId, boolean right, long millisEach) {
         if (kind == QuizSettings.Kind.FINAL_ASSESSMENT && !quizzes.availability(kind, null).available()
-                && !progress.myProgress().courseCompleted()) {
+                && !progress.myProgress().everyLessonRead()) {
             readEveryLesson(); // the final opens once every lesson is completed
         }
         AttemptPaper paper = quizzes.startOrResume(kind, lessonId);
