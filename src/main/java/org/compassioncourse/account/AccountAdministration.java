@@ -87,9 +87,11 @@ public class AccountAdministration {
      */
     @Transactional
     public SetupLink inviteInstructor(String email) {
-        String normalized = AccountService.normalizeEmail(email);
-        if (normalized.isEmpty() || normalized.length() > AccountService.MAX_EMAIL || !AccountService.EMAIL.matcher(normalized).matches()) {
-            throw new AdministrationException("Enter a valid email address, such as name@hospital.org.");
+        String normalized;
+        try {
+            normalized = EmailAddress.parse(email).value();
+        } catch (InvalidValueException refused) {
+            throw new AdministrationException(EmailAddress.NOT_AN_ADDRESS);
         }
         UserAccount account = accounts.findByEmail(normalized).orElse(null);
         if (account != null && !account.isSetupPending()) {

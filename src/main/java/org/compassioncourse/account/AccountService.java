@@ -9,18 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Creates accounts: learners who register themselves, and the demo accounts of a fresh install. */
 @Service
 public class AccountService {
 
-    public static final int MAX_DISPLAY_NAME = 80;
-    public static final int MAX_EMAIL = 254;
+    public static final int MAX_DISPLAY_NAME = DisplayName.MAX_LENGTH;
+    public static final int MAX_EMAIL = EmailAddress.MAX_LENGTH;
     public static final String TOO_MANY_FROM_NETWORK = "Too many new accounts from this network; try again later.";
-    /** Something@something.tld with no spaces; deliberately simple (RFC 5322 allows far more than mail systems do). */
-    static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -104,19 +100,17 @@ public class AccountService {
     /** Creates an account of the given role, applying the same rules as self-registration. */
     @Transactional
     CurrentUser register(RegistrationForm form, Role role) {
-        String displayName = form.displayName() == null ? "" : form.displayName().strip();
-        String email = normalizeEmail(form.email());
-        if (displayName.isEmpty()) {
-            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, "Enter the name other people in the course will see.");
+        String displayName;
+        String email;
+        try {
+            displayName = DisplayName.parse(form.displayName()).value();
+        } catch (InvalidValueException refused) {
+            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, refused.getMessage());
         }
-        if (displayName.length() > MAX_DISPLAY_NAME) {
-            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, "Use at most " + MAX_DISPLAY_NAME + " characters for your name.");
-        }
-        if (email.isEmpty()) {
-            throw new RegistrationException(RegistrationException.Field.EMAIL, "Enter your email address.");
-        }
-        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            throw new RegistrationException(RegistrationException.Field.EMAIL, "Enter a valid email address, such as name@hospital.org.");
+        try {
+            email = EmailAddress.parse(form.email()).value();
+        } catch (InvalidValueException refused) {
+            throw new RegistrationException(RegistrationException.Field.EMAIL, refused.getMessage());
         }
         passwordPolicy.problemWith(form.password(), email, displayName).ifPresent(problem -> {
             throw new RegistrationException(RegistrationException.Field.PASSWORD, problem);
@@ -144,6 +138,6 @@ public class AccountService {
     }
 
     static String normalizeEmail(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.normalize(email);
     }
 }

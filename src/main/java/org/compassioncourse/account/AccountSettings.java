@@ -53,13 +53,11 @@ public class AccountSettings {
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public CurrentUser changeDisplayName(String displayName) {
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty()) {
-            throw new AccountChangeException(AccountChangeException.Field.DISPLAY_NAME, "Enter the name other people in the course will see.");
-        }
-        if (name.length() > AccountService.MAX_DISPLAY_NAME) {
-            throw new AccountChangeException(AccountChangeException.Field.DISPLAY_NAME,
-                    "Use at most " + AccountService.MAX_DISPLAY_NAME + " characters for your name.");
+        String name;
+        try {
+            name = DisplayName.parse(displayName).value();
+        } catch (InvalidValueException refused) {
+            throw new AccountChangeException(AccountChangeException.Field.DISPLAY_NAME, refused.getMessage());
         }
         CurrentUser user = signedInUser.require();
         UserAccount account = myAccount();

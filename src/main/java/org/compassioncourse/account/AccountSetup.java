@@ -77,13 +77,11 @@ public class AccountSetup {
         AccountSetupToken link = setupLinks.usable(token).orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
         UserAccount account = accounts.findById(link.accountId()).filter(a -> canBeSetUp(a, link))
                 .orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty()) {
-            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, "Enter the name other people in the course will see.");
-        }
-        if (name.length() > AccountService.MAX_DISPLAY_NAME) {
-            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME,
-                    "Use at most " + AccountService.MAX_DISPLAY_NAME + " characters for your name.");
+        String name;
+        try {
+            name = DisplayName.parse(displayName).value();
+        } catch (InvalidValueException refused) {
+            throw new RegistrationException(RegistrationException.Field.DISPLAY_NAME, refused.getMessage());
         }
         passwordPolicy.problemWith(password, account.getEmail(), name).ifPresent(problem -> {
             throw new RegistrationException(RegistrationException.Field.PASSWORD, problem);
@@ -122,7 +120,9 @@ public class AccountSetup {
         if (normalized.isEmpty() || accounts.existsByAdministratorTrueAndSetupPendingFalse()) {
             return Optional.empty();
         }
-        if (normalized.length() > AccountService.MAX_EMAIL || !AccountService.EMAIL.matcher(normalized).matches()) {
+        try {
+            EmailAddress.parse(normalized);
+        } catch (InvalidValueException notAnAddress) {
             throw new IllegalArgumentException("course.bootstrap-admin must be an email address, such as it@hospital.org; it is '" + email + "'");
         }
         UserAccount account = accounts.findByEmail(normalized).orElse(null);

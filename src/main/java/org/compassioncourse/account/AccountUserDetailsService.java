@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 /** Loads accounts for Spring Security's login by email (case-insensitive). */
 @Service
@@ -38,7 +37,7 @@ class AccountUserDetailsService implements UserDetailsService {
      */
     @Override
     public CurrentUser loadUserByUsername(String email) {
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String normalized = EmailAddress.normalize(email);
         // Counted (and recorded as a failure until the password proves right) before anything else, for known and
         // unknown emails alike: the same database work either way, and parallel guesses are counted one by one.
         boolean paused = throttle.admitAttempt(normalized, clientAddress());
