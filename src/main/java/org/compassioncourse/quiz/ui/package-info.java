@@ -1,0 +1,8 @@
+/**
+ * Quiz views; the question card (AnswerableQuestion) and the result-page slot (ResultPageExtra) are shown by other
+ * modules.
+ */
+@NamedInterface("ui")
+package org.compassioncourse.quiz.ui;
+
+import org.springframework.modulith.NamedInterface;
