@@ -119,7 +119,7 @@ public class AccountsView extends Main {
         grid.addColumn(AccountRow::statusLabel).setHeader("Status").setKey(AccountSort.Field.STATUS.name()).setSortable(true)
                 .setFlexGrow(1).setWidth("6rem");
         grid.addColumn(row -> UserTime.date(row.createdAt())).setHeader("Created").setKey(AccountSort.Field.CREATED.name())
-                .setSortable(true).setFlexGrow(0).setWidth("7rem");
+                .setSortable(true).setFlexGrow(0).setWidth("8.5rem");
         grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setFlexGrow(2).setWidth("15rem");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAriaLabel("Accounts");
