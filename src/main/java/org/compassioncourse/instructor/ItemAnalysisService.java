@@ -88,7 +88,7 @@ public class ItemAnalysisService {
         switch (question.body()) {
             case Question.Choice choice -> {
                 if (!item.optionCounts().isEmpty()) {
-                    choice.options().forEach(option -> lines.add(shorten(option.text(), 50)
+                    choice.options().forEach(option -> lines.add(shorten(withoutFullStop(option.text()), 50)
                             + (choice.correct().contains(option.id()) ? " ✓" : "") + ": " + item.optionCounts().getOrDefault(option.id(), 0L)));
                 }
             }
@@ -99,14 +99,14 @@ public class ItemAnalysisService {
                 }
             }
             case Question.Matching matching -> matching.pairs().forEach(pair -> lines.add(shorten(pair.left(), 30) + " → "
-                    + shorten(pair.right(), 30) + " ✓: " + placed(item, pair.id())));
+                    + shorten(withoutFullStop(pair.right()), 30) + " ✓: " + placed(item, pair.id())));
             case Question.Categorise categorise -> categorise.items().forEach(i -> lines.add(shorten(i.text(), 40) + " → "
                     + categorise.categories().stream().filter(c -> c.id().equals(i.category())).map(Question.Category::label)
                     .findFirst().orElse(i.category()) + " ✓: " + placed(item, i.id())));
             case Question.Ordering ordering -> {
                 for (int n = 0; n < ordering.items().size(); n++) {
                     Question.Item i = ordering.items().get(n);
-                    lines.add((n + 1) + ". " + shorten(i.text(), 45) + " ✓: " + placed(item, i.id()));
+                    lines.add((n + 1) + ". " + shorten(withoutFullStop(i.text()), 45) + " ✓: " + placed(item, i.id()));
                 }
             }
             case Question.Hotspot hotspot -> {
@@ -126,6 +126,12 @@ public class ItemAnalysisService {
             }
         }
         return lines;
+    }
+
+    /** An option that is a sentence loses its full stop before the count: "ventral striatum: 83", not "striatum.: 83". */
+    static String withoutFullStop(String text) {
+        String stripped = text.strip();
+        return stripped.endsWith(".") && !stripped.endsWith("..") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 
     private static String placed(ItemStatistics.ItemStat item, String part) {

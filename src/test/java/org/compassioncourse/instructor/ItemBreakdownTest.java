@@ -52,6 +52,13 @@ class ItemBreakdownTest {
     }
 
     @Test
+    void anOptionWrittenAsASentenceLosesItsFullStopBeforeItsCountSoNoLineReadsDotColon() {
+        assertThat(ItemAnalysisService.withoutFullStop("The ventral striatum. ")).isEqualTo("The ventral striatum");
+        assertThat(ItemAnalysisService.withoutFullStop("Wait and see...")).as("an ellipsis stays").isEqualTo("Wait and see...");
+        assertThat(ItemAnalysisService.withoutFullStop("Insula")).isEqualTo("Insula");
+    }
+
+    @Test
     void matchingAndCategoriseBreakDownPerPairAndItem() {
         ItemAnalysisService service = new ItemAnalysisService(null, COURSE, null);
         ItemStatistics statistics = new ItemStatistics();
