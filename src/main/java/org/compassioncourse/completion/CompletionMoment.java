@@ -3,44 +3,37 @@ package org.compassioncourse.completion;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.LessonCompleted;
 import org.compassioncourse.quiz.AttemptSubmitted;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Records a completion when it happens, not only when a page later asks: after the learner passes the final or completes
- * a lesson (whichever comes last), in the same request. The rule itself stays in {@link CompletionService#myStatus()}.
+ * a lesson (whichever comes last), right after that commits, in the same request. The rule itself stays in
+ * {@link CompletionRecording}. A failure here leaves the event's publication incomplete (Modulith's registry), and it
+ * is run again at the next start-up; it works from the event's user id alone, as nobody is signed in then.
  */
 @Component
 class CompletionMoment {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompletionMoment.class);
+    private final CompletionRecording recording;
 
-    private final CompletionService completion;
-
-    CompletionMoment(CompletionService completion) {
-        this.completion = completion;
+    CompletionMoment(CompletionRecording recording) {
+        this.recording = recording;
     }
 
-    @EventListener
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onAttempt(AttemptSubmitted submitted) {
         if (submitted.kind() == QuizSettings.Kind.FINAL_ASSESSMENT && Boolean.TRUE.equals(submitted.passed())) {
-            record();
+            recording.recordIfCompleted(submitted.userId());
         }
     }
 
-    @EventListener
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onLesson(LessonCompleted completed) {
-        record();
-    }
-
-    private void record() {
-        try {
-            completion.myStatus(); // records the completion the first time the rule holds
-        } catch (RuntimeException notNow) {
-            // the learner's action has succeeded; a page that shows the status records it later
-            LOG.warn("Could not record a completion now: {}", notNow.toString());
-        }
+        recording.recordIfCompleted(completed.userId());
     }
 }

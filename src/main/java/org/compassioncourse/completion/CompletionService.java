@@ -57,10 +57,13 @@ public class CompletionService {
     private final InstructorAuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final CompletionRecording recording;
 
     CompletionService(Course course, CompletionContent content, ProgressService progress, QuizService quizzes, CohortService cohorts,
                       CompletionRecords records, CertificateProperties properties, SignedInUser signedInUser,
-                      InstructorAuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock) {
+                      InstructorAuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock,
+                      CompletionRecording recording) {
+        this.recording = recording;
         this.course = course;
         this.content = content;
         this.progress = progress;
@@ -83,22 +86,7 @@ public class CompletionService {
         // scores only (one query): the completion needs no attempt's feedback
         QuizScores scores = quizzes.myScores();
         Instant firstPass = scores.finalFirstPassedAt().orElse(null);
-        Optional<CompletionRecords.Completion> recorded = records.completion(userId);
-        if (recorded.isEmpty()) {
-            List<Instant> lessonCompletions = new ArrayList<>();
-            mine.lessons().forEach(l -> lessonCompletions.add(l.completedAt()));
-            Optional<Instant> completedAt = CompletionRule.completedAt(lessonCompletions, firstPass);
-            if (completedAt.isPresent()) {
-                double score = scores.counted(QuizSettings.Kind.FINAL_ASSESSMENT).map(AttemptScore::scorePercent).orElse(0.0);
-                try {
-                    transaction.executeWithoutResult(status -> records.recordCompletion(userId,
-                            completedAt.get().truncatedTo(ChronoUnit.MICROS), score, course.version(), now()));
-                } catch (DataIntegrityViolationException recordedInAnotherTab) {
-                    // the first record stands
-                }
-                recorded = records.completion(userId);
-            }
-        }
+        Optional<CompletionRecords.Completion> recorded = recording.recordIfCompleted(userId, mine, scores);
         return new CompletionStatus((int) mine.completedLessons(), mine.lessons().size(), firstPass != null,
                 recorded.map(CompletionRecords.Completion::completedAt).orElse(null),
                 recorded.map(CompletionRecords.Completion::finalScore).orElse(null), !content.evaluation().isEmpty(),

@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Figures an operator watches next to the JVM's: accounts and stored quiz answers, read from the database, so every
- * node reports the same cluster-wide totals (take max() across nodes, not sum()). Each count is cached for a minute:
- * a scrape every few seconds must not turn into a table count every few seconds.
+ * Figures an operator watches next to the JVM's: accounts, stored quiz answers and event publications a listener has
+ * not completed, read from the database, so every node reports the same cluster-wide totals (take max() across nodes,
+ * not sum()). Each count is cached for a minute: a scrape every few seconds must not turn into a table count every few
+ * seconds.
  */
 @Component
 class CourseActivityMetrics implements MeterBinder {
@@ -37,6 +38,11 @@ class CourseActivityMetrics implements MeterBinder {
                 "select count(*) from quiz_response");
         gauge(registry, "course.attempts.open", "Quiz attempts started and not yet submitted or abandoned",
                 "select count(*) from quiz_attempt where open_key is not null");
+        // a listener of a cross-module event (a completion, a review deck, an erasure's records) that failed: its
+        // publication stays incomplete in Spring Modulith's registry until the next start-up runs it again
+        gauge(registry, "course.events.incomplete", "Cross-module event publications still incomplete a minute after publication",
+                "select count(*) from event_publication where completion_date is null"
+                        + " and publication_date < current_timestamp - interval '1' minute");
     }
 
     private void gauge(MeterRegistry registry, String name, String description, String countSql) {

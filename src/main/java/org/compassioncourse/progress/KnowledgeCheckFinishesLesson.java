@@ -2,29 +2,35 @@ package org.compassioncourse.progress;
 
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.AttemptSubmitted;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Finishing a lesson's knowledge check finishes the lesson when every section of it has been opened, so My progress
  * never shows "In progress, 5 of 5 sections, best 100%". A learner who skipped sections still finishes the lesson on
  * its last page, where the skipped sections are named ("completed" should mean read).
+ * <p>
+ * Runs after the submission commits, in its own transaction, for the event's learner alone (no signed-in user: a
+ * publication left incomplete is run again at start-up).
  */
 @Component
 class KnowledgeCheckFinishesLesson {
 
-    private final ProgressService progress;
+    private final LearnerProgress progress;
 
-    KnowledgeCheckFinishesLesson(ProgressService progress) {
+    KnowledgeCheckFinishesLesson(LearnerProgress progress) {
         this.progress = progress;
     }
 
-    @EventListener
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onAttempt(AttemptSubmitted submitted) {
-        // published on the learner's own request, after the submission committed: the signed-in learner is the one
-        if (submitted.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && submitted.lessonId() != null
-                && progress.unopenedSections(submitted.lessonId()).isEmpty()) {
-            progress.completeLesson(submitted.lessonId());
+        String lessonId = submitted.lessonId();
+        if (submitted.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && lessonId != null
+                && progress.unopenedSections(submitted.userId(), lessonId).isEmpty()) {
+            progress.complete(submitted.userId(), lessonId);
         }
     }
 }

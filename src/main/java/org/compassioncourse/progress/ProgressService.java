@@ -6,7 +6,6 @@ import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Section;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,8 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Records and reports the signed-in learner's reading progress. Every write is idempotent: a refresh, a double
@@ -32,12 +29,12 @@ public class ProgressService {
     private final SignedInUser signedInUser;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final LearnerProgress learners;
 
     ProgressService(Course course, LessonProgressRepository lessons, SectionReachedRepository sections,
                     SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock,
-                    ApplicationEventPublisher events) {
-        this.events = events;
+                    LearnerProgress learners) {
+        this.learners = learners;
         this.course = course;
         this.lessons = lessons;
         this.sections = sections;
@@ -68,24 +65,12 @@ public class ProgressService {
 
     /** The sections of a lesson the signed-in learner has not opened yet, in lesson order. */
     public List<Section> unopenedSections(String lessonId) {
-        Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new IllegalArgumentException("No lesson '" + lessonId + "'"));
-        java.util.Set<String> opened = java.util.Set.copyOf(
-                sections.findSectionIdsByUserIdAndLessonId(signedInUser.require().accountId(), lessonId));
-        return lesson.sections().stream().filter(section -> !opened.contains(section.id())).toList();
+        return learners.unopenedSections(signedInUser.require().accountId(), lessonId);
     }
 
     /** The learner reached the end of the lesson. Completing twice keeps the first completion. */
     public void completeLesson(String lessonId) {
-        Lesson lesson = course.lesson(lessonId).orElseThrow(() -> new IllegalArgumentException("No lesson '" + lessonId + "'"));
-        long userId = signedInUser.require().accountId();
-        Instant now = clock.instant();
-        retryOnceOnConflict(() -> {
-            LessonProgress progress = lessons.findByUserIdAndLessonId(userId, lessonId)
-                    .orElseGet(() -> new LessonProgress(userId, lessonId, lesson.lastSection().id(), now));
-            progress.complete(now);
-            lessons.saveAndFlush(progress);
-        });
-        events.publishEvent(new LessonCompleted(userId, lessonId));
+        learners.complete(signedInUser.require().accountId(), lessonId);
     }
 
     /** The signed-in learner's progress through the course. */
@@ -100,14 +85,7 @@ public class ProgressService {
     }
 
     private CourseProgress progressOf(long userId) {
-        return transaction.execute(status -> {
-            var visits = lessons.findByUserId(userId).stream()
-                    .map(p -> new ProgressSummary.Visit(p.lessonId(), p.lastSectionId(), p.firstVisitedAt(), p.lastVisitedAt(), p.completedAt()))
-                    .toList();
-            Set<ProgressSummary.Reached> reached = new HashSet<>();
-            sections.findKeysByUserId(userId).forEach(k -> reached.add(new ProgressSummary.Reached(k.lessonId(), k.sectionId())));
-            return ProgressSummary.of(course, visits, reached);
-        });
+        return learners.of(userId);
     }
 
     /** Two tabs can insert the same first row at once; the loser retries and then updates it. */

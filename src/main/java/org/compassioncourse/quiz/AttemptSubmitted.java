@@ -4,7 +4,8 @@ import org.compassioncourse.content.QuizSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Published once a learner's attempt is scored (after its transaction), for features that act on results.
+ * Published inside the transaction that scores a learner's attempt (stored with it by Modulith's event publication
+ * registry), for features that act on results; their listeners run after the commit.
  *
  * @param lessonId the lesson of a knowledge check; null for the pre-test and the final
  */

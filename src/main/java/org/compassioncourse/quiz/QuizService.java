@@ -53,11 +53,13 @@ public class QuizService {
     private final Random seeds = new SecureRandom();
     private final ApplicationEventPublisher events;
     private final CountedResults countedResults;
+    private final LearnerScores learnerScores;
 
     QuizService(Course course, QuizAttemptRepository attempts, QuizResponseRepository responses, AttemptGrantRepository grants,
                 LessonCompletion lessonCompletion, SignedInUser signedInUser, PlatformTransactionManager transactionManager, Clock clock,
-                ApplicationEventPublisher events, CountedResults countedResults) {
+                ApplicationEventPublisher events, CountedResults countedResults, LearnerScores learnerScores) {
         this.events = events;
+        this.learnerScores = learnerScores;
         this.countedResults = countedResults;
         this.course = course;
         this.attempts = attempts;
@@ -408,10 +410,12 @@ public class QuizService {
                     attempts.findByUserIdAndKindOrderByStartedAtAsc(userId, attempt.kind()).stream().filter(QuizService::scored)
                             .filter(a -> java.util.Objects.equals(a.lessonId(), attempt.lessonId()))
                             .map(a -> new CountedResults.Scored(a.id(), a.scorePercent(), a.passed(), a.submittedAt())).toList());
+            // stored with the submission (Modulith's event publication registry); listeners run after the commit, each in
+            // its own transaction, so what others do with the result (e.g. record a completion) never undoes the
+            // submission, and a listener that fails is run again at the next start-up
+            events.publishEvent(new AttemptSubmitted(userId, attempt.kind(), attempt.lessonId(), attempt.passed()));
             return result(attempt);
         });
-        // after the commit: what others do with the result (e.g. record a completion) never undoes the submission
-        events.publishEvent(new AttemptSubmitted(userId, result.kind(), result.lessonId(), result.passed()));
         return result;
     }
 
@@ -522,36 +526,7 @@ public class QuizService {
      */
     public QuizScores myScores() {
         long userId = signedInUser.require().accountId();
-        return transaction.execute(status -> scores(attempts.findByUserIdOrderByStartedAtAsc(userId)));
-    }
-
-    /** @param all every attempt of the learner, oldest first */
-    private QuizScores scores(List<QuizAttempt> all) {
-        List<AttemptScore> submitted = all.stream().filter(QuizService::scored)
-                .map(a -> new AttemptScore(a.id(), a.kind(), a.lessonId(), percentOf(a), a.passed(), java.util.Objects.requireNonNull(a.submittedAt())))
-                .toList();
-        Map<QuizSettings.Kind, AttemptScore> counted = new java.util.EnumMap<>(QuizSettings.Kind.class);
-        for (QuizSettings.Kind kind : QuizSettings.Kind.values()) {
-            counting(kind, submitted.stream().filter(s -> s.kind() == kind).toList(), AttemptScore::scorePercent,
-                    s -> Boolean.TRUE.equals(s.passed()))
-                    .ifPresent(s -> counted.put(kind, s));
-        }
-        Map<String, Double> best = new HashMap<>();
-        java.util.Set<String> tried = new java.util.HashSet<>();
-        for (AttemptScore score : submitted) {
-            if (score.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && score.lessonId() != null) {
-                best.merge(score.lessonId(), score.scorePercent(), Math::max);
-                tried.add(score.lessonId()); // a submitted knowledge check has every question answered
-            }
-        }
-        // an unsubmitted knowledge check counts as tried once it has an answer: one query for all of them
-        List<QuizAttempt> unsubmitted = all.stream().filter(a -> a.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK && !scored(a)
-                && a.lessonId() != null && !tried.contains(a.lessonId())).toList();
-        if (!unsubmitted.isEmpty()) {
-            java.util.Set<Long> answered = new java.util.HashSet<>(responses.attemptsWithAnswers(unsubmitted.stream().map(QuizAttempt::id).toList()));
-            unsubmitted.stream().filter(a -> answered.contains(a.id())).forEach(a -> tried.add(a.lessonId()));
-        }
-        return new QuizScores(submitted, counted, best, tried);
+        return learnerScores.of(userId);
     }
 
     /** Where the learner stands with one assessment, for the course page: can they start it, an attempt under way. */
@@ -582,7 +557,7 @@ public class QuizService {
                         ? allowance(userId, all.stream().filter(a -> a.kind() == kind).toList()) : null;
                 states.put(kind, new AssessmentState(availability, open, allowance));
             }
-            return new MyAssessments(scores(all), states);
+            return new MyAssessments(learnerScores.of(all), states);
         });
     }
 

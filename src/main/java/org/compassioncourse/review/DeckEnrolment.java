@@ -12,6 +12,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -29,7 +32,8 @@ import java.util.Set;
  * The learner's knowledge-check answer to a question counts as its card's first review (right → Good, otherwise
  * Again), so the deck starts graduated: each card comes back in days, not minutes. This happens when the lesson is
  * finished (answers given before) and when a knowledge check is submitted (answers given after); a card already
- * reviewed in the deck keeps its schedule. A card enters the deck due a day later at the earliest.
+ * reviewed in the deck keeps its schedule. A card enters the deck due a day later at the earliest. Both run after the
+ * event's transaction commits, in their own; one that fails is run again at the next start-up (Modulith's registry).
  */
 @Component
 class DeckEnrolment {
@@ -54,30 +58,19 @@ class DeckEnrolment {
         this.scheduler = new FsrsScheduler(course.review().desiredRetention());
     }
 
-    @EventListener
+    /** After the lesson's completion commits, in its own transaction; a failure leaves the publication to be run again. */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onLessonCompleted(LessonCompleted completed) {
-        try {
-            transaction.executeWithoutResult(status -> enrol(completed.userId(), completed.lessonId()));
-        } catch (RuntimeException notNow) {
-            // the lesson is completed either way; completing it again (or a second tab that did) enrols the rest
-            LOG.warn("Could not add lesson {} to the review deck of user {} now: {}", completed.lessonId(),
-                    completed.userId(), notNow.toString());
-        }
+        enrol(completed.userId(), completed.lessonId());
     }
 
     /** A submitted knowledge check: its answers become the first review of cards already in the deck. */
-    @EventListener
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onKnowledgeCheckSubmitted(AttemptSubmitted submitted) {
-        if (submitted.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
-            return;
-        }
-        try {
-            transaction.executeWithoutResult(status -> countKnowledgeCheckAnswers(submitted.userId(),
-                    cards.findByUserIdAndRepsAndRetiredFalse(submitted.userId(), 0)));
-        } catch (RuntimeException notNow) {
-            // the card then simply starts with its own first review in the deck
-            LOG.warn("Could not count the knowledge-check answers of user {} as first reviews now: {}", submitted.userId(),
-                    notNow.toString());
+        if (submitted.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK) {
+            countKnowledgeCheckAnswers(submitted.userId(), cards.findByUserIdAndRepsAndRetiredFalse(submitted.userId(), 0));
         }
     }
 

@@ -85,7 +85,8 @@ class FinalAssessmentRulesTest {
                 fixture.questions(), settings);
         // the same beans the app uses, on this course (one shared Spring context keeps the test suite fast and sane)
         quizzes = new QuizService(course, attemptRepository, responseRepository, grantRepository, lessonCompletion, signedInUser,
-                transactionManager, Clock.systemUTC(), events, countedResults);
+                transactionManager, Clock.systemUTC(), events, countedResults,
+                new LearnerScores(course, attemptRepository, responseRepository, transactionManager));
         quizzes.findInstructorsWith(cohorts);
         grants = new FinalAttemptGrants(course, attemptRepository, grantRepository, signedInUser, Clock.systemUTC());
     }
