@@ -1,5 +1,6 @@
 package org.compassioncourse.completion;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.content.Course;
@@ -48,6 +49,8 @@ class CompletionAfterAFailedListenerTest {
     QuizService quizzes;
     @Autowired
     Course course;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void signOut() {
@@ -78,6 +81,12 @@ class CompletionAfterAFailedListenerTest {
         assertThat(records.completion(learnerId)).as("recorded by the re-run").isPresent()
                 .get().satisfies(c -> assertThat(c.finalScore()).isEqualTo(100.0));
         assertThat(incompleteFinalsOf(learnerId)).as("no publication left incomplete").isEmpty();
+    }
+
+    @Test
+    void operatorsSeeHowManyPublicationsAreStillIncompleteAfterAMinute() {
+        // counted by the database (cached for a minute); a failed count would show as NaN
+        assertThat(meters.get("course.events.incomplete").gauge().value()).isNotNaN().isGreaterThanOrEqualTo(0);
     }
 
     private List<TargetEventPublication> incompleteFinalsOf(long learnerId) {
