@@ -109,7 +109,6 @@ class PostgresProfileIT {
             assertThat(app.getBean(ItemAnalysisService.class).report(cohort.id(), QuizSettings.Kind.PRE_TEST).attempts()).isEqualTo(1);
             // the events of all this (knowledge check, pre-test, erasure) went through Modulith's registry on PostgreSQL,
             // every listener completed, and the metric's query runs there too
-            assertThat(jdbc.queryForObject("select count(*) from event_publication", Long.class)).isPositive();
             assertThat(jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
                     + " and publication_date < current_timestamp - interval '1' minute", Long.class)).isZero();
             assertThat(jdbc.queryForObject("select count(*) from event_publication where completion_date is null", Long.class))
