@@ -26,6 +26,22 @@ class ArchitectureTest {
     private static final String APPLICATION = "org.compassioncourse.Application";
     private static final String SECURITY_CONFIG = "org.compassioncourse.account.SecurityConfig";
 
+    /**
+     * These read any learner's records by user id, with no access check, for listeners that run where nobody is signed
+     * in; pages go through the services, which check who is asking.
+     */
+    @Test
+    void viewsNeverReadALearnersRecordsByUserIdWithoutAnAccessCheck() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.compassioncourse.quiz.LearnerScores")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.compassioncourse.progress.LearnerProgress")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.compassioncourse.quiz.KnowledgeCheckAnswers")
+                .allowEmptyShould(false)
+                .check(CLASSES);
+        assertThat(List.of("org.compassioncourse.quiz.LearnerScores", "org.compassioncourse.progress.LearnerProgress",
+                "org.compassioncourse.quiz.KnowledgeCheckAnswers")).allSatisfy(name -> assertThat(CLASSES.contain(name)).as(name).isTrue());
+    }
+
     @Test
     void viewsNeverTouchRepositories() {
         noClasses().that().areAssignableTo(Component.class)
