@@ -78,7 +78,7 @@ public class AccountService {
         }
         boolean invited = invitationCode != null && !invitationCode.isBlank()
                 && invitations.stream().anyMatch(invitation -> invitation.admitsRegistration(invitationCode));
-        registrationPolicy.refusal(normalizeEmail(form.email()), invited).ifPresent(refusal -> {
+        registrationPolicy.refusal(EmailAddress.normalize(form.email()), invited).ifPresent(refusal -> {
             throw new RegistrationException(RegistrationException.Field.EMAIL, refusal);
         });
         CurrentUser created = register(form, Role.LEARNER);
@@ -137,7 +137,4 @@ public class AccountService {
                 "An account with this email already exists. Log in instead, or use another email.");
     }
 
-    static String normalizeEmail(String email) {
-        return EmailAddress.normalize(email);
-    }
 }

@@ -116,7 +116,7 @@ public class AccountSetup {
      */
     @Transactional
     Optional<BootstrapLink> bootstrapAdministrator(String email) {
-        String normalized = AccountService.normalizeEmail(email);
+        String normalized = EmailAddress.normalize(email);
         if (normalized.isEmpty() || accounts.existsByAdministratorTrueAndSetupPendingFalse()) {
             return Optional.empty();
         }

@@ -85,7 +85,7 @@ public class PasswordResets {
      */
     @Transactional
     public Request requestLink(String email, String clientAddress) {
-        String normalized = AccountService.normalizeEmail(email);
+        String normalized = EmailAddress.normalize(email);
         int[] counts = throttleEvents.counts(limits.resetWindow(),
                 RESET_ADDRESS, clientAddress, limits.resetRequestsPerAddress(),
                 RESET_EMAIL, normalized, limits.resetRequestsPerEmail());
