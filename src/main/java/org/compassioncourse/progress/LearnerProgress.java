@@ -53,6 +53,25 @@ public class LearnerProgress {
         }));
     }
 
+    /** The learner has opened this section of this lesson. */
+    void reach(long userId, String lessonId, String sectionId) {
+        Lesson lesson = lesson(lessonId);
+        if (lesson.section(sectionId).isEmpty()) {
+            throw new IllegalArgumentException("Lesson '" + lessonId + "' has no section '" + sectionId + "'");
+        }
+        Instant now = clock.instant();
+        retryOnceOnConflict(() -> {
+            LessonProgress progress = lessons.findByUserIdAndLessonId(userId, lessonId)
+                    .orElseGet(() -> new LessonProgress(userId, lessonId, sectionId, now));
+            progress.visit(sectionId, now);
+            lessons.saveAndFlush(progress);
+            SectionReached.Key key = new SectionReached.Key(userId, lessonId, sectionId);
+            if (!sections.existsById(key)) {
+                sections.saveAndFlush(new SectionReached(userId, lessonId, sectionId, now));
+            }
+        });
+    }
+
     /** The sections of a lesson this learner has not opened yet, in lesson order. */
     List<Section> unopenedSections(long userId, String lessonId) {
         Lesson lesson = lesson(lessonId);
