@@ -1,5 +1,7 @@
 package org.compassioncourse.completion;
 
+import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.cohort.CohortMembers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,9 +26,11 @@ import java.util.Optional;
 class CompletionRecords {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CohortMembers members;
 
-    CompletionRecords(NamedParameterJdbcTemplate jdbc) {
+    CompletionRecords(NamedParameterJdbcTemplate jdbc, CohortMembers members) {
         this.jdbc = jdbc;
+        this.members = members;
     }
 
     record Completion(Instant completedAt, double finalScore, int courseVersion) {
@@ -79,8 +83,8 @@ class CompletionRecords {
     Map<String, long[]> likertCounts(long cohortId, int points) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         jdbc.query("select a.item_id, a.likert, count(*) as answers from evaluation_answer a"
-                + " join course_evaluation e on e.id = a.evaluation_id join cohort_member m on m.user_id = e.user_id"
-                + " where m.cohort_id = :c and a.likert is not null group by a.item_id, a.likert", Map.of("c", cohortId), rs -> {
+                + " join course_evaluation e on e.id = a.evaluation_id"
+                + " where e.user_id = any(:learners) and a.likert is not null group by a.item_id, a.likert", membersOf(cohortId), rs -> {
                     int point = rs.getInt("likert");
                     if (point >= 1 && point <= points) {
                         counts.computeIfAbsent(rs.getString("item_id"), k -> new long[points])[point - 1] = rs.getLong("answers");
@@ -90,17 +94,22 @@ class CompletionRecords {
     }
 
     int evaluationsIn(long cohortId) {
-        Integer count = jdbc.queryForObject("select count(*) from course_evaluation e join cohort_member m on m.user_id = e.user_id"
-                + " where m.cohort_id = :c", Map.of("c", cohortId), Integer.class);
+        Integer count = jdbc.queryForObject("select count(*) from course_evaluation e where e.user_id = any(:learners)",
+                membersOf(cohortId), Integer.class);
         return count == null ? 0 : count;
     }
 
     /** Free-text answers of a cohort's members, with no name or account and not in the order they came in. */
     List<EvaluationAnswer> comments(long cohortId) {
         return jdbc.query("select a.item_id, a.item_text, a.answer_text from evaluation_answer a"
-                + " join course_evaluation e on e.id = a.evaluation_id join cohort_member m on m.user_id = e.user_id"
-                + " where m.cohort_id = :c and a.answer_text is not null order by a.item_id, a.answer_text", Map.of("c", cohortId),
+                + " join course_evaluation e on e.id = a.evaluation_id"
+                + " where e.user_id = any(:learners) and a.answer_text is not null order by a.item_id, a.answer_text", membersOf(cohortId),
                 (rs, n) -> new EvaluationAnswer(rs.getString("item_id"), rs.getString("item_text"), null, rs.getString("answer_text")));
+    }
+
+    /** The cohort's members as the one parameter of a query (the cohort module says who they are). */
+    private MapSqlParameterSource membersOf(long cohortId) {
+        return new MapSqlParameterSource("learners", LearnerIds.array(members.ids(cohortId)));
     }
 
     /** What a revocation's reason reads once the learner's data was erased. */

@@ -1,7 +1,11 @@
 package org.compassioncourse.completion;
 
+import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
+import org.compassioncourse.progress.ReadingFigures;
+import org.compassioncourse.quiz.ResultFigures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,8 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Records the completion of learners whose data was written without a request of theirs (the synthetic cohort
@@ -25,11 +31,18 @@ import java.util.Map;
 public class RecordedCompletions {
 
     private final JdbcTemplate jdbc;
+    private final CohortMembers members;
+    private final ResultFigures results;
+    private final ReadingFigures reading;
     private final Course course;
     private final Clock clock;
 
-    RecordedCompletions(JdbcTemplate jdbc, Course course, Clock clock) {
+    RecordedCompletions(JdbcTemplate jdbc, CohortMembers members, ResultFigures results, ReadingFigures reading,
+                        Course course, Clock clock) {
         this.jdbc = jdbc;
+        this.members = members;
+        this.results = results;
+        this.reading = reading;
         this.course = course;
         this.clock = clock;
     }
@@ -40,36 +53,24 @@ public class RecordedCompletions {
      */
     @Transactional
     public int recordMissing(long cohortId) {
-        Map<Long, Instant> firstPass = new HashMap<>();
-        Map<Long, Double> countedScore = new HashMap<>();
-        jdbc.query("select a.user_id, min(a.submitted_at) as first_pass, max(r.score_percent) as counted from quiz_attempt a"
-                + " join cohort_member m on m.user_id = a.user_id"
-                + " left join quiz_result r on r.user_id = a.user_id and r.kind = 'FINAL_ASSESSMENT' and r.quiz_key = ''"
-                + " where m.cohort_id = ? and a.kind = 'FINAL_ASSESSMENT' and a.passed = true and a.submitted_at is not null"
-                + " and not exists (select 1 from course_completion c where c.user_id = a.user_id) group by a.user_id", rs -> {
-            firstPass.put(rs.getLong("user_id"), rs.getTimestamp("first_pass").toInstant());
-            countedScore.put(rs.getLong("user_id"), rs.getDouble("counted"));
-        }, cohortId);
-        if (firstPass.isEmpty()) {
+        List<Long> learners = members.ids(cohortId);
+        Set<Long> recorded = new HashSet<>(jdbc.queryForList("select user_id from course_completion where user_id = any(?)",
+                Long.class, LearnerIds.array(learners)));
+        Map<Long, ResultFigures.FinalPass> passes = new HashMap<>(results.finalPasses(learners));
+        passes.keySet().removeAll(recorded);
+        if (passes.isEmpty()) {
             return 0;
         }
         List<String> lessonIds = course.lessons().stream().map(Lesson::id).toList();
-        Map<Long, Map<String, Instant>> lessonsDone = new HashMap<>();
-        jdbc.query("select lp.user_id, lp.lesson_id, lp.completed_at from lesson_progress lp join cohort_member m on m.user_id = lp.user_id"
-                + " where m.cohort_id = ? and lp.completed_at is not null", rs -> {
-            if (firstPass.containsKey(rs.getLong("user_id"))) {
-                lessonsDone.computeIfAbsent(rs.getLong("user_id"), k -> new HashMap<>())
-                        .put(rs.getString("lesson_id"), rs.getTimestamp("completed_at").toInstant());
-            }
-        }, cohortId);
+        Map<Long, Map<String, Instant>> lessonsDone = reading.lessonCompletions(passes.keySet());
         Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         List<Object[]> rows = new ArrayList<>();
-        firstPass.forEach((userId, passedAt) -> {
+        passes.forEach((userId, pass) -> {
             Map<String, Instant> done = lessonsDone.getOrDefault(userId, Map.of());
             List<@Nullable Instant> lessonCompletions = new ArrayList<>();
             lessonIds.forEach(id -> lessonCompletions.add(done.get(id)));
-            CompletionRule.completedAt(lessonCompletions, passedAt).ifPresent(at -> rows.add(new Object[]{userId,
-                    Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)), countedScore.get(userId), course.version(), now}));
+            CompletionRule.completedAt(lessonCompletions, pass.firstPassedAt()).ifPresent(at -> rows.add(new Object[]{userId,
+                    Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)), pass.countedScore(), course.version(), now}));
         });
         jdbc.batchUpdate("insert into course_completion (user_id, completed_at, final_score, course_version, recorded_at)"
                 + " values (?, ?, ?, ?, ?)", rows);

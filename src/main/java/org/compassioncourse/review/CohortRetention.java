@@ -1,5 +1,8 @@
 package org.compassioncourse.review;
 
+import org.compassioncourse.account.LearnerNames;
+import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
@@ -14,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +43,18 @@ public class CohortRetention {
     public static final int AHEAD_DAYS = 7;
 
     private final CohortService cohortService;
+    private final CohortMembers members;
+    private final LearnerNames names;
     private final Course course;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final FsrsScheduler scheduler;
 
-    CohortRetention(CohortService cohortService, Course course, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    CohortRetention(CohortService cohortService, CohortMembers members, LearnerNames names, Course course,
+                    NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.cohortService = cohortService;
+        this.members = members;
+        this.names = names;
         this.course = course;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -77,16 +86,26 @@ public class CohortRetention {
     public List<OverdueLearner> overdueLearners(long cohortId) {
         cohortService.requireOwnCohort(cohortId);
         String sql = """
-                select u.id, u.display_name, count(*) as overdue, min(c.due) as oldest
+                select c.user_id, count(*) as overdue, min(c.due) as oldest
                 from review_card c
-                join cohort_member m on m.user_id = c.user_id and m.cohort_id = :cohortId
-                join user_account u on u.id = c.user_id
-                where c.retired = false and c.due < :before
-                group by u.id, u.display_name
-                order by oldest, u.display_name""";
-        return jdbc.query(sql, new MapSqlParameterSource("cohortId", cohortId)
-                        .addValue("before", Timestamp.from(clock.instant().minus(OVERDUE_AFTER))),
-                (rs, i) -> new OverdueLearner(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+                where c.user_id = any(:learners) and c.retired = false and c.due < :before
+                group by c.user_id""";
+        List<long[]> overdue = new ArrayList<>();
+        List<Instant> oldest = new ArrayList<>();
+        jdbc.query(sql, new MapSqlParameterSource("learners", LearnerIds.array(members.ids(cohortId)))
+                .addValue("before", Timestamp.from(clock.instant().minus(OVERDUE_AFTER))), rs -> {
+            overdue.add(new long[]{rs.getLong(1), rs.getInt(2)});
+            oldest.add(rs.getTimestamp(3).toInstant());
+        });
+        Map<Long, LearnerNames.Name> named = names.of(overdue.stream().map(o -> o[0]).toList());
+        List<OverdueLearner> learners = new ArrayList<>();
+        for (int i = 0; i < overdue.size(); i++) {
+            long userId = overdue.get(i)[0];
+            learners.add(new OverdueLearner(userId, named.get(userId).displayName(), (int) overdue.get(i)[1], oldest.get(i)));
+        }
+        // the longest overdue first, then by name
+        learners.sort(java.util.Comparator.comparing(OverdueLearner::oldestDue).thenComparing(OverdueLearner::displayName));
+        return learners;
     }
 
     /**
@@ -104,20 +123,18 @@ public class CohortRetention {
                        avg(power(1 + :factor * (floor((:nowSeconds - extract(epoch from c.last_review)) / 86400) + :ahead) / c.stability, :decay)) as r,
                        count(*) as cards, count(distinct c.user_id) as learners
                 from review_card c
-                join cohort_member m on m.user_id = c.user_id and m.cohort_id = :cohortId
-                where c.retired = false and c.last_review is not null
+                where c.user_id = any(:learners) and c.retired = false and c.last_review is not null
                 group by c.lesson_id, c.objective""";
         String recalled = """
                 select c.lesson_id, c.objective,
                        sum(case when l.rating <> 'AGAIN' then 1 else 0 end) as recalled, count(*) as reviews
                 from review_log l
                 join review_card c on c.id = l.card_id
-                join cohort_member m on m.user_id = c.user_id and m.cohort_id = :cohortId
-                where c.retired = false and l.reviewed_at >= :since
+                where c.user_id = any(:learners) and c.retired = false and l.reviewed_at >= :since
                   and not (l.elapsed_days = 0 and exists (select 1 from review_log p where p.card_id = l.card_id
                            and p.review_number = l.review_number - 1 and p.scheduled_days = 0))
                 group by c.lesson_id, c.objective""";
-        MapSqlParameterSource parameters = new MapSqlParameterSource("cohortId", cohortId)
+        MapSqlParameterSource parameters = new MapSqlParameterSource("learners", LearnerIds.array(members.ids(cohortId)))
                 .addValue("factor", scheduler.factor())
                 .addValue("decay", scheduler.decay())
                 .addValue("ahead", AHEAD_DAYS)

@@ -35,6 +35,8 @@ class CohortRetentionTest {
     @Autowired ProgressService progress;
     @Autowired QuizService quizzes;
     @Autowired CohortService cohorts;
+    @Autowired org.compassioncourse.cohort.CohortMembers members;
+    @Autowired org.compassioncourse.account.LearnerNames names;
     @Autowired ReviewCardRepository cards;
     @Autowired NamedParameterJdbcTemplate jdbc;
     @Autowired ReviewLogRepository logs;
@@ -80,7 +82,7 @@ class CohortRetentionTest {
         cards.save(new ReviewCard(bob.accountId(), "never-reviewed", "first-lesson", 1, 1, now.minus(30, ChronoUnit.DAYS)));
         card(outsider, "first-single", "first-lesson", 1, 1, now.minus(30, ChronoUnit.DAYS), now.minus(20, ChronoUnit.DAYS), false);
 
-        CohortRetention figures = new CohortRetention(cohorts, course, jdbc, Clock.fixed(now, ZoneOffset.UTC));
+        CohortRetention figures = new CohortRetention(cohorts, members, names, course, jdbc, Clock.fixed(now, ZoneOffset.UTC));
         Learners.actAs(instructor);
 
         // by hand: FACTOR = 0.9^(1/-0.1542) - 1 = 0.98034649; a week on, Ann's t = 17 days, Bob's 27 whole days
@@ -139,7 +141,7 @@ class CohortRetentionTest {
         clock.advance(Duration.ofMinutes(5));
 
         Learners.actAs(instructor);
-        CohortRetention.ObjectiveRetention row = new CohortRetention(cohorts, course, jdbc, clock)
+        CohortRetention.ObjectiveRetention row = new CohortRetention(cohorts, members, names, course, jdbc, clock)
                 .retentionByObjective(cohort.id()).getFirst();
         assertThat(row.reviews()).isEqualTo(10);
         assertThat(row.recallRate()).isEqualTo(0.7);

@@ -1,0 +1,53 @@
+package org.compassioncourse.account;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Names and email addresses of many accounts at once, for other modules' reports, in one statement. No access
+ * check: the calling service checks that its user may see these people; views never use this.
+ */
+@Service
+public class LearnerNames {
+
+    /** How a person is named in reports. */
+    public record Name(String displayName, String email) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    LearnerNames(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The names of those of {@code userIds} whose accounts exist. */
+    @Transactional(readOnly = true)
+    public Map<Long, Name> of(Collection<Long> userIds) {
+        Map<Long, Name> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        Long[] ids = userIds.toArray(Long[]::new);
+        // one array parameter, as base.LearnerIds makes it (not used here: the base module's layout depends on accounts)
+        jdbc.query("select id, display_name, email from user_account where id = any(:learners)",
+                new MapSqlParameterSource("learners", new AbstractSqlTypeValue() {
+                    @Override
+                    protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
+                        return connection.createArrayOf("BIGINT", ids);
+                    }
+                }),
+                rs -> {
+                    names.put(rs.getLong("id"), new Name(rs.getString("display_name"), rs.getString("email")));
+                });
+        return names;
+    }
+}

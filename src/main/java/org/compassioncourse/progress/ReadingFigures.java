@@ -1,0 +1,107 @@
+package org.compassioncourse.progress;
+
+import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Lesson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reading progress of many learners at once, for reports on a cohort: one statement over this module's own table per
+ * question. "Lessons completed" counts only the lessons of the course as it is now (as the learner's own pages do): a
+ * lesson removed from the course leaves rows behind that must not count. No access check: the calling service checks
+ * that its user may see these learners; views never use this.
+ */
+@Service
+public class ReadingFigures {
+
+    /**
+     * @param lessonsCompleted lessons of the current course the learner has completed
+     * @param lastVisit when the learner last opened any lesson, if ever
+     * @param currentLessonId the lesson the learner opened most recently, if any
+     */
+    public record Reading(int lessonsCompleted, @Nullable Instant lastVisit, @Nullable String currentLessonId) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Course course;
+
+    ReadingFigures(NamedParameterJdbcTemplate jdbc, Course course) {
+        this.jdbc = jdbc;
+        this.course = course;
+    }
+
+    /** The reading figures of those of {@code userIds} who have opened any lesson (the others have none). */
+    @Transactional(readOnly = true)
+    public Map<Long, Reading> of(Collection<Long> userIds) {
+        Map<Long, Reading> figures = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return figures;
+        }
+        jdbc.query("select user_id, sum(case when completed_at is not null and lesson_id in (:lessonIds) then 1 else 0 end) as done,"
+                + " max(last_visited_at) as last_visit, max(case when latest = 1 then lesson_id end) as current_lesson"
+                + " from (select p.user_id, p.lesson_id, p.completed_at, p.last_visited_at,"
+                + " row_number() over (partition by p.user_id order by p.last_visited_at desc, p.lesson_id) as latest"
+                + " from lesson_progress p where p.user_id = any(:learners)) x group by user_id", parameters(userIds), rs -> {
+                    figures.put(rs.getLong("user_id"), new Reading(rs.getInt("done"), instant(rs.getObject("last_visit")),
+                            rs.getString("current_lesson")));
+                });
+        return figures;
+    }
+
+    /** How many of {@code userIds} completed each lesson of the current course (lessons nobody completed are absent). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> completedPerLesson(Collection<Long> userIds) {
+        Map<String, Long> completed = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return completed;
+        }
+        jdbc.query("select lesson_id, count(*) as learners from lesson_progress where user_id = any(:learners)"
+                + " and completed_at is not null and lesson_id in (:lessonIds) group by lesson_id", parameters(userIds),
+                rs -> {
+                    completed.put(rs.getString("lesson_id"), rs.getLong("learners"));
+                });
+        return completed;
+    }
+
+    /** When each of {@code userIds} completed each lesson of the current course they completed. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Instant>> lessonCompletions(Collection<Long> userIds) {
+        Map<Long, Map<String, Instant>> done = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return done;
+        }
+        jdbc.query("select user_id, lesson_id, completed_at from lesson_progress where user_id = any(:learners)"
+                + " and completed_at is not null and lesson_id in (:lessonIds)", parameters(userIds), rs -> {
+                    done.computeIfAbsent(rs.getLong("user_id"), k -> new HashMap<>())
+                            .put(rs.getString("lesson_id"), Objects.requireNonNull(instant(rs.getObject("completed_at"))));
+                });
+        return done;
+    }
+
+    private MapSqlParameterSource parameters(Collection<Long> userIds) {
+        return new MapSqlParameterSource("learners", LearnerIds.array(userIds))
+                .addValue("lessonIds", course.lessons().stream().map(Lesson::id).toList());
+    }
+
+    static @Nullable Instant instant(@Nullable Object value) {
+        return switch (value) {
+            case null -> null;
+            case Timestamp t -> t.toInstant();
+            case OffsetDateTime o -> o.toInstant();
+            case Instant i -> i;
+            default -> throw new IllegalStateException("Unexpected time value " + value.getClass());
+        };
+    }
+}
