@@ -1,53 +1,43 @@
 package org.compassioncourse.instructor;
 
 import org.compassioncourse.base.Percent;
+import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.Grading;
 import org.compassioncourse.quiz.StoredAnswers;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.compassioncourse.quiz.SubmittedResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Item analysis of the pre-test or final assessment for one of the instructor's cohorts. Responses are streamed
- * from the database ordered by attempt and folded into {@link ItemStatistics} one attempt at a time.
+ * Item analysis of the pre-test or final assessment for one of the instructor's cohorts. The quiz module streams the
+ * cohort's responses ordered by attempt ({@link SubmittedResponses}), folded here into {@link ItemStatistics} one
+ * attempt at a time.
  */
 @Service
 @PreAuthorize("hasRole('INSTRUCTOR')")
 public class ItemAnalysisService {
 
     private final CohortService cohortService;
+    private final CohortMembers members;
+    private final SubmittedResponses responses;
     private final Course course;
-    private final NamedParameterJdbcTemplate jdbc;
-    /** Reads the responses in batches: without a fetch size PostgreSQL's driver holds the whole result set in memory. */
-    private final NamedParameterJdbcTemplate streaming;
 
-    ItemAnalysisService(CohortService cohortService, Course course, NamedParameterJdbcTemplate jdbc) {
+    ItemAnalysisService(CohortService cohortService, CohortMembers members, SubmittedResponses responses, Course course) {
         this.cohortService = cohortService;
+        this.members = members;
+        this.responses = responses;
         this.course = course;
-        this.jdbc = jdbc;
-        this.streaming = jdbc == null ? jdbc : withFetchSize(jdbc); // tests of the breakdown alone pass no database
     }
-
-    private static NamedParameterJdbcTemplate withFetchSize(NamedParameterJdbcTemplate jdbc) {
-        org.springframework.jdbc.core.JdbcTemplate batches = new org.springframework.jdbc.core.JdbcTemplate(
-                java.util.Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
-        batches.setFetchSize(FETCH_SIZE);
-        return new NamedParameterJdbcTemplate(batches);
-    }
-
-    static final int FETCH_SIZE = 2000;
-
-    private static final String COHORT = "a.user_id in (select m.user_id from cohort_member m where m.cohort_id = :cohortId)";
 
     /**
      * Statistics over every submitted attempt of the quiz by the cohort's learners, taken on the course's current
@@ -56,17 +46,14 @@ public class ItemAnalysisService {
     @Transactional(readOnly = true)
     public ItemStatistics.Report report(long cohortId, QuizSettings.Kind kind) {
         cohortService.requireOwnCohort(cohortId);
-        return analyse(COHORT, new MapSqlParameterSource("cohortId", cohortId).addValue("kind", kind.name()));
+        return analyse(members.ids(cohortId), kind);
     }
 
     /** How many submitted attempts of the cohort were taken on an earlier version of the course (left out of the report). */
     @Transactional(readOnly = true)
     public long attemptsOnEarlierVersions(long cohortId, QuizSettings.Kind kind) {
         cohortService.requireOwnCohort(cohortId);
-        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a where a.kind = :kind and a.submitted_at is not null"
-                        + " and a.content_version <> :version and " + COHORT,
-                new MapSqlParameterSource("cohortId", cohortId).addValue("kind", kind.name()).addValue("version", course.version()), Long.class);
-        return count == null ? 0 : count;
+        return responses.attemptsOnOtherVersions(kind, course.version(), members.ids(cohortId));
     }
 
     /** Which pairs or items a matching, categorise or ordering answer placed correctly; empty for other types. */
@@ -142,28 +129,24 @@ public class ItemAnalysisService {
         return text.length() <= max ? text : text.substring(0, Math.max(text.lastIndexOf(' ', max), max / 2)) + "…";
     }
 
-    /** The same analysis over all learners (benchmarks and course-wide reports). */
-    ItemStatistics.Report analyse(String learners, MapSqlParameterSource parameters) {
+    /** The same analysis over any set of learners (benchmarks; callers check who may see them). */
+    ItemStatistics.Report analyse(Collection<Long> learners, QuizSettings.Kind kind) {
         ItemStatistics statistics = new ItemStatistics();
         List<ItemStatistics.Response> attempt = new ArrayList<>();
         long[] current = {-1};
-        // each question looked up once per analysis (the course's list is searched linearly), each answer decoded once
+        // each question looked up once per analysis (the course's list is searched linearly)
         Map<String, java.util.Optional<Question>> questions = new java.util.HashMap<>();
-        streaming.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
-                + " join quiz_attempt a on a.id = r.attempt_id"
-                + " where a.kind = :kind and a.submitted_at is not null and a.content_version = :version and " + learners
-                + " order by r.attempt_id", parameters.addValue("version", course.version()), rs -> {
-            long attemptId = rs.getLong("attempt_id");
-            if (attemptId != current[0]) {
+        responses.read(kind, course.version(), learners, response -> {
+            if (response.attemptId() != current[0]) {
                 statistics.add(attempt);
                 attempt.clear();
-                current[0] = attemptId;
+                current[0] = response.attemptId();
             }
-            String questionId = rs.getString("question_id");
+            String questionId = response.questionId();
             java.util.Optional<Question> question = questions.computeIfAbsent(questionId, course::question);
             String slot = question.map(Question::blueprint).orElse(questionId);
-            org.compassioncourse.quiz.Answer answer = StoredAnswers.answer(rs.getString("answer"));
-            attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, rs.getDouble("score"),
+            org.compassioncourse.quiz.Answer answer = response.answer();
+            attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, response.score(),
                     chosenOptions(answer), question.map(q -> partsPlaced(q, answer)).orElse(Map.of()), answer.noAnswer()));
         });
         statistics.add(attempt);

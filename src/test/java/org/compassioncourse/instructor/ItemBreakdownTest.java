@@ -36,7 +36,7 @@ class ItemBreakdownTest {
 
     @Test
     void theServiceWritesOneLinePerOrderingItemFromStoredAnswersWithTheKeyMarked() {
-        ItemAnalysisService service = new ItemAnalysisService(null, COURSE, null);
+        ItemAnalysisService service = new ItemAnalysisService(null, null, null, COURSE);
         ItemStatistics statistics = new ItemStatistics();
         String rightOrder = StoredAnswers.stored(new Answer.Order(List.of("notice", "feel", "act")));
         String swapped = StoredAnswers.stored(new Answer.Order(List.of("feel", "notice", "act")));
@@ -60,7 +60,7 @@ class ItemBreakdownTest {
 
     @Test
     void matchingAndCategoriseBreakDownPerPairAndItem() {
-        ItemAnalysisService service = new ItemAnalysisService(null, COURSE, null);
+        ItemAnalysisService service = new ItemAnalysisService(null, null, null, COURSE);
         ItemStatistics statistics = new ItemStatistics();
         statistics.add(List.of(new ItemStatistics.Response("first-matching", "s", 0, Set.of(), service.partsPlaced("first-matching",
                 StoredAnswers.stored(new Answer.Matches(Map.of("singer", "fan", "fan", "singer")))))));
@@ -78,7 +78,7 @@ class ItemBreakdownTest {
 
     @Test
     void hotspotItemsCountTheClicksPerRegionWithTheAskedForRegionMarked() {
-        ItemAnalysisService service = new ItemAnalysisService(null, COURSE, null);
+        ItemAnalysisService service = new ItemAnalysisService(null, null, null, COURSE);
         ItemStatistics statistics = new ItemStatistics();
         for (String clicked : List.of("insula", "insula", "cerebellum")) {
             statistics.add(List.of(new ItemStatistics.Response("first-hotspot", "h", clicked.equals("insula") ? 1 : 0,

@@ -1,0 +1,81 @@
+package org.compassioncourse.quiz;
+
+import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.content.QuizSettings;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * The answers of many learners' submitted attempts, streamed one response at a time ordered by attempt, for reports
+ * that fold them (item analysis): one statement over this module's tables, read in batches so that half a million
+ * responses never sit in memory at once. No access check: the calling service checks that its user may see these
+ * learners; views never use this.
+ */
+@Service
+public class SubmittedResponses {
+
+    /** Rows fetched per round trip: without a fetch size PostgreSQL's driver holds the whole result set in memory. */
+    static final int FETCH_SIZE = 2000;
+
+    /** One answered question of a submitted attempt. */
+    public record Response(long attemptId, String questionId, double score, Answer answer) {
+    }
+
+    /** Receives the responses in attempt order. */
+    @FunctionalInterface
+    public interface Reader {
+        void read(Response response);
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    SubmittedResponses(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        JdbcTemplate batches = new JdbcTemplate(Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
+        batches.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(batches);
+    }
+
+    /**
+     * Every response of the submitted attempts at {@code kind} by {@code userIds} taken on {@code contentVersion} of
+     * the course, ordered by attempt (call inside a read-only transaction: PostgreSQL streams only there).
+     */
+    @Transactional(readOnly = true)
+    public void read(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds, Reader reader) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        streaming.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
+                + " join quiz_attempt a on a.id = r.attempt_id"
+                + " where a.user_id = any(:learners) and a.kind = :kind and a.submitted_at is not null"
+                + " and a.content_version = :version order by r.attempt_id",
+                parameters(kind, contentVersion, userIds), rs -> {
+                    reader.read(new Response(rs.getLong("attempt_id"), rs.getString("question_id"), rs.getDouble("score"),
+                            StoredAnswers.answer(rs.getString("answer"))));
+                });
+    }
+
+    /** How many submitted attempts at {@code kind} by {@code userIds} were taken on another version of the course. */
+    @Transactional(readOnly = true)
+    public long attemptsOnOtherVersions(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return 0;
+        }
+        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a where a.user_id = any(:learners)"
+                + " and a.kind = :kind and a.submitted_at is not null and a.content_version <> :version",
+                parameters(kind, contentVersion, userIds), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static MapSqlParameterSource parameters(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds) {
+        return new MapSqlParameterSource("learners", LearnerIds.array(userIds)).addValue("kind", kind.name())
+                .addValue("version", contentVersion);
+    }
+}
