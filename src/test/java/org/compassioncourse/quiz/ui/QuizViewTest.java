@@ -73,7 +73,7 @@ class QuizViewTest extends SpringBrowserlessTest {
         navigate(QuizView.class, KC);
         String before = page();
         for (Question question : course.questions()) {
-            for (String secret : org.compassioncourse.quiz.QuizServiceTest.secretsOf(question)) {
+            for (String secret : org.compassioncourse.quiz.QuizAttemptsTest.secretsOf(question)) {
                 assertThat(before).doesNotContain(secret);
             }
         }

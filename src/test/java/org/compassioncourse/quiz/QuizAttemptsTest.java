@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Taking quizzes (with what they open and the results they give) on the small fixture course, which has every question type and one assessment blueprint slot. */
 @ApplicationTest
-public class QuizServiceTest {
+public class QuizAttemptsTest {
 
     @Autowired
     QuizAvailability quizAvailability;
