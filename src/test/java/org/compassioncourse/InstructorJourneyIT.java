@@ -9,7 +9,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.Browser;
 import org.compassioncourse.support.Learners;
 import org.openqa.selenium.WebElement;
@@ -49,7 +50,9 @@ class InstructorJourneyIT {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     Course course;
     /** This app context's own holder: other contexts started in the same JVM replace the static default. */
@@ -64,7 +67,7 @@ class InstructorJourneyIT {
         CurrentUser learner = (CurrentUser) users.loadUserByUsername(email);
         securityContexts.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities())));
         try {
-            Learners study = new Learners(accounts, progress, quizzes, course);
+            Learners study = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
             study.take(QuizSettings.Kind.PRE_TEST, null, false, 9000);
             for (Lesson lesson : course.lessons()) {
                 lesson.sections().forEach(section -> progress.reachSection(lesson.id(), section.id()));

@@ -12,7 +12,8 @@ import org.compassioncourse.review.ui.ReviewView;
 import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.progress.ui.MyProgressView;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.CountingDataSource;
 import org.compassioncourse.support.Learners;
@@ -43,10 +44,12 @@ class LearnerPageQueriesTest extends SpringBrowserlessTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
 
     private void sixAttempts() {
-        Learners learners = new Learners(accounts, progress, quizzes, course);
+        Learners learners = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         String lesson = course.lessons().getFirst().id();
         learners.take(QuizSettings.Kind.PRE_TEST, null, false, 1000);
         for (int i = 0; i < 4; i++) {
@@ -76,7 +79,7 @@ class LearnerPageQueriesTest extends SpringBrowserlessTest {
         assertThat(myProgress).as("my progress").isLessThanOrEqualTo(MY_PROGRESS_BOUND);
 
         // three more attempts cost no more statements: nothing is read attempt by attempt
-        Learners learners = new Learners(accounts, progress, quizzes, course);
+        Learners learners = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         for (int i = 0; i < 3; i++) {
             learners.take(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id(), true, 1000);
         }

@@ -11,7 +11,8 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortReviewService;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.XapiStatementsExport;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAttempts;
+import org.compassioncourse.quiz.QuizAvailability;
 import org.compassioncourse.support.Learners;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
@@ -77,7 +78,8 @@ class PostgresProfileIT {
             signIn(pia);
             app.getBean(CohortService.class).join(cohort.joinCode());
             app.getBean(ProgressService.class).reachSection("first-lesson", "sharing-pain");
-            Learners study = new Learners(accounts, app.getBean(ProgressService.class), app.getBean(QuizService.class), app.getBean(Course.class));
+            Learners study = new Learners(accounts, app.getBean(ProgressService.class), app.getBean(QuizAvailability.class),
+                    app.getBean(QuizAttempts.class), app.getBean(Course.class));
             study.take(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson", true, 1500);
             study.take(QuizSettings.Kind.PRE_TEST, null, false, 1500);
             signIn(teacher);

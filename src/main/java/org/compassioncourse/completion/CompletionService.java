@@ -13,7 +13,7 @@ import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.QuizScores;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizResults;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +47,7 @@ public class CompletionService {
     private final Course course;
     private final CompletionContent content;
     private final ProgressService progress;
-    private final QuizService quizzes;
+    private final QuizResults quizzes;
     private final CohortService cohorts;
     private final CompletionRecords records;
     private final CertificateProperties properties;
@@ -57,7 +57,7 @@ public class CompletionService {
     private final Clock clock;
     private final CompletionRecording recording;
 
-    CompletionService(Course course, CompletionContent content, ProgressService progress, QuizService quizzes, CohortService cohorts,
+    CompletionService(Course course, CompletionContent content, ProgressService progress, QuizResults quizzes, CohortService cohorts,
                       CompletionRecords records, CertificateProperties properties, SignedInUser signedInUser,
                       InstructorAuditLog auditLog, PlatformTransactionManager transactionManager, Clock clock,
                       CompletionRecording recording) {

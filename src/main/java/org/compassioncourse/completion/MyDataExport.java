@@ -8,7 +8,7 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AttemptResult;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizResults;
 import org.compassioncourse.review.ReviewService;
 import org.compassioncourse.quiz.StoredAnswers;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,14 +35,14 @@ public class MyDataExport {
     private final Course course;
     private final SignedInUser signedInUser;
     private final ProgressService progress;
-    private final QuizService quizzes;
+    private final QuizResults quizzes;
     private final CohortService cohorts;
     private final CompletionService completion;
     private final ReviewService review;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MyDataExport(Course course, SignedInUser signedInUser, ProgressService progress, QuizService quizzes, CohortService cohorts,
+    MyDataExport(Course course, SignedInUser signedInUser, ProgressService progress, QuizResults quizzes, CohortService cohorts,
                  CompletionService completion, ReviewService review, Clock clock) {
         this.review = review;
         this.course = course;

@@ -76,6 +76,25 @@ public class CountedResults {
         return counted(rule, oldestFirst, score, passed).map(passed::test).orElse(false);
     }
 
+    /** Whether these submitted final attempts (oldest first) make a pass, under the final's counting rule. */
+    static boolean passedFinal(Course course, List<QuizAttempt> submittedOldestFirst) {
+        return passed(course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT).counts(), submittedOldestFirst, CountedResults::percentOf,
+                CountedResults::hasPassed);
+    }
+
+    /** The attempt that counts among a quiz's submitted attempts (oldest first), under that quiz's counting rule. */
+    static Optional<QuizAttempt> countedAttempt(Course course, QuizSettings.Kind kind, List<QuizAttempt> submittedOldestFirst) {
+        return counted(course.quiz(kind).counts(), submittedOldestFirst, CountedResults::percentOf, CountedResults::hasPassed);
+    }
+
+    private static boolean hasPassed(QuizAttempt attempt) {
+        return Boolean.TRUE.equals(attempt.passed());
+    }
+
+    private static double percentOf(QuizAttempt attempt) {
+        return attempt.scorePercent() == null ? 0 : attempt.scorePercent();
+    }
+
     /**
      * Stores the counted result of one learner's quiz from all their submitted attempts at it, oldest first; called
      * inside the submission's transaction so the stored value never lags the attempt.

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * A learner's quiz results as {@link QuizScores}, built from one read of their attempts. Pages ask
- * {@link QuizService#myScores()}; this takes the user id because it also serves event listeners acting for that user
+ * {@link QuizResults#myScores()}; this takes the user id because it also serves event listeners acting for that user
  * (a completion recorded after the final is passed, or again at start-up), where nobody is signed in.
  */
 @Component

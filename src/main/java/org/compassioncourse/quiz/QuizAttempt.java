@@ -142,6 +142,11 @@ class QuizAttempt {
         return submittedAt == null && !abandoned;
     }
 
+    /** Submitted with a score: neither open nor abandoned. */
+    boolean scored() {
+        return submittedAt != null;
+    }
+
     @Nullable Double scorePercent() {
         return scorePercent;
     }

@@ -22,4 +22,23 @@ interface QuizAttemptRepository extends JpaRepository<QuizAttempt, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from QuizAttempt a where a.id = :id")
     Optional<QuizAttempt> lockById(long id);
+
+    /** The learner's own attempt: another learner's is refused with the same "not found" as a missing one. */
+    default QuizAttempt own(long attemptId, long userId) {
+        return ownedBy(findById(attemptId), userId);
+    }
+
+    /** The learner's own attempt, its row locked as {@link #lockById} does; another learner's is refused as missing. */
+    default QuizAttempt ownLocked(long attemptId, long userId) {
+        return ownedBy(lockById(attemptId), userId);
+    }
+
+    private static QuizAttempt ownedBy(Optional<QuizAttempt> found, long userId) {
+        QuizAttempt attempt = found.orElseThrow(() -> new AnswerRejectedException("There is no such attempt."));
+        if (attempt.userId() != userId) {
+            // the same message as a missing attempt: do not reveal that another learner's attempt exists
+            throw new AnswerRejectedException("There is no such attempt.");
+        }
+        return attempt;
+    }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The signed-in learner's quiz results as one page reads them, built by {@link QuizService#myScores()} from one query:
- * every submitted attempt, the attempt that counts per quiz (decided by QuizService under the course's counting rule),
+ * The signed-in learner's quiz results as one page reads them, built by {@link QuizResults#myScores()} from one query:
+ * every submitted attempt, the attempt that counts per quiz (decided by CountedResults under the course's counting rule),
  * the best knowledge-check score per lesson and the knowledge checks tried.
  *
  * @param submitted every submitted attempt, oldest first

@@ -7,7 +7,8 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.ItemStatistics;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,9 @@ class ErasureTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     ItemAnalysisService itemAnalysis;
     @Autowired
@@ -100,7 +103,7 @@ class ErasureTest {
 
     @Test
     void erasingALearnerLeavesNoNameOrEmailInAnyTableAndTheItemAnalysisUnchanged() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         String surname = "Quillfeather" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
         CurrentUser instructor = people.instructor("Ines Eraser");
         CurrentUser admin = TestAccounts.makeAdministrator(repository, users, people.learner("Adam Eraser"));
@@ -170,7 +173,7 @@ class ErasureTest {
 
     @Test
     void onlyALearnerWhoIsNotAnAdministratorCanBeErasedAndNotTwiceNorReopened() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser admin = TestAccounts.makeAdministrator(repository, users, people.learner("Adam Eraser"));
         CurrentUser instructor = people.instructor("Ines Kept");
         CurrentUser learner = people.learner("Lee Once");

@@ -7,7 +7,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptSubmitted;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,9 @@ class CompletionAfterAFailedListenerTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     Course course;
     @Autowired
@@ -59,7 +62,7 @@ class CompletionAfterAFailedListenerTest {
 
     @Test
     void aCompletionWhoseListenerFailedIsRecordedWhenIncompletePublicationsAreRunAgainAtStartUp() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Fay Failed-Listener");
         Learners.actAs(learner);
         people.readEveryLesson();

@@ -12,7 +12,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,9 @@ class CompletionServiceTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     CohortService cohorts;
     @Autowired
@@ -50,7 +53,7 @@ class CompletionServiceTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private Learners people() {
-        return new Learners(accounts, progress, quizzes, course);
+        return new Learners(accounts, progress, quizAvailability, quizAttempts, course);
     }
 
     @AfterEach

@@ -6,7 +6,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,9 @@ class MyDataExportTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     Course course;
 
@@ -49,7 +52,7 @@ class MyDataExportTest {
 
     @Test
     void theExportHoldsTheAccountProgressAttemptsAndReviewDeckOfTheSignedInLearnerOnly() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser other = people.learner("Otto Other");
         CurrentUser me = people.learner("Mina Mine");
         Learners.actAs(me);
@@ -70,16 +73,16 @@ class MyDataExportTest {
 
     @Test
     void aLearnerWhoLeftAPreTestQuestionBlankOrSaidIDontKnowYetCanDownloadTheirData() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser blank = people.learner("Bea Blank");
         CurrentUser honest = people.learner("Hal Honest");
         Learners.actAs(blank);
-        quizzes.submit(quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId());
+        quizAttempts.submit(quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId());
         people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000); // passing shows the pre-test's answers, and exports them
         Learners.actAs(honest);
-        var paper = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        quizzes.answer(paper.attemptId(), paper.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 500);
-        quizzes.submit(paper.attemptId());
+        var paper = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizAttempts.answer(paper.attemptId(), paper.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 500);
+        quizAttempts.submit(paper.attemptId());
         people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
 
         JsonNode blankPreTest = preTest(exportOf(blank));

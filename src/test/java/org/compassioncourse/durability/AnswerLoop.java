@@ -7,7 +7,8 @@ import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptPaper;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAttempts;
+import org.compassioncourse.quiz.QuizAvailability;
 import org.compassioncourse.support.KeyedAnswers;
 import org.compassioncourse.support.Learners;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * A signed-in learner who answers knowledge-check questions of the fixture course one after another, through
- * {@link QuizService#answer} as the quiz page does: each answer is a new saved response. When an attempt is fully
+ * {@link QuizAttempts#answer} as the quiz page does: each answer is a new saved response. When an attempt is fully
  * answered it is submitted and a new try started (knowledge checks allow unlimited tries).
  */
 final class AnswerLoop {
@@ -26,7 +27,7 @@ final class AnswerLoop {
     record Saved(long attemptId, String questionId, long answerNanos) {
     }
 
-    private final QuizService quizzes;
+    private final QuizAttempts quizzes;
     private final Course course;
     private final String email;
     private @Nullable AttemptPaper paper;
@@ -34,9 +35,10 @@ final class AnswerLoop {
 
     /** Registers a new learner and signs them in on the calling thread. */
     AnswerLoop(ApplicationContext app, String learnerName) {
-        this.quizzes = app.getBean(QuizService.class);
+        this.quizzes = app.getBean(QuizAttempts.class);
         this.course = app.getBean(Course.class);
-        Learners learners = new Learners(app.getBean(AccountService.class), app.getBean(ProgressService.class), quizzes, course);
+        Learners learners = new Learners(app.getBean(AccountService.class), app.getBean(ProgressService.class),
+                app.getBean(QuizAvailability.class), quizzes, course);
         CurrentUser learner = learners.learner(learnerName);
         this.email = learner.getUsername();
         Learners.actAs(learner);

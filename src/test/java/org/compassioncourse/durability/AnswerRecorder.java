@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The child process of {@link DurabilityIT}: boots the real application (web server on a random port) with the
- * Spring arguments it is given, signs a new learner in and saves answers through {@code QuizService.answer} until it
+ * Spring arguments it is given, signs a new learner in and saves answers through {@code QuizAttempts.answer} until it
  * is killed. It prints "READY &lt;learner email&gt;" once started and "CONFIRMED &lt;attemptId&gt; &lt;questionId&gt;" after each answer
  * the service confirmed (the moment the quiz page would say "Answer saved.").
  * <p>

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Benchmark, not a check: what one saved answer costs through {@code QuizService.answer} (the quiz page's path) on
+ * Benchmark, not a check: what one saved answer costs through {@code QuizAttempts.answer} (the quiz page's path) on
  * the H2 file database with the old background write (WRITE_DELAY=500) and with a write per commit (WRITE_DELAY=0,
  * the default profile's setting), and on PostgreSQL when one is reachable. Not part of the test suite (its name does
  * not end in Test); run it with {@code ./mvnw test -Dtest=AnswerSaveBenchmark -Dbenchmark.answers=500}.

@@ -8,7 +8,8 @@ import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,9 @@ class CohortReviewServiceTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     Course course;
     @Autowired
@@ -60,7 +63,7 @@ class CohortReviewServiceTest {
 
     @BeforeEach
     void cohortWithThreeLearners() {
-        people = new Learners(accounts, progress, quizzes, course);
+        people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         instructor = register("Ina Instructor", true);
         idle = register("Ada Idle", false);
         reading = register("Ben Reading", false);
@@ -216,11 +219,11 @@ class CohortReviewServiceTest {
     void drillDownAndItemAnalysisNameIDontKnowYetAndABlankAnswerAsSuchInsteadOfCountingPlacementsOrLeavingThemOut(
             @Autowired org.compassioncourse.quiz.AttemptRecords records, @Autowired ItemAnalysisService itemAnalysis) {
         as(reading);
-        var said = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        quizzes.answer(said.attemptId(), said.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 800);
-        quizzes.submit(said.attemptId());
+        var said = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizAttempts.answer(said.attemptId(), said.questions().getFirst().id(), new org.compassioncourse.quiz.Answer.DontKnowYet(), 800);
+        quizAttempts.submit(said.attemptId());
         as(idle);
-        quizzes.submit(quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId()); // every question left blank
+        quizAttempts.submit(quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId()); // every question left blank
         as(instructor);
 
         var dontKnow = records.attemptsOf(cohorts.requireLearnerInOwnCohort(cohort.id(), reading.accountId())).getFirst().responses();

@@ -10,7 +10,8 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AttemptPaper;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.KeyedAnswers;
 import org.compassioncourse.support.Learners;
@@ -51,7 +52,9 @@ class XapiStatementsExportTest {
     @Autowired
     CohortService cohorts;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     Course course;
     Learners people;
@@ -63,7 +66,7 @@ class XapiStatementsExportTest {
 
     @BeforeEach
     void cohortWithThreeLearners(@Autowired AccountService accounts, @Autowired ProgressService progress) {
-        people = new Learners(accounts, progress, quizzes, course);
+        people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         instructor = people.instructor("Ina Instructor");
         CurrentUser idle = people.learner("Ada Idle");
         reading = people.learner("Ben Reading");
@@ -213,13 +216,13 @@ class XapiStatementsExportTest {
     @Test
     void aPreTestAnswerOfIDontKnowYetOrLeftBlankIsExportedWithAnEmptyResponseAndSaysWhich(@Autowired AccountService accounts) {
         Learners.actAs(reading);
-        var said = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        quizzes.answer(said.attemptId(), said.questions().getFirst().id(), new Answer.DontKnowYet(), 700);
-        quizzes.submit(said.attemptId());
+        var said = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizAttempts.answer(said.attemptId(), said.questions().getFirst().id(), new Answer.DontKnowYet(), 700);
+        quizAttempts.submit(said.attemptId());
         CurrentUser blank = people.learner("Bo Blank");
         Learners.actAs(blank);
         cohorts.join(cohort.joinCode());
-        quizzes.submit(quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId());
+        quizAttempts.submit(quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null).attemptId());
         Learners.actAs(instructor);
 
         List<JsonNode> preTestAnswers = withVerb(cohortStatements(), XapiStatementsExport.VERB_ANSWERED).stream()
@@ -268,8 +271,8 @@ class XapiStatementsExportTest {
         Set<String> before = cohortStatements().stream().map(s -> s.path("id").asString()).collect(Collectors.toSet());
 
         Learners.actAs(reading);
-        AttemptPaper open = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id());
-        quizzes.answer(open.attemptId(), open.questions().getFirst().id(), right(open.questions().getFirst().id()), 1000);
+        AttemptPaper open = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id());
+        quizAttempts.answer(open.attemptId(), open.questions().getFirst().id(), right(open.questions().getFirst().id()), 1000);
         Learners.actAs(instructor);
 
         Set<String> after = cohortStatements().stream().map(s -> s.path("id").asString()).collect(Collectors.toSet());

@@ -30,7 +30,11 @@ class CountedResultsTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
+    @Autowired
+    QuizResults quizResults;
     @Autowired
     Course course;
     @Autowired
@@ -73,7 +77,7 @@ class CountedResultsTest {
 
     @Test
     void theStoredResultIsWhatTheRuleGivesAndTheBackfillWritesTheSameRow() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Counted Carla");
         Learners.actAs(learner);
         String lesson = course.lessons().getFirst().id();
@@ -84,8 +88,8 @@ class CountedResultsTest {
         people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson, false, 1000);
         people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
 
-        AttemptResult pre = quizzes.countingResult(QuizSettings.Kind.PRE_TEST).orElseThrow();
-        AttemptResult fin = quizzes.countingResult(QuizSettings.Kind.FINAL_ASSESSMENT).orElseThrow();
+        AttemptResult pre = quizResults.countingResult(QuizSettings.Kind.PRE_TEST).orElseThrow();
+        AttemptResult fin = quizResults.countingResult(QuizSettings.Kind.FINAL_ASSESSMENT).orElseThrow();
         assertThat(pre.scorePercent()).as("the pre-test, answered wrong").isLessThan(50);
         Map<String, Object> storedPre = stored(learner.accountId(), "PRE_TEST", "");
         Map<String, Object> storedFinal = stored(learner.accountId(), "FINAL_ASSESSMENT", "");
@@ -97,7 +101,7 @@ class CountedResultsTest {
         assertThat(((Number) storedFinal.get("attempt_id")).longValue()).isEqualTo(fin.attemptId());
         assertThat(storedFinal.get("passed")).isEqualTo(fin.passed()).isEqualTo(true);
         assertThat(((Number) storedCheck.get("score_percent")).doubleValue()).as("the best of three checks")
-                .isEqualTo(quizzes.bestKnowledgeCheckScores().get(lesson)).isEqualTo(100.0);
+                .isEqualTo(quizResults.bestKnowledgeCheckScores().get(lesson)).isEqualTo(100.0);
 
         jdbc.update("delete from quiz_result where user_id = ?", learner.accountId());
         assertThat(countedResults.backfill()).isGreaterThanOrEqualTo(3);

@@ -72,7 +72,9 @@ class FinalAssessmentRulesTest {
 
     /** The fixture course set to two final attempts, no cool-down and the key held back until a pass. */
     private Course course;
-    private QuizService quizzes;
+    private QuizAvailability quizAvailability;
+    private QuizAttempts quizAttempts;
+    private QuizResults quizResults;
     private FinalAttemptGrants grants;
 
     @BeforeEach
@@ -84,15 +86,19 @@ class FinalAssessmentRulesTest {
                 fixture.version(), fixture.lessons(), fixture.glossary(), fixture.references(), fixture.regions(), fixture.figures(),
                 fixture.questions(), settings);
         // the same beans the app uses, on this course (one shared Spring context keeps the test suite fast and sane)
-        quizzes = new QuizService(course, attemptRepository, responseRepository, grantRepository, lessonCompletion, signedInUser,
-                transactionManager, Clock.systemUTC(), events, countedResults,
-                new LearnerScores(course, attemptRepository, responseRepository, transactionManager));
-        quizzes.findInstructorsWith(cohorts);
+        LearnerScores scores = new LearnerScores(course, attemptRepository, responseRepository, transactionManager);
+        ResultWriter results = new ResultWriter(course, attemptRepository, responseRepository);
+        quizAvailability = new QuizAvailability(course, attemptRepository, responseRepository, grantRepository, lessonCompletion,
+                signedInUser, transactionManager, Clock.systemUTC(), scores);
+        quizAvailability.findInstructorsWith(cohorts);
+        quizAttempts = new QuizAttempts(course, attemptRepository, responseRepository, signedInUser, transactionManager,
+                Clock.systemUTC(), events, countedResults, quizAvailability, results);
+        quizResults = new QuizResults(course, attemptRepository, responseRepository, signedInUser, transactionManager, scores, results);
         grants = new FinalAttemptGrants(course, attemptRepository, grantRepository, signedInUser, Clock.systemUTC());
     }
 
     private Learners people() {
-        return new Learners(accounts, progress, quizzes, course);
+        return new Learners(accounts, progress, quizAvailability, quizAttempts, course);
     }
 
     @Autowired
@@ -114,12 +120,12 @@ class FinalAssessmentRulesTest {
 
     /** Takes the final, answering every question right or wrong; returns the result. */
     private AttemptResult sitFinal(boolean right) {
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         for (QuestionPaper question : paper.questions()) {
             Question q = course.question(question.id()).orElseThrow();
-            quizzes.answer(paper.attemptId(), q.id(), right ? KeyedAnswers.right(q) : KeyedAnswers.wrong(course, q), 1000);
+            quizAttempts.answer(paper.attemptId(), q.id(), right ? KeyedAnswers.right(q) : KeyedAnswers.wrong(course, q), 1000);
         }
-        return quizzes.submit(paper.attemptId());
+        return quizAttempts.submit(paper.attemptId());
     }
 
     @Test
@@ -127,15 +133,15 @@ class FinalAssessmentRulesTest {
         Learners.actAs(people().learner("Gina Gate"));
         progress.completeLesson(course.lessons().getFirst().id());
 
-        QuizService.Availability closed = quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        QuizAvailability.Availability closed = quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
 
         assertThat(closed.available()).isFalse();
         assertThat(closed.reason()).contains("opens when you have completed every lesson")
                 .contains(course.lessons().get(1).title()).doesNotContain(course.lessons().getFirst().title() + ";");
-        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null))
+        assertThatThrownBy(() -> quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null))
                 .hasMessageContaining("completed every lesson");
         readEveryLesson();
-        assertThat(quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).isTrue();
+        assertThat(quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).isTrue();
     }
 
     @Test
@@ -166,17 +172,17 @@ class FinalAssessmentRulesTest {
         Learners.actAs(learner);
         cohorts.join(cohort.joinCode());
         readEveryLesson();
-        assertThat(quizzes.myFinalAttempts().describeLeft()).isEqualTo("2 attempts left");
+        assertThat(quizAvailability.myFinalAttempts().describeLeft()).isEqualTo("2 attempts left");
 
         sitFinal(false);
-        assertThat(quizzes.myFinalAttempts().describeLeft()).isEqualTo("1 attempt left");
+        assertThat(quizAvailability.myFinalAttempts().describeLeft()).isEqualTo("1 attempt left");
         sitFinal(false);
 
-        QuizService.Availability usedUp = quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        QuizAvailability.Availability usedUp = quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         assertThat(usedUp.available()).isFalse();
         assertThat(usedUp.reason()).as("says who can help, and how to reach them").contains("used all 2")
                 .contains("Please write to your instructor, Ivor Instructor (ivor.instructor-").contains("@ward7.example): they can grant you one more attempt.");
-        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null)).hasMessageContaining("Ivor Instructor");
+        assertThatThrownBy(() -> quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null)).hasMessageContaining("Ivor Instructor");
 
         Learners.actAs(teacher);
         LearnerInMyCohort mine = cohorts.requireLearnerInOwnCohort(cohort.id(), learner.accountId());
@@ -190,12 +196,12 @@ class FinalAssessmentRulesTest {
                 .hasMessageContaining("still has 1 attempt left");
 
         Learners.actAs(learner);
-        assertThat(quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).isTrue();
+        assertThat(quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).isTrue();
         assertThat(sitFinal(true).passed()).isTrue();
-        QuizService.Availability afterPass = quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        QuizAvailability.Availability afterPass = quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         assertThat(afterPass.available()).as("no invitation to retake after a pass").isFalse();
         assertThat(afterPass.reason()).contains("You have passed");
-        AttemptResult review = quizzes.myResults(QuizSettings.Kind.FINAL_ASSESSMENT).getLast();
+        AttemptResult review = quizResults.myResults(QuizSettings.Kind.FINAL_ASSESSMENT).getLast();
         assertThat(review.feedback()).as("after the pass the full review with key and feedback").isNotEmpty();
     }
 
@@ -215,12 +221,12 @@ class FinalAssessmentRulesTest {
                 CurrentUser learner = people().learner("Rae Race " + round);
                 Learners.actAs(learner);
                 readEveryLesson();
-                AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+                AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
                 Question question = course.question(paper.questions().getFirst().id()).orElseThrow();
                 CountDownLatch go = new CountDownLatch(1);
-                Future<Object> answer = devices.submit(asUser(learner, go, () -> quizzes.answer(paper.attemptId(), question.id(),
+                Future<Object> answer = devices.submit(asUser(learner, go, () -> quizAttempts.answer(paper.attemptId(), question.id(),
                         KeyedAnswers.right(question), 1000)));
-                Future<Object> submit = devices.submit(asUser(learner, go, () -> quizzes.submit(paper.attemptId())));
+                Future<Object> submit = devices.submit(asUser(learner, go, () -> quizAttempts.submit(paper.attemptId())));
                 go.countDown();
                 Object answerOutcome = answer.get();
                 Object submitOutcome = submit.get();
@@ -233,7 +239,7 @@ class FinalAssessmentRulesTest {
                 } else {
                     submitFirst++;
                     assertThat(((Exception) submitOutcome).getMessage()).contains("not answered yet");
-                    assertThat(quizzes.submit(paper.attemptId()).scorePercent()).isEqualTo(100.0);
+                    assertThat(quizAttempts.submit(paper.attemptId()).scorePercent()).isEqualTo(100.0);
                 }
             }
         } finally {
@@ -260,18 +266,18 @@ class FinalAssessmentRulesTest {
     void aStaleTabThatSubmitsAfterAnotherTabIsToldTheAttemptWasAlreadySubmitted() {
         Learners.actAs(people().learner("Tab Twice"));
         readEveryLesson();
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         Question question = course.question(paper.questions().getFirst().id()).orElseThrow();
-        quizzes.answer(paper.attemptId(), question.id(), KeyedAnswers.wrong(course, question), 1000);
-        quizzes.submit(paper.attemptId());
+        quizAttempts.answer(paper.attemptId(), question.id(), KeyedAnswers.wrong(course, question), 1000);
+        quizAttempts.submit(paper.attemptId());
 
-        assertThatThrownBy(() -> quizzes.submit(paper.attemptId()))
+        assertThatThrownBy(() -> quizAttempts.submit(paper.attemptId()))
                 .isInstanceOfSatisfying(AttemptAlreadyClosedException.class, closed -> {
                     assertThat(closed.attemptId()).isEqualTo(paper.attemptId());
                     assertThat(closed.abandoned()).isFalse();
                 })
                 .hasMessageContaining("already submitted").hasMessageNotContaining("not answered");
-        assertThat(quizzes.isClosed(paper.attemptId())).isTrue();
+        assertThat(quizAttempts.isClosed(paper.attemptId())).isTrue();
     }
 
     @Test
@@ -284,24 +290,24 @@ class FinalAssessmentRulesTest {
         QuizAttempt old = attemptRepository.saveAndFlush(new QuizAttempt(learner.accountId(), QuizSettings.Kind.FINAL_ASSESSMENT, null,
                 course.version() - 1, List.of("removed-since", kept.id()), 42L, Instant.now().minusSeconds(60)));
 
-        AttemptPaper resumed = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        AttemptPaper resumed = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         assertThat(resumed.attemptId()).isEqualTo(old.id());
         assertThat(resumed.removedQuestions()).isEqualTo(1);
         assertThat(resumed.questions()).extracting(QuestionPaper::id).containsExactly(kept.id());
-        assertThat(quizzes.myOpenAttempt(QuizSettings.Kind.FINAL_ASSESSMENT, null)).hasValueSatisfying(open -> {
+        assertThat(quizAvailability.myOpenAttempt(QuizSettings.Kind.FINAL_ASSESSMENT, null)).hasValueSatisfying(open -> {
             assertThat(open.answered()).isZero();
             assertThat(open.questions()).isEqualTo(1);
         });
 
-        quizzes.abandon(old.id());
-        assertThat(quizzes.myFinalAttempts().used()).as("an abandoned attempt does not count").isZero();
-        assertThat(quizzes.myResults(QuizSettings.Kind.FINAL_ASSESSMENT)).isEmpty();
-        assertThatThrownBy(() -> quizzes.review(old.id())).hasMessageContaining("abandoned");
+        quizAttempts.abandon(old.id());
+        assertThat(quizAvailability.myFinalAttempts().used()).as("an abandoned attempt does not count").isZero();
+        assertThat(quizResults.myResults(QuizSettings.Kind.FINAL_ASSESSMENT)).isEmpty();
+        assertThatThrownBy(() -> quizResults.finishedAttempt(old.id())).hasMessageContaining("abandoned");
 
         QuizAttempt another = attemptRepository.saveAndFlush(new QuizAttempt(learner.accountId(), QuizSettings.Kind.FINAL_ASSESSMENT, null,
                 course.version() - 1, List.of(kept.id(), "removed-since"), 43L, Instant.now()));
-        quizzes.answer(another.id(), kept.id(), KeyedAnswers.right(kept), 1000);
-        AttemptResult result = quizzes.submit(another.id());
+        quizAttempts.answer(another.id(), kept.id(), KeyedAnswers.right(kept), 1000);
+        AttemptResult result = quizAttempts.submit(another.id());
         assertThat(result.scorePercent()).as("scored over the question that remains").isEqualTo(100.0);
         assertThat(result.passed()).isTrue();
     }
@@ -310,8 +316,8 @@ class FinalAssessmentRulesTest {
     void anAttemptWithoutARemovedQuestionCannotBeAbandonedToDrawFreshQuestions() {
         Learners.actAs(people().learner("Abe Abandon"));
         readEveryLesson();
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
-        assertThatThrownBy(() -> quizzes.abandon(paper.attemptId())).hasMessageContaining("Only an attempt with a question that was removed");
-        assertThat(quizzes.isClosed(paper.attemptId())).isFalse();
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        assertThatThrownBy(() -> quizAttempts.abandon(paper.attemptId())).hasMessageContaining("Only an attempt with a question that was removed");
+        assertThat(quizAttempts.isClosed(paper.attemptId())).isFalse();
     }
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QuizAnswerTimerTest {
 
     @Autowired
-    QuizService quizzes;
+    QuizAttempts quizAttempts;
     @Autowired
     MeterRegistry registry;
 
@@ -27,10 +27,10 @@ class QuizAnswerTimerTest {
     void everyAnswerSaveIsTimedRefusedOnesToo() {
         Timer timer = registry.get("course.quiz.answer").timer();
         long before = timer.count();
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
-        quizzes.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("for")), 1000);
-        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("zzz")), 1))
+        quizAttempts.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("for")), 1000);
+        assertThatThrownBy(() -> quizAttempts.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("zzz")), 1))
                 .isInstanceOf(AnswerRejectedException.class);
 
         assertThat(timer.count()).isEqualTo(before + 2);

@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreBlankPreTestAnswersTest {
 
     @Autowired
-    QuizService quizzes;
+    QuizAttempts quizAttempts;
+
+    @Autowired
+    QuizResults quizResults;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -26,8 +29,8 @@ class StoreBlankPreTestAnswersTest {
     @Test
     @WithCourseUser(email = "quiz.backfill@ward7.example")
     void aPreTestSubmittedBeforeBlanksWereStoredGetsItsNotAnsweredRowsOnce() throws Exception {
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
-        quizzes.submit(pre.attemptId());
+        AttemptPaper pre = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        quizAttempts.submit(pre.attemptId());
         // as the app stored it before: no row for the blank question
         jdbc.update("delete from quiz_response where attempt_id = ?", pre.attemptId());
 
@@ -42,7 +45,7 @@ class StoreBlankPreTestAnswersTest {
         assertThat(again).as("a second run adds nothing").isZero();
         assertThat(jdbc.queryForList("select answer from quiz_response where attempt_id = ?", String.class, pre.attemptId()))
                 .containsExactly("not-answered:");
-        assertThat(quizzes.review(pre.attemptId()).count(Answer.NoAnswer.NOT_ANSWERED)).isEqualTo(1);
+        assertThat(quizResults.finishedAttempt(pre.attemptId()).count(Answer.NoAnswer.NOT_ANSWERED)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where \"version\" = '102' and \"success\"",
                 Integer.class)).as("Flyway ran it at start-up").isEqualTo(1);
     }

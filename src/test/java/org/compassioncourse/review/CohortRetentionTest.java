@@ -17,7 +17,8 @@ import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.Learners;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,8 @@ class CohortRetentionTest {
     @Autowired Course course;
     @Autowired AccountService accounts;
     @Autowired ProgressService progress;
-    @Autowired QuizService quizzes;
+    @Autowired QuizAvailability quizAvailability;
+    @Autowired QuizAttempts quizAttempts;
     @Autowired CohortService cohorts;
     @Autowired org.compassioncourse.cohort.CohortMembers members;
     @Autowired org.compassioncourse.account.LearnerNames names;
@@ -63,7 +65,7 @@ class CohortRetentionTest {
 
     @Test
     void predictedRecallInAWeekIsTheMeanRetrievabilitySevenDaysOnAndOverdueMeansAWeekLate() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser instructor = people.instructor("Ines Teach");
         CurrentUser ann = people.learner("Ann Recall");
         CurrentUser bob = people.learner("Bob Fading");
@@ -114,7 +116,7 @@ class CohortRetentionTest {
      */
     @Test
     void minutesAfterThreeOfTenReviewsWentWrongRetentionIsNotFull() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser instructor = people.instructor("Ines Minutes");
         CurrentUser ann = people.learner("Ann Six");
         CurrentUser bob = people.learner("Bob Four");

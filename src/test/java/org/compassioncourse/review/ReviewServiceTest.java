@@ -16,7 +16,8 @@ import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AnswerRejectedException;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.KeyedAnswers;
 import org.compassioncourse.support.Learners;
@@ -35,7 +36,8 @@ class ReviewServiceTest {
     @Autowired Course course;
     @Autowired AccountService accounts;
     @Autowired ProgressService progress;
-    @Autowired QuizService quizzes;
+    @Autowired QuizAvailability quizAvailability;
+    @Autowired QuizAttempts quizAttempts;
     @Autowired ReviewCardRepository cards;
     @Autowired ReviewLogRepository logs;
     @Autowired SignedInUser signedInUser;
@@ -51,7 +53,7 @@ class ReviewServiceTest {
     void services() {
         reviews = new ReviewService(course, cards, logs, signedInUser, transactions, clock);
         enrolment = new DeckEnrolment(course, cards, clock, transactions, knowledgeCheckAnswers);
-        people = new Learners(accounts, progress, quizzes, course);
+        people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
     }
 
     @AfterEach
@@ -284,14 +286,14 @@ class ReviewServiceTest {
         Learners.actAs(learner);
         Lesson lesson = firstLessonWithChecks();
         people.open(lesson);
-        var paper = quizzes.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, lesson.id());
+        var paper = quizAttempts.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, lesson.id());
         String missed = paper.questions().getFirst().id();
         for (var q : paper.questions()) {
             Question question = course.question(q.id()).orElseThrow();
-            quizzes.answer(paper.attemptId(), q.id(), q.id().equals(missed) ? KeyedAnswers.wrong(course, question)
+            quizAttempts.answer(paper.attemptId(), q.id(), q.id().equals(missed) ? KeyedAnswers.wrong(course, question)
                     : KeyedAnswers.right(question), 5_000);
         }
-        quizzes.submit(paper.attemptId());
+        quizAttempts.submit(paper.attemptId());
 
         enrolmentNow.enrol(learner.accountId(), lesson.id()); // the lesson finished after its knowledge check
 

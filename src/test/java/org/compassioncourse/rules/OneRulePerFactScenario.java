@@ -21,7 +21,9 @@ import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.QuizScores;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
+import org.compassioncourse.quiz.QuizResults;
 import org.compassioncourse.support.FixtureCourse;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,11 @@ abstract class OneRulePerFactScenario {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
+    @Autowired
+    QuizResults quizResults;
     @Autowired
     Course course;
     @Autowired
@@ -101,7 +107,7 @@ abstract class OneRulePerFactScenario {
 
     @Test
     void theLearnersPagesTheCertificateTheGridTheGradebookAndTheXapiExportAgreeOnPassedScoreAndLessonsCompleted() throws Exception {
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser instructor = TestAccounts.instructor(accounts, new RegistrationForm("Ines Rules", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Rules " + UUID.randomUUID());
@@ -130,7 +136,7 @@ abstract class OneRulePerFactScenario {
                 completion.issueMyCertificate();
                 status = completion.myStatus();
             }
-            QuizScores scores = quizzes.myScores();
+            QuizScores scores = quizResults.myScores();
             says.put(learner.getKey(), new LearnerSays(scores.passedFinal(),
                     scores.counted(QuizSettings.Kind.FINAL_ASSESSMENT).map(s -> s.scorePercent()).orElse(null),
                     progress.myProgress().completedLessons(), status));

@@ -10,7 +10,8 @@ import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptPaper;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAttempts;
+import org.compassioncourse.quiz.QuizAvailability;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,12 +26,14 @@ public final class Learners {
 
     private final AccountService accounts;
     private final ProgressService progress;
-    private final QuizService quizzes;
+    private final QuizAvailability availability;
+    private final QuizAttempts quizzes;
     private final Course course;
 
-    public Learners(AccountService accounts, ProgressService progress, QuizService quizzes, Course course) {
+    public Learners(AccountService accounts, ProgressService progress, QuizAvailability availability, QuizAttempts quizzes, Course course) {
         this.accounts = accounts;
         this.progress = progress;
+        this.availability = availability;
         this.quizzes = quizzes;
         this.course = course;
     }
@@ -70,7 +73,7 @@ public final class Learners {
      * given time, and submits.
      */
     public void take(QuizSettings.Kind kind, @Nullable String lessonId, boolean right, long millisEach) {
-        if (kind == QuizSettings.Kind.FINAL_ASSESSMENT && !quizzes.availability(kind, null).available()
+        if (kind == QuizSettings.Kind.FINAL_ASSESSMENT && !availability.availability(kind, null).available()
                 && !progress.myProgress().everyLessonRead()) {
             readEveryLesson(); // the final opens once every lesson is completed
         }

@@ -21,7 +21,7 @@ import org.compassioncourse.completion.MyDataExport;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.quiz.AttemptScore;
 import org.compassioncourse.quiz.QuizScores;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizResults;
 import org.compassioncourse.quiz.ScorePercent;
 
 /**
@@ -35,10 +35,10 @@ import org.compassioncourse.quiz.ScorePercent;
 public class MyRecordView extends Main implements BeforeEnterObserver {
 
     private final CompletionService completion;
-    private final QuizService quizzes;
+    private final QuizResults quizzes;
     private final MyDataExport export;
 
-    public MyRecordView(CompletionService completion, QuizService quizzes, MyDataExport export) {
+    public MyRecordView(CompletionService completion, QuizResults quizzes, MyDataExport export) {
         this.completion = completion;
         this.quizzes = quizzes;
         this.export = export;

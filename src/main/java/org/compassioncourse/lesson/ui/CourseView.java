@@ -34,7 +34,7 @@ import org.compassioncourse.progress.ui.StatusBadge;
 import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.AttemptScore;
 import org.compassioncourse.quiz.QuizScores;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
 import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.review.ReviewService;
 import org.compassioncourse.review.ui.ReviewDueLink;
@@ -50,18 +50,18 @@ public class CourseView extends Main implements BeforeEnterObserver {
 
     private final Course course;
     private final ProgressService progressService;
-    private final QuizService quizService;
+    private final QuizAvailability quizAvailability;
     private final CompletionService completionService;
     private final ReviewService reviewService;
     private final CompletionContent completionContent;
 
-    public CourseView(Course course, ProgressService progressService, QuizService quizService, CompletionService completionService,
+    public CourseView(Course course, ProgressService progressService, QuizAvailability quizAvailability, CompletionService completionService,
                       ReviewService reviewService, CompletionContent completionContent) {
         this.reviewService = reviewService;
         this.completionContent = completionContent;
         this.course = course;
         this.progressService = progressService;
-        this.quizService = quizService;
+        this.quizAvailability = quizAvailability;
         this.completionService = completionService;
         addClassNames("page", "course-outline");
     }
@@ -71,7 +71,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         removeAll();
         // each figure is read once per visit and the blocks below read these records (no block asks a service again)
         CourseProgress progress = progressService.myProgress();
-        QuizService.MyAssessments assessments = quizService.myAssessments();
+        QuizAvailability.MyAssessments assessments = quizAvailability.myAssessments();
 
         add(new H1(course.title()));
         add(new Paragraph(course.summary()));
@@ -114,7 +114,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private Section assessmentBlock(QuizService.MyAssessments assessments, QuizSettings.Kind kind, String title, String explanation) {
+    private Section assessmentBlock(QuizAvailability.MyAssessments assessments, QuizSettings.Kind kind, String title, String explanation) {
         H2 heading = new H2(title);
         Paragraph what = new Paragraph(explanation);
         Optional<AttemptScore> counted = assessments.scores().counted(kind);
@@ -124,9 +124,9 @@ public class CourseView extends Main implements BeforeEnterObserver {
                 .orElse("Not taken yet."));
         status.setId(kind.yamlName() + "-status");
         Section block = new Section(heading, what, status);
-        QuizService.AssessmentState state = assessments.state(kind);
-        QuizService.Availability availability = state.availability();
-        Optional<QuizService.OpenAttempt> open = Optional.ofNullable(state.open());
+        QuizAvailability.AssessmentState state = assessments.state(kind);
+        QuizAvailability.Availability availability = state.availability();
+        Optional<QuizAvailability.OpenAttempt> open = Optional.ofNullable(state.open());
         if (availability.available()) {
             String label = open.map(o -> "Resume — " + o.answered() + " of " + o.questions() + " answered")
                     .orElse(counted.isPresent() ? "Take it again" : "Take the " + title.toLowerCase());

@@ -34,7 +34,7 @@ import org.compassioncourse.progress.CourseProgress;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptScore;
 import org.compassioncourse.quiz.QuizScores;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizResults;
 import org.compassioncourse.quiz.ScorePercent;
 import org.compassioncourse.base.ui.UserTime;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +53,7 @@ import java.util.Optional;
 public class MyProgressView extends Main implements BeforeEnterObserver {
 
     private final ProgressService progressService;
-    private final QuizService quizService;
+    private final QuizResults quizResults;
     private final Course course;
     private final CohortService cohortService;
     /** Rows are the course's lessons (a handful, fixed by the content), not data that grows. */
@@ -67,11 +67,11 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
     private boolean narrow;
     private @Nullable Registration resizing;
 
-    public MyProgressView(ProgressService progressService, QuizService quizService, Course course, CohortService cohortService) {
+    public MyProgressView(ProgressService progressService, QuizResults quizResults, Course course, CohortService cohortService) {
         this.course = course;
         this.cohortService = cohortService;
         this.progressService = progressService;
-        this.quizService = quizService;
+        this.quizResults = quizResults;
         addClassName("page");
         // on a phone the detail columns give way to a line under the lesson's title (see adaptTo)
         grid.addComponentColumn(row -> {
@@ -137,7 +137,7 @@ public class MyProgressView extends Main implements BeforeEnterObserver {
                 + " lessons completed (" + progress.percentComplete() + "%)");
         summary.setId("progress-summary");
         // one read of every attempt's score for the grid and the list below; no attempt's feedback is built here
-        QuizScores scores = quizService.myScores();
+        QuizScores scores = quizResults.myScores();
         knowledgeChecks = scores.bestKnowledgeCheck();
         knowledgeChecksTried = scores.knowledgeChecksTried();
         grid.setItems(progress.lessons());

@@ -27,7 +27,8 @@ import org.compassioncourse.quiz.QuestionPaper;
 import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.StudyAdvice;
 import org.compassioncourse.quiz.QuizScores;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizResults;
 import org.compassioncourse.quiz.ScorePercent;
 
 import java.util.Map;
@@ -42,12 +43,14 @@ import java.util.stream.Collectors;
 public class QuizReviewView extends Main implements BeforeEnterObserver {
 
     private final Course course;
-    private final QuizService quizService;
+    private final QuizResults quizResults;
+    private final QuizAvailability quizAvailability;
     private final java.util.List<ResultPageExtra> extras;
 
-    public QuizReviewView(Course course, QuizService quizService, java.util.List<ResultPageExtra> extras) {
+    public QuizReviewView(Course course, QuizResults quizResults, QuizAvailability quizAvailability, java.util.List<ResultPageExtra> extras) {
         this.course = course;
-        this.quizService = quizService;
+        this.quizResults = quizResults;
+        this.quizAvailability = quizAvailability;
         this.extras = extras;
         addClassNames("page", "quiz-page");
     }
@@ -59,7 +62,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
         AttemptResult result;
         try {
             attemptId = Long.parseLong(event.getRouteParameters().get("attemptId").orElse(""));
-            result = quizService.review(attemptId);
+            result = quizResults.finishedAttempt(attemptId);
         } catch (NumberFormatException | AnswerRejectedException notYours) {
             add(new H1("Result not found"), new Paragraph("There is no such attempt among yours."), new Anchor("", "Back to the course"));
             return;
@@ -69,7 +72,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
             case PRE_TEST -> "Pre-test result";
             case FINAL_ASSESSMENT -> "Final assessment result";
         });
-        scores = quizService.myScores();
+        scores = quizResults.myScores();
         add(heading, summary(result));
         if (result.kind() == QuizSettings.Kind.FINAL_ASSESSMENT && Boolean.TRUE.equals(result.passed())) {
             extras.forEach(extra -> extra.forPassedFinal().ifPresent(this::add)); // e.g. the completion moment
@@ -151,7 +154,7 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
 
     /** First what matters: the score, the pass mark, passed or not (in words and a symbol), and the next step. */
     private boolean lessonFinished(@org.jspecify.annotations.Nullable String lessonId) {
-        return lessonId != null && quizService.myLessonFinished(lessonId);
+        return lessonId != null && quizAvailability.myLessonFinished(lessonId);
     }
 
     private Section summary(AttemptResult result) {
@@ -200,8 +203,8 @@ public class QuizReviewView extends Main implements BeforeEnterObserver {
                 if (failedThenPassedLater(result)) {
                     yield "This is an earlier attempt, kept for your review: you passed the final assessment on a later one.";
                 }
-                QuizService.Availability again = quizService.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
-                AttemptAllowance attempts = quizService.myFinalAttempts();
+                QuizAvailability.Availability again = quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+                AttemptAllowance attempts = quizAvailability.myFinalAttempts();
                 if (again.available()) {
                     yield "Revisit the lessons marked below, then take the final assessment again"
                             + (attempts.limited() ? " (" + attempts.describeLeft() + ")." : ".");

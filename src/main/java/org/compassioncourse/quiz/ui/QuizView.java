@@ -28,7 +28,8 @@ import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAttempts;
+import org.compassioncourse.quiz.QuizAvailability;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ import java.util.stream.Collectors;
 public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final Course course;
-    private final QuizService quizService;
+    private final QuizAvailability quizAvailability;
+    private final QuizAttempts quizAttempts;
     private String title = "Quiz · Compassion Course";
     private final Map<String, Long> shownAt = new HashMap<>();
     /** The cards in page order, and which questions have an answer recorded, to say which are still open. */
@@ -79,9 +81,10 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final Button previousQuestion = new Button("Previous question");
     private final Button nextQuestion = new Button("Next question");
 
-    public QuizView(Course course, QuizService quizService) {
+    public QuizView(Course course, QuizAvailability quizAvailability, QuizAttempts quizAttempts) {
         this.course = course;
-        this.quizService = quizService;
+        this.quizAvailability = quizAvailability;
+        this.quizAttempts = quizAttempts;
         addClassNames("page", "quiz-page");
     }
 
@@ -110,9 +113,9 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         H1 h1 = new H1(heading);
         h1.setId("quiz-title");
         add(h1);
-        QuizService.Availability availability = quizService.availability(kind.get(), lessonId);
+        QuizAvailability.Availability availability = quizAvailability.availability(kind.get(), lessonId);
         if (kind.get() == QuizSettings.Kind.FINAL_ASSESSMENT && availability.available()
-                && quizService.myOpenAttempt(kind.get(), null).isEmpty()) {
+                && quizAvailability.myOpenAttempt(kind.get(), null).isEmpty()) {
             // an attempt counts once started: whatever led here (the course page, the last lesson), say first what it costs
             add(finalStartPage(availability));
             return;
@@ -121,10 +124,10 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     /** Starts (or resumes) the attempt and shows its questions, or says why it cannot start now. */
-    private void begin(QuizSettings.Kind kind, @Nullable String lessonId, QuizService.Availability availability) {
+    private void begin(QuizSettings.Kind kind, @Nullable String lessonId, QuizAvailability.Availability availability) {
         Optional<AttemptPaper> paper = Optional.empty();
         try {
-            paper = Optional.of(quizService.startOrResume(kind, lessonId));
+            paper = Optional.of(quizAttempts.startOrResume(kind, lessonId));
         } catch (AnswerRejectedException notNow) {
             Paragraph message = new Paragraph(availability.available() ? notNow.getMessage() : unavailable(availability));
             message.setId("quiz-unavailable");
@@ -146,8 +149,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     /** Before a final attempt starts: the questions, pass mark, attempts left and time to allow, then one button to start. */
-    private Component finalStartPage(QuizService.Availability availability) {
-        QuizService.AssessmentStart facts = quizService.finalStart();
+    private Component finalStartPage(QuizAvailability.Availability availability) {
+        QuizAvailability.AssessmentStart facts = quizAvailability.finalStart();
         AttemptAllowance attempts = facts.attempts();
         com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
         list.setId("final-start-facts");
@@ -177,7 +180,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     /** Why the quiz cannot be started now, with the time it opens in the reader's own time zone. */
-    static String unavailable(QuizService.Availability availability) {
+    static String unavailable(QuizAvailability.Availability availability) {
         return availability.availableFrom() == null ? availability.reason()
                 : "You can try again from " + UserTime.timeOnDay(availability.availableFrom()) + ". " + availability.reason();
     }
@@ -244,7 +247,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             // count, and a submission under way in another tab is waited for and reported as "already submitted".
             List<Integer> open;
             try {
-                open = openQuestionNumbers(quizService.unansweredQuestions(paper.attemptId()));
+                open = openQuestionNumbers(quizAttempts.unansweredQuestions(paper.attemptId()));
             } catch (AttemptAlreadyClosedException closedElsewhere) {
                 showClosedElsewhere(problem, closedElsewhere);
                 return;
@@ -282,7 +285,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 return;
             }
             try {
-                AttemptResult result = quizService.submit(paper.attemptId());
+                AttemptResult result = quizAttempts.submit(paper.attemptId());
                 UI.getCurrent().navigate(QuizReviewView.class, new RouteParameters("attemptId", String.valueOf(result.attemptId())));
             } catch (AttemptAlreadyClosedException closedElsewhere) {
                 showClosedElsewhere(problem, closedElsewhere);
@@ -365,7 +368,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             if (onThePage != null) {
                 onThePage.run();
             } else if (draft != null) {
-                quizService.answer(paper.attemptId(), id, draft, elapsed(id)).ifPresent(given -> feedback.put(id, given));
+                quizAttempts.answer(paper.attemptId(), id, draft, elapsed(id)).ifPresent(given -> feedback.put(id, given));
                 answers.put(id, draft);
                 recorded.add(id);
                 drafts.remove(id);
@@ -392,7 +395,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 + "(an abandoned attempt does not count).");
         note.setId("removed-questions-note");
         Button abandon = new Button("Abandon this attempt", click -> {
-            quizService.abandon(paper.attemptId());
+            quizAttempts.abandon(paper.attemptId());
             getUI().ifPresent(ui -> ui.navigate(""));
         });
         abandon.setId("abandon-attempt");
@@ -449,7 +452,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     private String attemptsNote() {
-        AttemptAllowance attempts = quizService.myFinalAttempts();
+        AttemptAllowance attempts = quizAvailability.myFinalAttempts();
         return attempts.limited() ? " This is attempt " + attempts.used() + " of " + attempts.allowed() + "." : "";
     }
 
@@ -496,7 +499,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 retry.setId("retry-" + question.id());
                 retry.addClickListener(click -> {
                     try {
-                        quizService.takeBackAnswer(paper.attemptId(), question.id());
+                        quizAttempts.takeBackAnswer(paper.attemptId(), question.id());
                     } catch (AnswerRejectedException refused) {
                         status.setText(refused.getMessage());
                         return;
@@ -514,7 +517,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 card.add(retry);
             };
             Runnable record = () -> input.answer().ifPresent(answer -> {
-                quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
+                quizAttempts.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
                         .ifPresent(given -> {
                             feedback.put(question.id(), given);
                             showFeedback(feedbackArea, given, question);
@@ -577,7 +580,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
             input.onChange(() -> input.answer().ifPresent(answer -> {
                 try {
-                    quizService.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
+                    quizAttempts.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
                     recorded.add(question.id());
                     answers.put(question.id(), answer);
                     updateAnsweredCount();
@@ -603,16 +606,16 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
             try {
                 if (change.getValue()) {
-                    quizService.answer(paper.attemptId(), question.id(), new Answer.DontKnowYet(), elapsed(question.id()));
+                    quizAttempts.answer(paper.attemptId(), question.id(), new Answer.DontKnowYet(), elapsed(question.id()));
                     recorded.add(question.id());
                     answers.put(question.id(), new Answer.DontKnowYet());
                     status.setText("Saved: " + Answer.NoAnswer.DONT_KNOW_YET.label() + ".");
                 } else if (input.chosen() && input.answer().isPresent()) {
-                    quizService.answer(paper.attemptId(), question.id(), input.answer().get(), elapsed(question.id()));
+                    quizAttempts.answer(paper.attemptId(), question.id(), input.answer().get(), elapsed(question.id()));
                     answers.put(question.id(), input.answer().get());
                     status.setText("Answer saved.");
                 } else {
-                    quizService.takeBackAnswer(paper.attemptId(), question.id());
+                    quizAttempts.takeBackAnswer(paper.attemptId(), question.id());
                     recorded.remove(question.id());
                     answers.remove(question.id());
                     status.setText("");

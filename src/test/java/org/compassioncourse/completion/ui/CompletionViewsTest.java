@@ -24,7 +24,8 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.ui.LearnerView;
 import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,9 @@ class CompletionViewsTest extends SpringBrowserlessTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     CohortService cohorts;
     @Autowired
@@ -57,7 +60,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
     Course course;
 
     private Learners people() {
-        return new Learners(accounts, progress, quizzes, course);
+        return new Learners(accounts, progress, quizAvailability, quizAttempts, course);
     }
 
     @AfterEach

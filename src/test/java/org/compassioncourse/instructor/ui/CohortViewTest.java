@@ -176,7 +176,7 @@ class CohortViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "grid.teacher.items@ward7.example", role = Role.INSTRUCTOR)
     @SuppressWarnings("unchecked")
     void itemAnalysisShowsEachQuestionAsLearnersMetItAndItsChoicesWithoutAComponentPerCell(
-            @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+            @Autowired org.compassioncourse.quiz.QuizAttempts quizzes) {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Item cohort " + UUID.randomUUID());
         CurrentUser learner = accounts.registerLearner(new RegistrationForm("Ida Items", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));

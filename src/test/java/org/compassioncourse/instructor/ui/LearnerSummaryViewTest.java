@@ -15,7 +15,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class LearnerSummaryViewTest extends SpringBrowserlessTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     CompletionService completion;
     @Autowired
@@ -66,7 +69,7 @@ class LearnerSummaryViewTest extends SpringBrowserlessTest {
     void theLearnerPageStartsWithOneSummaryOfEmailLessonsScoresGainCompletionAndCertificate() {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Summary cohort " + UUID.randomUUID());
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Sam Summary");
         Learners.actAs(learner);
         cohorts.join(cohort.joinCode());

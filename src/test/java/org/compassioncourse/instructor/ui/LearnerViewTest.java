@@ -16,7 +16,8 @@ import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAvailability;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,9 @@ class LearnerViewTest extends SpringBrowserlessTest {
     @Autowired
     ProgressService progress;
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
     @Autowired
     Course course;
 
@@ -52,7 +55,7 @@ class LearnerViewTest extends SpringBrowserlessTest {
     private long[] cohortAndLearner(boolean ownCohort) {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Drill-down cohort " + UUID.randomUUID());
-        Learners people = new Learners(accounts, progress, quizzes, course);
+        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Tom Timeline");
         Learners.actAs(learner);
         if (ownCohort) {

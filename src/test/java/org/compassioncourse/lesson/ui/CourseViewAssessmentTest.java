@@ -10,7 +10,7 @@ import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptPaper;
-import org.compassioncourse.quiz.QuizService;
+import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.KeyedAnswers;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class CourseViewAssessmentTest extends SpringBrowserlessTest {
     @Autowired
     Course course;
     @Autowired
-    QuizService quizzes;
+    QuizAttempts quizAttempts;
     @Autowired
     ProgressService progress;
 
@@ -45,9 +45,9 @@ class CourseViewAssessmentTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = "outline.resume@ward7.example")
     void anUnfinishedAttemptIsOfferedToResumeWithHowFarTheLearnerGot() {
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        AttemptPaper pre = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
         Question first = course.question(pre.questions().getFirst().id()).orElseThrow();
-        quizzes.answer(pre.attemptId(), first.id(), KeyedAnswers.wrong(course, first), 1000);
+        quizAttempts.answer(pre.attemptId(), first.id(), KeyedAnswers.wrong(course, first), 1000);
         for (Lesson lesson : course.lessons()) {
             progress.completeLesson(lesson.id());
         }

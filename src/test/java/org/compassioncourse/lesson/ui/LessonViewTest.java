@@ -118,7 +118,7 @@ class LessonViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = "reader.last@ward7.example")
     void finishingTheLastLessonLeadsToTheFinalsStartPageWithoutStartingAnAttempt(
-            @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+            @Autowired org.compassioncourse.quiz.QuizAvailability quizzes) {
         course.lessons().forEach(lesson -> {
             lesson.sections().forEach(section -> progressService.reachSection(lesson.id(), section.id()));
             if (lesson != course.lessons().getLast()) {

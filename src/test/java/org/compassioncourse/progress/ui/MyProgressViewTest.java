@@ -21,14 +21,14 @@ class MyProgressViewTest extends SpringBrowserlessTest {
     @Autowired
     ProgressService progressService;
     @Autowired
-    org.compassioncourse.quiz.QuizService quizService;
+    org.compassioncourse.quiz.QuizAttempts quizAttempts;
 
     @Test
     @WithCourseUser(email = "reader.tried@ward7.example")
     void aKnowledgeCheckCountsAsTriedOnceOneAnswerIsCheckedBeforeItIsFinished() {
         Lesson first = course.lessons().getFirst();
-        var paper = quizService.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, first.id());
-        quizService.answer(paper.attemptId(), "first-single", new org.compassioncourse.quiz.Answer.Choices(java.util.Set.of("with")), 500);
+        var paper = quizAttempts.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, first.id());
+        quizAttempts.answer(paper.attemptId(), "first-single", new org.compassioncourse.quiz.Answer.Choices(java.util.Set.of("with")), 500);
 
         MyProgressView view = navigate(MyProgressView.class);
         view.adaptTo(390);
@@ -41,14 +41,14 @@ class MyProgressViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "reader.rounding@ward7.example")
     void theBestKnowledgeCheckScoreIsWrittenAsTheResultPageWritesIt() {
         Lesson first = course.lessons().getFirst();
-        var paper = quizService.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, first.id());
+        var paper = quizAttempts.startOrResume(org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK, first.id());
         paper.questions().forEach(q -> {
             var question = course.question(q.id()).orElseThrow();
-            quizService.answer(paper.attemptId(), q.id(), q.id().equals("first-single")
+            quizAttempts.answer(paper.attemptId(), q.id(), q.id().equals("first-single")
                     ? org.compassioncourse.support.KeyedAnswers.wrong(course, question)
                     : org.compassioncourse.support.KeyedAnswers.right(question), 500);
         });
-        var result = quizService.submit(paper.attemptId());
+        var result = quizAttempts.submit(paper.attemptId());
 
         navigate(MyProgressView.class);
         @SuppressWarnings("unchecked")

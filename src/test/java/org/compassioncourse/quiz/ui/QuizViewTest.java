@@ -73,7 +73,7 @@ class QuizViewTest extends SpringBrowserlessTest {
         navigate(QuizView.class, KC);
         String before = page();
         for (Question question : course.questions()) {
-            for (String secret : org.compassioncourse.quiz.QuizServiceTest.secretsOf(question)) {
+            for (String secret : org.compassioncourse.quiz.QuizAttemptsTest.secretsOf(question)) {
                 assertThat(before).doesNotContain(secret);
             }
         }
@@ -164,7 +164,7 @@ class QuizViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = "view.quiz.final.start@ward7.example")
     void theFinalStartsFromAPageStatingAttemptsPassMarkAndTimeToAllowAndOnlyTheButtonStartsAnAttempt(
-            @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.compassioncourse.quiz.QuizService quizzes) {
+            @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.compassioncourse.quiz.QuizAvailability quizzes) {
         course.lessons().forEach(lesson -> {
             progress.reachSection(lesson.id(), lesson.firstSection().id());
             progress.completeLesson(lesson.id());
@@ -201,7 +201,7 @@ class QuizViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithCourseUser(email = "view.quiz.failed.then.passed@ward7.example")
-    void anEarlierFailedFinalReadsAsAnEarlierAttemptOnceALaterOnePassed(@Autowired org.compassioncourse.quiz.QuizService quizzes,
+    void anEarlierFailedFinalReadsAsAnEarlierAttemptOnceALaterOnePassed(@Autowired org.compassioncourse.quiz.QuizAttempts quizzes,
             @Autowired org.compassioncourse.progress.ProgressService progress, @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
         course.lessons().forEach(lesson -> {
             progress.reachSection(lesson.id(), lesson.firstSection().id());
@@ -230,7 +230,7 @@ class QuizViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithCourseUser(email = "view.quiz.kc.finished@ward7.example")
-    void aKnowledgeCheckResultDoesNotAskToFinishALessonAlreadyFinished(@Autowired org.compassioncourse.quiz.QuizService quizzes,
+    void aKnowledgeCheckResultDoesNotAskToFinishALessonAlreadyFinished(@Autowired org.compassioncourse.quiz.QuizAttempts quizzes,
             @Autowired org.compassioncourse.progress.ProgressService progress) {
         var lesson = course.lessons().getFirst();
         var kind = org.compassioncourse.content.QuizSettings.Kind.KNOWLEDGE_CHECK;
@@ -414,7 +414,7 @@ class QuizViewTest extends SpringBrowserlessTest {
 
     @Test
     void theViewWritesWhenAQuizReopensTheServiceOnlyGivesTheInstant() {
-        var notYet = new org.compassioncourse.quiz.QuizService.Availability(false, java.time.Instant.parse("2026-03-03T14:05:00Z"),
+        var notYet = new org.compassioncourse.quiz.QuizAvailability.Availability(false, java.time.Instant.parse("2026-03-03T14:05:00Z"),
                 "A new attempt opens 30 minutes after your last attempt.");
         assertThat(QuizView.unavailable(notYet)).isEqualTo("You can try again from 14:05 UTC on 3 Mar. A new attempt opens 30 minutes after your last attempt.");
     }
@@ -447,7 +447,7 @@ class QuizViewTest extends SpringBrowserlessTest {
     }
 
     @Autowired
-    org.compassioncourse.quiz.QuizService quizService;
+    org.compassioncourse.quiz.QuizAttempts quizService;
     @Autowired
     org.compassioncourse.progress.ProgressService progress;
     @Autowired

@@ -22,12 +22,16 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Quizzes on the small fixture course, which has every question type and one assessment blueprint slot. */
+/** Taking quizzes (with what they open and the results they give) on the small fixture course, which has every question type and one assessment blueprint slot. */
 @ApplicationTest
-public class QuizServiceTest {
+public class QuizAttemptsTest {
 
     @Autowired
-    QuizService quizzes;
+    QuizAvailability quizAvailability;
+    @Autowired
+    QuizAttempts quizAttempts;
+    @Autowired
+    QuizResults quizResults;
     @Autowired
     Course course;
     @Autowired
@@ -71,7 +75,7 @@ public class QuizServiceTest {
     @Test
     @WithCourseUser(email = "quiz.papers@ward7.example")
     void papersSentToThePageCarryNoKeyAndNoFeedback() {
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
         String everythingSent = paper.toString();
         for (Question question : course.questions()) {
@@ -98,11 +102,11 @@ public class QuizServiceTest {
     @Test
     @WithCourseUser(email = "quiz.check@ward7.example")
     void knowledgeCheckGivesFeedbackAfterEachAnswerAndADoubleClickRecordsOneResponse() {
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
         Answer answer = new Answer.Choices(Set.of("ai"));
 
-        Optional<QuestionFeedback> first = quizzes.answer(paper.attemptId(), "first-multi", answer, 4000);
-        Optional<QuestionFeedback> again = quizzes.answer(paper.attemptId(), "first-multi", answer, 4100);
+        Optional<QuestionFeedback> first = quizAttempts.answer(paper.attemptId(), "first-multi", answer, 4000);
+        Optional<QuestionFeedback> again = quizAttempts.answer(paper.attemptId(), "first-multi", answer, 4100);
 
         assertThat(first).isPresent();
         assertThat(first.get().score()).isEqualTo(0.5);
@@ -111,23 +115,23 @@ public class QuizServiceTest {
         assertThat(first.get().sectionTitle()).as("every lesson has such sections: name the lesson").isEqualTo("Lesson 1, Sharing pain");
         assertThat(again).contains(first.get());
         assertThat(responses.findByAttemptId(paper.attemptId())).hasSize(1);
-        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-multi", new Answer.Choices(Set.of("ai", "cb")), 100))
+        assertThatThrownBy(() -> quizAttempts.answer(paper.attemptId(), "first-multi", new Answer.Choices(Set.of("ai", "cb")), 100))
                 .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("already answered");
     }
 
     @Test
     @WithCourseUser(email = "quiz.retry@ward7.example")
     void oneCheckedKnowledgeCheckQuestionCanBeTriedAgainWithoutRestartingTheCheck() {
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
-        assertThat(quizzes.knowledgeChecksTried()).isEmpty();
-        quizzes.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("for")), 1000);
-        assertThat(quizzes.knowledgeChecksTried()).as("tried once an answer is checked, before finishing").containsExactly("first-lesson");
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        assertThat(quizResults.knowledgeChecksTried()).isEmpty();
+        quizAttempts.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("for")), 1000);
+        assertThat(quizResults.knowledgeChecksTried()).as("tried once an answer is checked, before finishing").containsExactly("first-lesson");
 
-        quizzes.takeBackAnswer(paper.attemptId(), "first-single");
-        Optional<QuestionFeedback> second = quizzes.answer(paper.attemptId(), "first-single", rightAnswer("first-single"), 900);
+        quizAttempts.takeBackAnswer(paper.attemptId(), "first-single");
+        Optional<QuestionFeedback> second = quizAttempts.answer(paper.attemptId(), "first-single", rightAnswer("first-single"), 900);
 
         assertThat(second).hasValueSatisfying(f -> assertThat(f.correct()).isTrue());
-        assertThat(quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson").attemptId())
+        assertThat(quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson").attemptId())
                 .as("the same attempt goes on").isEqualTo(paper.attemptId());
         assertThat(responses.findByAttemptId(paper.attemptId())).singleElement()
                 .satisfies(r -> assertThat(r.score()).isEqualTo(1.0));
@@ -136,11 +140,11 @@ public class QuizServiceTest {
     @Test
     @WithCourseUser(email = "quiz.dontknow@ward7.example")
     void preTestTakesIDontKnowYetAsAnAnswerScoredZeroWhileTheFinalDoesNot() {
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        AttemptPaper pre = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
         String question = pre.questions().getFirst().id();
-        quizzes.answer(pre.attemptId(), question, new Answer.DontKnowYet(), 500);
+        quizAttempts.answer(pre.attemptId(), question, new Answer.DontKnowYet(), 500);
 
-        AttemptResult result = quizzes.submit(pre.attemptId());
+        AttemptResult result = quizAttempts.submit(pre.attemptId());
 
         assertThat(result.scorePercent()).isZero();
         assertThat(result.advice()).as("the key is held back: advice per lesson").singleElement()
@@ -149,21 +153,21 @@ public class QuizServiceTest {
                 .isEqualTo(new Answer.DontKnowYet());
         readEveryLesson();
 
-        AttemptPaper fin = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        AttemptPaper fin = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         String finalQuestion = fin.questions().getFirst().id();
-        assertThatThrownBy(() -> quizzes.answer(fin.attemptId(), finalQuestion, new Answer.DontKnowYet(), 1))
+        assertThatThrownBy(() -> quizAttempts.answer(fin.attemptId(), finalQuestion, new Answer.DontKnowYet(), 1))
                 .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("pre-test");
-        assertThatThrownBy(() -> quizzes.submit(fin.attemptId())).as("the final still needs every answer")
+        assertThatThrownBy(() -> quizAttempts.submit(fin.attemptId())).as("the final still needs every answer")
                 .hasMessage("One question is not answered yet.");
     }
 
     @Test
     @WithCourseUser(email = "quiz.blank@ward7.example")
     void preTestCanBeSubmittedWithQuestionsLeftBlankWhichScoreZeroAndShowAsNotAnswered() {
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        AttemptPaper pre = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
         String question = pre.questions().getFirst().id();
 
-        AttemptResult result = quizzes.submit(pre.attemptId());
+        AttemptResult result = quizAttempts.submit(pre.attemptId());
 
         assertThat(result.scorePercent()).isZero();
         assertThat(result.advice()).singleElement().satisfies(lesson -> assertThat(lesson.secure()).isFalse());
@@ -181,9 +185,9 @@ public class QuizServiceTest {
         var lesson = course.lessons().getFirst();
         progress.reachSection(lesson.id(), lesson.firstSection().id());
         Runnable finishTheCheck = () -> {
-            AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson.id());
-            paper.questions().forEach(q -> quizzes.answer(paper.attemptId(), q.id(), rightAnswer(q.id()), 500));
-            quizzes.submit(paper.attemptId());
+            AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, lesson.id());
+            paper.questions().forEach(q -> quizAttempts.answer(paper.attemptId(), q.id(), rightAnswer(q.id()), 500));
+            quizAttempts.submit(paper.attemptId());
         };
 
         finishTheCheck.run();
@@ -194,7 +198,7 @@ public class QuizServiceTest {
         finishTheCheck.run();
         assertThat(progress.myProgress().lessons().getFirst().status()).as("every section read, check finished: the lesson is finished")
                 .isEqualTo(org.compassioncourse.progress.LessonStatus.COMPLETED);
-        assertThat(quizzes.myLessonFinished(lesson.id())).isTrue();
+        assertThat(quizAvailability.myLessonFinished(lesson.id())).isTrue();
     }
 
     @Test
@@ -219,10 +223,10 @@ public class QuizServiceTest {
     @Test
     @WithCourseUser(email = "quiz.tabs@ward7.example")
     void aSecondTabOrARefreshResumesTheSameAttemptWithItsAnswers() {
-        AttemptPaper first = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
-        quizzes.answer(first.attemptId(), "first-single", rightAnswer("first-single"), 1000);
+        AttemptPaper first = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        quizAttempts.answer(first.attemptId(), "first-single", rightAnswer("first-single"), 1000);
 
-        AttemptPaper second = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper second = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
         assertThat(second.attemptId()).isEqualTo(first.attemptId());
         assertThat(second.questions()).isEqualTo(first.questions());
@@ -233,37 +237,37 @@ public class QuizServiceTest {
     @Test
     @WithCourseUser(email = "quiz.submit@ward7.example")
     void submittingScoresTheAttemptOnceAndAClosedAttemptRefusesAnswers() {
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
-        assertThatThrownBy(() -> quizzes.submit(paper.attemptId())).hasMessage("6 questions are not answered yet.");
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        assertThatThrownBy(() -> quizAttempts.submit(paper.attemptId())).hasMessage("6 questions are not answered yet.");
         for (QuestionPaper question : paper.questions()) {
             Answer answer = question.id().equals("first-multi") ? new Answer.Choices(Set.of("ai")) : rightAnswer(question.id());
-            quizzes.answer(paper.attemptId(), question.id(), answer, 2000);
+            quizAttempts.answer(paper.attemptId(), question.id(), answer, 2000);
         }
 
-        AttemptResult result = quizzes.submit(paper.attemptId());
+        AttemptResult result = quizAttempts.submit(paper.attemptId());
 
         assertThat(result.scorePercent()).isEqualTo(91.7);
-        assertThat(quizzes.bestKnowledgeCheckScores()).as("shown as progress").containsEntry("first-lesson", 91.7);
+        assertThat(quizResults.bestKnowledgeCheckScores()).as("shown as progress").containsEntry("first-lesson", 91.7);
         assertThat(result.passed()).as("knowledge checks are not passed or failed").isNull();
-        assertThatThrownBy(() -> quizzes.submit(paper.attemptId())).as("a stale tab's second submission")
+        assertThatThrownBy(() -> quizAttempts.submit(paper.attemptId())).as("a stale tab's second submission")
                 .isInstanceOf(AttemptAlreadyClosedException.class).hasMessageContaining("already submitted");
-        assertThat(quizzes.review(paper.attemptId()).scorePercent()).as("the first score stands").isEqualTo(91.7);
-        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", rightAnswer("first-single"), 1))
+        assertThat(quizResults.finishedAttempt(paper.attemptId()).scorePercent()).as("the first score stands").isEqualTo(91.7);
+        assertThatThrownBy(() -> quizAttempts.answer(paper.attemptId(), "first-single", rightAnswer("first-single"), 1))
                 .isInstanceOf(AnswerRejectedException.class).hasMessageContaining("has been submitted");
-        AttemptPaper retry = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper retry = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
         assertThat(retry.attemptId()).as("unlimited retries: a new attempt").isNotEqualTo(paper.attemptId());
     }
 
     @Test
     @WithCourseUser(email = "quiz.unfit@ward7.example")
     void answersThatDoNotFitAreRefusedAndRecordNothing() {
-        AttemptPaper paper = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
-        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("zzz")), 1))
+        assertThatThrownBy(() -> quizAttempts.answer(paper.attemptId(), "first-single", new Answer.Choices(Set.of("zzz")), 1))
                 .hasMessageContaining("not part of this question");
-        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-single", new Answer.Region("insula"), 1))
+        assertThatThrownBy(() -> quizAttempts.answer(paper.attemptId(), "first-single", new Answer.Region("insula"), 1))
                 .hasMessageContaining("does not fit");
-        assertThatThrownBy(() -> quizzes.answer(paper.attemptId(), "first-tf", new Answer.TrueOrFalse(true), 1))
+        assertThatThrownBy(() -> quizAttempts.answer(paper.attemptId(), "first-tf", new Answer.TrueOrFalse(true), 1))
                 .hasMessage("That question is not part of this attempt.");
         assertThat(responses.findByAttemptId(paper.attemptId())).isEmpty();
     }
@@ -271,51 +275,51 @@ public class QuizServiceTest {
     @Test
     @WithCourseUser(email = "quiz.owner@ward7.example")
     void anotherLearnersAttemptCanBeNeitherAnsweredNorReviewed() {
-        AttemptPaper mine = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
+        AttemptPaper mine = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
         CurrentUser other = accountService.registerLearner(new RegistrationForm("Nosy", "quiz.nosy@ward7.example", "calm-harbour-lantern"));
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
 
-        assertThatThrownBy(() -> quizzes.answer(mine.attemptId(), "first-single", rightAnswer("first-single"), 1))
+        assertThatThrownBy(() -> quizAttempts.answer(mine.attemptId(), "first-single", rightAnswer("first-single"), 1))
                 .isInstanceOf(AnswerRejectedException.class).hasMessage("There is no such attempt.");
-        assertThatThrownBy(() -> quizzes.review(mine.attemptId())).hasMessage("There is no such attempt.");
-        assertThatThrownBy(() -> quizzes.submit(mine.attemptId())).hasMessage("There is no such attempt.");
+        assertThatThrownBy(() -> quizResults.finishedAttempt(mine.attemptId())).hasMessage("There is no such attempt.");
+        assertThatThrownBy(() -> quizAttempts.submit(mine.attemptId())).hasMessage("There is no such attempt.");
         assertThat(responses.findByAttemptId(mine.attemptId())).isEmpty();
     }
 
     @Test
     @WithCourseUser(email = "quiz.gain@ward7.example")
     void preTestAndFinalDrawParallelQuestionsAndGiveTheLearningGain() {
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        AttemptPaper pre = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
         assertThat(pre.questions()).hasSize(1);
         String preQuestion = pre.questions().getFirst().id();
         Answer wrong = preQuestion.equals("first-tf") ? wrongTrueFalse(preQuestion) : new Answer.Choices(Set.of("compassion"));
-        quizzes.answer(pre.attemptId(), preQuestion, wrong, 1000);
-        assertThat(quizzes.submit(pre.attemptId()).scorePercent()).isZero();
+        quizAttempts.answer(pre.attemptId(), preQuestion, wrong, 1000);
+        assertThat(quizAttempts.submit(pre.attemptId()).scorePercent()).isZero();
         readEveryLesson();
 
-        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        AttemptPaper post = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         String postQuestion = post.questions().getFirst().id();
         assertThat(postQuestion).as("the final uses the parallel question").isNotEqualTo(preQuestion);
-        quizzes.answer(post.attemptId(), postQuestion, rightAnswer(postQuestion), 1000);
-        AttemptResult result = quizzes.submit(post.attemptId());
+        quizAttempts.answer(post.attemptId(), postQuestion, rightAnswer(postQuestion), 1000);
+        AttemptResult result = quizAttempts.submit(post.attemptId());
 
         assertThat(result.passed()).isTrue();
         assertThat(result.feedback()).hasSize(1);
-        assertThat(quizzes.learningGain()).contains(1.0);
-        assertThat(quizzes.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).as("no retake after a pass").isFalse();
-        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null))
+        assertThat(quizResults.learningGain()).contains(1.0);
+        assertThat(quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null).available()).as("no retake after a pass").isFalse();
+        assertThatThrownBy(() -> quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null))
                 .hasMessageContaining("You have passed the final assessment");
     }
 
     @Test
     @WithCourseUser(email = "quiz.keyheld@ward7.example")
     void preTestIsTakenOnceAndItsKeyIsHeldBackUntilTheFinalIsPassed() {
-        AttemptPaper pre = quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null);
+        AttemptPaper pre = quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null);
         String preQuestion = pre.questions().getFirst().id();
         Answer wrong = preQuestion.equals("first-tf") ? wrongTrueFalse(preQuestion) : new Answer.Choices(Set.of("compassion"));
-        quizzes.answer(pre.attemptId(), preQuestion, wrong, 1000);
-        AttemptResult preResult = quizzes.submit(pre.attemptId());
+        quizAttempts.answer(pre.attemptId(), preQuestion, wrong, 1000);
+        AttemptResult preResult = quizAttempts.submit(pre.attemptId());
 
         assertThat(preResult.feedback()).as("no key yet: the final shares the pre-test's blueprint").isEmpty();
         assertThat(preResult.questions()).as("no question-by-question verdicts while the key is held back").isEmpty();
@@ -324,16 +328,16 @@ public class QuizServiceTest {
             assertThat(advice.lessonId()).isEqualTo("first-lesson");
             assertThat(advice.objectives()).isNotEmpty();
         });
-        assertThat(quizzes.availability(QuizSettings.Kind.PRE_TEST, null).reason()).contains("taken once");
-        assertThatThrownBy(() -> quizzes.startOrResume(QuizSettings.Kind.PRE_TEST, null)).hasMessageContaining("taken once");
+        assertThat(quizAvailability.availability(QuizSettings.Kind.PRE_TEST, null).reason()).contains("taken once");
+        assertThatThrownBy(() -> quizAttempts.startOrResume(QuizSettings.Kind.PRE_TEST, null)).hasMessageContaining("taken once");
         readEveryLesson();
 
-        AttemptPaper post = quizzes.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
+        AttemptPaper post = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         String postQuestion = post.questions().getFirst().id();
-        quizzes.answer(post.attemptId(), postQuestion, rightAnswer(postQuestion), 1000);
-        assertThat(quizzes.submit(post.attemptId()).passed()).isTrue();
+        quizAttempts.answer(post.attemptId(), postQuestion, rightAnswer(postQuestion), 1000);
+        assertThat(quizAttempts.submit(post.attemptId()).passed()).isTrue();
 
-        AttemptResult reviewed = quizzes.review(pre.attemptId());
+        AttemptResult reviewed = quizResults.finishedAttempt(pre.attemptId());
         assertThat(reviewed.feedback()).as("once the final is passed the key is shown").hasSize(1);
         assertThat(reviewed.feedback().getFirst().key()).isNotBlank();
         assertThat(reviewed.advice()).isEmpty();
