@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -88,6 +89,25 @@ public class ReadingFigures {
                             .put(rs.getString("lesson_id"), Objects.requireNonNull(instant(rs.getObject("completed_at"))));
                 });
         return done;
+    }
+
+    /** A learner's visit to a lesson: first opened, and completed if it was. */
+    public record LessonVisit(long userId, String lessonId, Instant firstVisitedAt, @Nullable Instant completedAt) {
+    }
+
+    /**
+     * Every lesson {@code userIds} opened, removed lessons included (a record of what the learner did), by learner and
+     * then in the order they first opened them.
+     */
+    @Transactional(readOnly = true)
+    public List<LessonVisit> visits(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select user_id, lesson_id, first_visited_at, completed_at from lesson_progress"
+                + " where user_id = any(:learners) order by user_id, first_visited_at, lesson_id", parameters(userIds),
+                (rs, n) -> new LessonVisit(rs.getLong("user_id"), rs.getString("lesson_id"),
+                        Objects.requireNonNull(instant(rs.getObject("first_visited_at"))), instant(rs.getObject("completed_at"))));
     }
 
     private MapSqlParameterSource parameters(Collection<Long> userIds) {

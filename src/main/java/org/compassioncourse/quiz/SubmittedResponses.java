@@ -2,13 +2,19 @@ package org.compassioncourse.quiz;
 
 import org.compassioncourse.base.LearnerIds;
 import org.compassioncourse.content.QuizSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -72,6 +78,50 @@ public class SubmittedResponses {
                 + " and a.kind = :kind and a.submitted_at is not null and a.content_version <> :version",
                 parameters(kind, contentVersion, userIds), Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** A submitted attempt as a learning record. */
+    public record SubmittedAttempt(long userId, long attemptId, QuizSettings.Kind kind, @Nullable String lessonId,
+                                   Instant startedAt, Instant submittedAt, double scorePercent, @Nullable Boolean passed) {
+    }
+
+    /** One answered question of a submitted attempt as a learning record. */
+    public record AnsweredQuestion(long userId, long attemptId, QuizSettings.Kind kind, @Nullable String lessonId,
+                                   String questionId, Answer answer, double score, Instant answeredAt, long timeTakenMs) {
+    }
+
+    /** The submitted attempts of {@code userIds}, by learner and then in the order they were submitted. */
+    @Transactional(readOnly = true)
+    public List<SubmittedAttempt> attempts(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select user_id, id, kind, lesson_id, started_at, submitted_at, score_percent, passed from quiz_attempt"
+                        + " where user_id = any(:learners) and submitted_at is not null order by user_id, submitted_at, id",
+                new MapSqlParameterSource("learners", LearnerIds.array(userIds)),
+                (rs, n) -> new SubmittedAttempt(rs.getLong("user_id"), rs.getLong("id"), QuizSettings.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("lesson_id"), instant(rs, "started_at"), instant(rs, "submitted_at"), rs.getDouble("score_percent"),
+                        (Boolean) rs.getObject("passed")));
+    }
+
+    /** Every answered question of the submitted attempts of {@code userIds}, by learner, attempt and answering time. */
+    @Transactional(readOnly = true)
+    public List<AnsweredQuestion> answers(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return streaming.query("select a.user_id, a.id as attempt_id, a.kind, a.lesson_id, r.question_id, r.answer, r.score,"
+                        + " r.answered_at, r.time_taken_ms from quiz_attempt a join quiz_response r on r.attempt_id = a.id"
+                        + " where a.user_id = any(:learners) and a.submitted_at is not null order by a.user_id, a.id, r.answered_at",
+                new MapSqlParameterSource("learners", LearnerIds.array(userIds)),
+                (rs, n) -> new AnsweredQuestion(rs.getLong("user_id"), rs.getLong("attempt_id"),
+                        QuizSettings.Kind.valueOf(rs.getString("kind")), rs.getString("lesson_id"), rs.getString("question_id"),
+                        StoredAnswers.answer(rs.getString("answer")), rs.getDouble("score"), instant(rs, "answered_at"),
+                        rs.getLong("time_taken_ms")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(rs.getObject(column, OffsetDateTime.class), column).toInstant();
     }
 
     private static MapSqlParameterSource parameters(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds) {
