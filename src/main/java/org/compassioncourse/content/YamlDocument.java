@@ -13,18 +13,23 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads YAML as a node tree, so that every value keeps its line, and reports problems as file:line.
  * Content files are small and authored by hand: the aim is messages an author can act on.
  */
 final class YamlDocument {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final String file;
     private final int lineOffset;
@@ -240,6 +245,30 @@ final class YamlDocument {
                     yield null;
                 }
             };
+        }
+
+        /** The required 'id', checked to be lower-case letters and digits joined by '-'. */
+        @Nullable String id() {
+            String id = string("id", true);
+            if (id != null && !ID.matcher(id).matches()) {
+                problem(lineOf("id"), "id '" + id + "' must be lower-case letters and digits joined by '-'");
+            }
+            return id;
+        }
+
+        /** The required value of the key as one of the given values, matched by their YAML names; null if it is none. */
+        <E> @Nullable E oneOf(String key, E[] choices, Function<E, String> name) {
+            String text = string(key, true);
+            for (E choice : choices) {
+                if (name.apply(choice).equals(text)) {
+                    return choice;
+                }
+            }
+            if (text != null) {
+                problem(lineOf(key), "'" + key + "' must be one of " + Arrays.stream(choices).map(name).toList()
+                        + ", not '" + text + "'");
+            }
+            return null;
         }
 
         /** A list of plain values, each with its line; an inline list [a, b] works too. */

@@ -292,14 +292,14 @@ class CourseContentLoaderTest {
     @Test
     void aTextFileOverTheSizeLimitIsRefusedByName() throws IOException {
         fixtureCopy();
-        Files.writeString(dir.resolve("lessons/03-third.md"), "\n" + "x".repeat((int) CourseContentLoader.MAX_TEXT_BYTES), StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("lessons/03-third.md"), "\n" + "x".repeat((int) ContentFiles.MAX_TEXT_BYTES), StandardOpenOption.APPEND);
         assertThat(problems()).containsExactly("lessons/03-third.md: file is 513 KiB; the limit is 512 KiB for a text file; split it into smaller files");
     }
 
     @Test
     void aFigureOverTheSizeLimitIsRefusedByNameWithoutKnockOnErrors() throws IOException {
         fixtureCopy();
-        Files.writeString(dir.resolve("figures/brain-test.svg"), "<!-- " + "x".repeat((int) CourseContentLoader.MAX_FIGURE_BYTES) + " -->",
+        Files.writeString(dir.resolve("figures/brain-test.svg"), "<!-- " + "x".repeat((int) ContentFiles.MAX_FIGURE_BYTES) + " -->",
                 StandardOpenOption.APPEND);
         assertThat(problems()).containsExactly("figures/brain-test.svg: file is 1025 KiB; the limit is 1024 KiB for a figure; simplify the drawing");
     }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -26,7 +25,6 @@ import org.compassioncourse.quiz.AttemptAllowance;
 import org.compassioncourse.quiz.AttemptAlreadyClosedException;
 import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.AttemptResult;
-import org.compassioncourse.quiz.QuestionFeedback;
 import org.compassioncourse.quiz.QuestionPaper;
 import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.quiz.QuizAvailability;
@@ -34,14 +32,10 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Taking a quiz: a knowledge check at the end of a lesson (feedback after each answer), the pre-test or the
@@ -56,30 +50,17 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final QuizAvailability quizAvailability;
     private final QuizAttempts quizAttempts;
     private String title = "Quiz · Compassion Course";
-    private final Map<String, Long> shownAt = new HashMap<>();
-    /** The cards in page order, and which questions have an answer recorded, to say which are still open. */
-    private final Map<String, QuestionCard> cards = new LinkedHashMap<>();
-    private final Set<String> recorded = new HashSet<>();
     private final Paragraph answeredCount = new Paragraph();
-    /** Knowledge check: records a question's chosen answer as "Check answer" does (nothing if none is chosen). */
-    private final Map<String, Runnable> checkIfChosen = new HashMap<>();
     /** The questions in page order (a knowledge check shows one of them at a time). */
     private List<QuestionPaper> questions = List.of();
-    /** Answers and feedback recorded so far, from the attempt's paper and this page: a card rebuilt when the learner comes back shows them. */
-    private final Map<String, Answer> answers = new HashMap<>();
-    private final Map<String, QuestionFeedback> feedback = new HashMap<>();
-    /** Knowledge check: answers chosen but not checked on a question the learner moved away from; finishing records them. */
-    private final Map<String, Answer> drafts = new HashMap<>();
-    /** Knowledge check: questions answered on the page but not checked yet; finishing checks them, so they count as answered. */
-    private final Set<String> chosenNotChecked = new HashSet<>();
-    /** Knowledge check: the one card on the page, where it sits, and what the learner has chosen on it. */
+    /** Answers and feedback recorded so far, from the attempt's paper and this page. */
+    private final AnswersOnPage state = new AnswersOnPage();
+    private @Nullable QuestionCards cards;
+    /** Knowledge check: the one card on the page, where it sits, and the way between questions. */
     private final Div questionArea = new Div();
     private int position;
     private boolean oneAtATime;
-    private @Nullable QuestionInput shownInput;
-    private final Paragraph positionText = new Paragraph();
-    private final Button previousQuestion = new Button("Previous question");
-    private final Button nextQuestion = new Button("Next question");
+    private @Nullable QuestionNavigation navigation;
 
     public QuizView(Course course, QuizAvailability quizAvailability, QuizAttempts quizAttempts) {
         this.course = course;
@@ -117,7 +98,8 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (kind.get() == QuizSettings.Kind.FINAL_ASSESSMENT && availability.available()
                 && quizAvailability.myOpenAttempt(kind.get(), null).isEmpty()) {
             // an attempt counts once started: whatever led here (the course page, the last lesson), say first what it costs
-            add(finalStartPage(availability));
+            add(new FinalAssessmentStart(quizAvailability.finalStart(),
+                    () -> begin(QuizSettings.Kind.FINAL_ASSESSMENT, null, availability)));
             return;
         }
         begin(kind.get(), lessonId, availability);
@@ -135,48 +117,6 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         }
         paper.ifPresent(this::show);
         paper.ifPresent(p -> updateAnsweredCount());
-    }
-
-    /** "This will be attempt 2 of 3. … after this one you have 1 attempt left." — or, unlimited, that a retake is possible. */
-    static String attemptsBeforeStart(AttemptAllowance attempts, int cooldownMinutes) {
-        if (!attempts.limited()) {
-            return "You may take it again if you do not pass"
-                    + (cooldownMinutes > 0 ? " (a new attempt opens " + cooldownMinutes + " minutes after the last)." : ".");
-        }
-        int after = attempts.left() - 1;
-        return "This will be attempt " + (attempts.used() + 1) + " of " + attempts.allowed() + ". An attempt counts once you start it; "
-                + (after == 0 ? "after this one you have none left." : "after this one you have " + after + (after == 1 ? " attempt" : " attempts") + " left.");
-    }
-
-    /** Before a final attempt starts: the questions, pass mark, attempts left and time to allow, then one button to start. */
-    private Component finalStartPage(QuizAvailability.Availability availability) {
-        QuizAvailability.AssessmentStart facts = quizAvailability.finalStart();
-        AttemptAllowance attempts = facts.attempts();
-        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
-        list.setId("final-start-facts");
-        list.add(new com.vaadin.flow.component.html.ListItem(facts.questions() + (facts.questions() == 1 ? " question" : " questions")
-                + ", on every lesson of the course. Feedback follows when you submit."));
-        list.add(new com.vaadin.flow.component.html.ListItem("Pass mark: " + facts.passMark() + "%."));
-        com.vaadin.flow.component.html.ListItem attemptsItem = new com.vaadin.flow.component.html.ListItem(
-                attemptsBeforeStart(attempts, facts.cooldownMinutes()));
-        attemptsItem.setId("final-start-attempts");
-        list.add(attemptsItem);
-        com.vaadin.flow.component.html.ListItem time = new com.vaadin.flow.component.html.ListItem("Allow about " + facts.minutesToAllow()
-                + " minutes. There is no time limit: your answers are saved as you go, and you can leave and come back to this attempt.");
-        time.setId("final-start-time");
-        list.add(time);
-        Button start = new Button(attempts.limited() ? "Start attempt " + (attempts.used() + 1) + " of " + attempts.allowed()
-                : "Start the final assessment");
-        start.setId("start-final");
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        start.setDisableOnClick(true);
-        Div page = new Div(new Paragraph("Before you start:"), list, start, new Paragraph(new Anchor("", "Not now: back to the course")));
-        page.setId("final-start");
-        start.addClickListener(click -> {
-            remove(page);
-            begin(QuizSettings.Kind.FINAL_ASSESSMENT, null, availability);
-        });
-        return page;
     }
 
     /** Why the quiz cannot be started now, with the time it opens in the reader's own time zone. */
@@ -204,16 +144,17 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         answeredCount.getElement().setAttribute("aria-live", "polite");
         add(answeredCount);
         questions = paper.questions();
-        answers.putAll(paper.answers());
-        feedback.putAll(paper.feedback());
-        recorded.addAll(paper.answers().keySet());
+        state.load(paper);
         oneAtATime = immediate && paper.kind() == QuizSettings.Kind.KNOWLEDGE_CHECK;
+        QuestionCards cards = new QuestionCards(course, quizAttempts, paper, state, oneAtATime, this::updateAnsweredCount);
+        this.cards = cards;
         if (oneAtATime) {
             // one card at a time keeps a learner's session small; the first open question is where they left off
             // the position and the way on come first, where a phone shows them without scrolling past the card
-            add(questionNavigation(paper), questionArea);
+            navigation = new QuestionNavigation(step -> moveTo(paper, position + step));
+            add(navigation, questionArea);
             int firstOpen = 0;
-            while (firstOpen < questions.size() && recorded.contains(questions.get(firstOpen).id())) {
+            while (firstOpen < questions.size() && state.isRecorded(questions.get(firstOpen).id())) {
                 firstOpen++;
             }
             showQuestion(paper, firstOpen < questions.size() ? firstOpen : 0);
@@ -221,13 +162,10 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             int number = 0;
             for (QuestionPaper question : questions) {
                 number++;
-                add(questionCard(paper, question, number, immediate, false));
+                add(cards.card(question, number, questions.size(), immediate, false));
             }
         }
-        Paragraph problem = new Paragraph();
-        problem.setId("quiz-message");
-        problem.getElement().setAttribute("aria-live", "polite");
-        problem.addClassName("quiz-message");
+        QuizMessage problem = new QuizMessage();
         Button submit = new Button(immediate ? "Finish knowledge check" : "Submit " + heading(paper.kind(), null).toLowerCase());
         submit.setId("submit-quiz");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -249,38 +187,24 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
             try {
                 open = openQuestionNumbers(quizAttempts.unansweredQuestions(paper.attemptId()));
             } catch (AttemptAlreadyClosedException closedElsewhere) {
-                showClosedElsewhere(problem, closedElsewhere);
+                problem.showClosedElsewhere(closedElsewhere);
                 return;
             }
             if (paper.kind() == QuizSettings.Kind.PRE_TEST && !open.isEmpty() && !blanksConfirmed[0]) {
                 // the pre-test may be submitted with blanks (they score 0, shown as "Not answered"), but it is taken once: ask first
-                problem.removeAll();
-                problem.setText(blankPreTestMessage(open.size(), questions.size()));
+                problem.askAboutBlanks(open.size(), questions.size());
                 blanksConfirmed[0] = true;
                 submit.setText("Submit with " + open.size() + (open.size() == 1 ? " question" : " questions") + " not answered");
-                focusMessage(problem);
                 submit.setEnabled(true);
                 return;
             }
             if (paper.kind() != QuizSettings.Kind.PRE_TEST && !open.isEmpty()) {
-                problem.removeAll();
-                problem.setText(openQuestionsMessage(open) + " ");
                 if (oneAtATime) {
                     showQuestion(paper, open.getFirst() - 1);
+                    problem.showOpenQuestions(open, Optional.empty());
                 } else {
-                    // the message says which; a link takes the reader to the first, wherever the message is read
-                    QuestionCard first = cards.get(questions.get(open.getFirst() - 1).id());
-                    if (first != null) {
-                        Button go = new Button("Go to question " + open.getFirst(), goClick -> {
-                            first.scrollIntoView();
-                            first.getElement().executeJs("this.focus()");
-                        });
-                        go.setId("go-to-open-question");
-                        go.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                        problem.add(go);
-                    }
+                    problem.showOpenQuestions(open, cards.card(questions.get(open.getFirst() - 1).id()));
                 }
-                focusMessage(problem);
                 submit.setEnabled(true);
                 return;
             }
@@ -288,7 +212,7 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
                 AttemptResult result = quizAttempts.submit(paper.attemptId());
                 UI.getCurrent().navigate(QuizReviewView.class, new RouteParameters("attemptId", String.valueOf(result.attemptId())));
             } catch (AttemptAlreadyClosedException closedElsewhere) {
-                showClosedElsewhere(problem, closedElsewhere);
+                problem.showClosedElsewhere(closedElsewhere);
             } catch (AnswerRejectedException refused) {
                 problem.setText(refused.getMessage());
                 submit.setEnabled(true);
@@ -297,95 +221,55 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         add(problem, submit);
     }
 
-    /** A stale tab: say what happened and lead to the result, instead of complaining about open questions. */
-    private static void showClosedElsewhere(Paragraph problem, AttemptAlreadyClosedException closedElsewhere) {
-        problem.removeAll();
-        problem.setText(closedElsewhere.getMessage() + " ");
-        if (!closedElsewhere.abandoned()) {
-            Anchor result = new Anchor("quiz-review/" + closedElsewhere.attemptId(), "See the result");
-            result.setId("already-submitted-result");
-            problem.add(result);
-        }
-    }
-
-    /** Previous and next, with the position between them (announced when it changes). */
-    private Component questionNavigation(AttemptPaper paper) {
-        previousQuestion.setId("previous-question");
-        nextQuestion.setId("next-question");
-        previousQuestion.setDisableOnClick(true);
-        nextQuestion.setDisableOnClick(true);
-        previousQuestion.addClickListener(click -> moveTo(paper, position - 1));
-        nextQuestion.addClickListener(click -> moveTo(paper, position + 1));
-        positionText.setId("question-position");
-        positionText.addClassName("question-position");
-        positionText.getElement().setAttribute("aria-live", "polite");
-        com.vaadin.flow.component.html.Nav nav = new com.vaadin.flow.component.html.Nav(previousQuestion, positionText, nextQuestion);
-        nav.addClassName("question-navigation");
-        nav.getElement().setAttribute("aria-label", "Questions of this knowledge check");
-        return nav;
-    }
-
     private void moveTo(AttemptPaper paper, int index) {
         showQuestion(paper, Math.clamp(index, 0, questions.size() - 1));
         // the button pressed stays where it is; the reader is taken to the question that replaced the last one
-        cards.values().forEach(card -> card.getElement().executeJs("this.focus()"));
+        if (cards != null) {
+            cards.focusCards();
+        }
     }
 
     /** Replaces the card on the page with question {@code index}, keeping an answer chosen but not checked on the one left. */
     private void showQuestion(AttemptPaper paper, int index) {
-        if (shownInput != null && position < questions.size()) {
+        QuestionCards cards = Objects.requireNonNull(this.cards);
+        if (cards.anyShown() && position < questions.size()) {
             String left = questions.get(position).id();
-            Optional<Answer> chosen = shownInput.chosen() ? shownInput.answer() : Optional.empty();
-            if (!recorded.contains(left) && chosen.isPresent()) {
-                drafts.put(left, chosen.get());
+            Optional<Answer> chosen = cards.chosenOnShownCard();
+            if (!state.isRecorded(left) && chosen.isPresent()) {
+                state.keepDraft(left, chosen.get());
             } else {
-                drafts.remove(left);
+                state.dropDraft(left);
             }
         }
         position = index;
         cards.clear();
-        checkIfChosen.clear();
-        chosenNotChecked.clear(); // the card left behind keeps its answer as a draft, which the count reads
+        state.clearChosen(); // the card left behind keeps its answer as a draft, which the count reads
         questionArea.removeAll();
         if (questions.isEmpty()) {
             return;
         }
-        questionArea.add(questionCard(paper, questions.get(index), index + 1, true, false));
-        positionText.setText("Question " + (index + 1) + " of " + questions.size());
-        previousQuestion.setEnabled(index > 0);
-        nextQuestion.setEnabled(index < questions.size() - 1);
+        questionArea.add(cards.card(questions.get(index), index + 1, questions.size(), true, false));
+        Objects.requireNonNull(navigation).showPosition(index, questions.size());
     }
 
     /** An answer chosen but not checked is the learner's answer all the same: finishing checks it. */
     private void recordUncheckedAnswers(AttemptPaper paper) {
         for (QuestionPaper question : questions) {
             String id = question.id();
-            if (recorded.contains(id)) {
+            if (state.isRecorded(id)) {
                 continue;
             }
-            Runnable onThePage = checkIfChosen.get(id);
-            Answer draft = drafts.get(id);
-            if (onThePage != null) {
-                onThePage.run();
-            } else if (draft != null) {
-                quizAttempts.answer(paper.attemptId(), id, draft, elapsed(id)).ifPresent(given -> feedback.put(id, given));
-                answers.put(id, draft);
-                recorded.add(id);
-                drafts.remove(id);
+            Answer draft = state.draft(id);
+            if (!Objects.requireNonNull(cards).checkIfChosen(id) && draft != null) {
+                quizAttempts.answer(paper.attemptId(), id, draft, state.elapsed(id)).ifPresent(given -> state.recordFeedback(id, given));
+                state.record(id, draft);
             }
         }
         updateAnsweredCount();
     }
 
     private void updateAnsweredCount() {
-        long answered = questions.stream().filter(q -> recorded.contains(q.id())).count();
-        long dontKnow = questions.stream().filter(q -> recorded.contains(q.id()) && answers.get(q.id()) instanceof Answer.DontKnowYet).count();
-        // chosen but not checked: finishing the check records these too, so the count must not say they are missing
-        long notChecked = questions.stream().filter(q -> !recorded.contains(q.id())
-                && (chosenNotChecked.contains(q.id()) || drafts.containsKey(q.id()))).count();
-        answeredCount.setText((answered + notChecked) + " of " + questions.size() + " answered"
-                + (notChecked == 0 ? "" : " (" + notChecked + " not checked yet)")
-                + (dontKnow == 0 ? "" : " (" + dontKnow + " with \"" + Answer.NoAnswer.DONT_KNOW_YET.label() + "\")"));
+        answeredCount.setText(state.answeredCount(questions));
     }
 
     private Component removedQuestionsNote(AttemptPaper paper) {
@@ -417,27 +301,6 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         return open;
     }
 
-    /** The message that stands where the learner pressed Submit: brought into view and read out. */
-    private static void focusMessage(Paragraph message) {
-        message.getElement().setAttribute("tabindex", "-1");
-        message.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus()");
-    }
-
-    static String blankPreTestMessage(int blank, int total) {
-        return blank + " of " + total + (total == 1 ? " question is" : " questions are") + " not answered. The pre-test is taken once: "
-                + "once you submit, you cannot come back to " + (blank == 1 ? "it" : "them") + ". A blank counts as not right, "
-                + "like \"I don't know yet\". Press the button again to submit as it is, or answer " + (blank == 1 ? "it" : "them") + " first.";
-    }
-
-    static String openQuestionsMessage(List<Integer> open) {
-        if (open.size() == 1) {
-            return "Question " + open.getFirst() + " is not answered yet.";
-        }
-        String numbers = open.subList(0, open.size() - 1).stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + " and " + open.getLast();
-        return "Questions " + numbers + " are not answered yet.";
-    }
-
     private String intro(AttemptPaper paper) {
         String count = paper.questions().size() + (paper.questions().size() == 1 ? " question" : " questions");
         return switch (paper.kind()) {
@@ -455,187 +318,4 @@ public class QuizView extends Main implements BeforeEnterObserver, HasDynamicTit
         AttemptAllowance attempts = quizAvailability.myFinalAttempts();
         return attempts.limited() ? " This is attempt " + attempts.used() + " of " + attempts.allowed() + "." : "";
     }
-
-    /** @param fresh ignore the stored answer and feedback (the learner is trying the question again) */
-    private Component questionCard(AttemptPaper paper, QuestionPaper question, int number, boolean immediate, boolean fresh) {
-        QuestionCard card = new QuestionCard(question, number, questions.size());
-        if (oneAtATime) {
-            card.withoutCounter(); // the navigation above the card says which question this is
-        }
-        card.getElement().setAttribute("tabindex", "-1"); // focusable from script, so "question 14 is open" can take you there
-        cards.put(question.id(), card);
-        QuestionInput input = QuestionInput.of(question, new CourseFigureSource(course));
-        card.addInput(input.component());
-        Div feedbackArea = new Div();
-        feedbackArea.getElement().setAttribute("aria-live", "polite");
-        Paragraph status = new Paragraph();
-        status.addClassName("save-status");
-        status.getElement().setAttribute("aria-live", "polite");
-        shownAt.put(question.id(), System.currentTimeMillis());
-
-        Answer earlier = fresh ? null : answers.get(question.id());
-        if (earlier != null && !earlier.blank()) {
-            input.show(earlier);
-        }
-        if (earlier != null) {
-            recorded.add(question.id());
-        }
-        if (immediate) {
-            shownInput = input;
-            Answer draft = drafts.get(question.id());
-            if (earlier == null && draft != null) {
-                input.show(draft);
-            }
-            Button check = new Button("Check answer");
-            check.setId("check-" + question.id());
-            check.setDisableOnClick(true);
-            // practice: one checked question can be tried again without restarting the whole check; the button is made
-            // only once it is offered, so unchecked cards carry none
-            Runnable offerRetry = () -> {
-                if (paper.kind() != QuizSettings.Kind.KNOWLEDGE_CHECK) {
-                    return;
-                }
-                Button retry = new Button("Try this question again");
-                retry.setId("retry-" + question.id());
-                retry.addClickListener(click -> {
-                    try {
-                        quizAttempts.takeBackAnswer(paper.attemptId(), question.id());
-                    } catch (AnswerRejectedException refused) {
-                        status.setText(refused.getMessage());
-                        return;
-                    }
-                    recorded.remove(question.id());
-                    answers.remove(question.id());
-                    feedback.remove(question.id());
-                    drafts.remove(question.id());
-                    chosenNotChecked.remove(question.id());
-                    updateAnsweredCount();
-                    QuestionCard again = (QuestionCard) questionCard(paper, question, number, true, true);
-                    card.getParent().ifPresent(parent -> ((com.vaadin.flow.component.HasComponents) parent).replace(card, again));
-                    again.getElement().executeJs("this.focus()");
-                });
-                card.add(retry);
-            };
-            Runnable record = () -> input.answer().ifPresent(answer -> {
-                quizAttempts.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()))
-                        .ifPresent(given -> {
-                            feedback.put(question.id(), given);
-                            showFeedback(feedbackArea, given, question);
-                            input.showResult(given);
-                        });
-                recorded.add(question.id());
-                answers.put(question.id(), answer);
-                drafts.remove(question.id());
-                chosenNotChecked.remove(question.id());
-                updateAnsweredCount();
-                input.setReadOnly(true);
-                check.setEnabled(false);
-                offerRetry.run();
-                status.setText("");
-            });
-            checkIfChosen.put(question.id(), () -> {
-                if (input.chosen()) {
-                    record.run();
-                }
-            });
-            input.onChange(() -> {
-                if (recorded.contains(question.id())) {
-                    return;
-                }
-                if (input.chosen()) {
-                    chosenNotChecked.add(question.id());
-                } else {
-                    chosenNotChecked.remove(question.id());
-                }
-                updateAnsweredCount();
-            });
-            check.addClickListener(click -> {
-                if (input.answer().isEmpty()) {
-                    status.setText("Answer the question first.");
-                    check.setEnabled(true);
-                    return;
-                }
-                try {
-                    record.run();
-                } catch (AnswerRejectedException refused) {
-                    status.setText(refused.getMessage());
-                    check.setEnabled(true);
-                }
-            });
-            card.add(check, status, feedbackArea);
-            QuestionFeedback given = fresh ? null : feedback.get(question.id());
-            if (given != null) {
-                input.setReadOnly(true);
-                check.setEnabled(false);
-                showFeedback(feedbackArea, given, question);
-                input.showResult(given);
-                offerRetry.run();
-            }
-        } else {
-            if (earlier != null) {
-                status.setText("Answer saved.");
-            }
-            if (paper.kind() == QuizSettings.Kind.PRE_TEST) {
-                card.add(dontKnowYet(paper, question, input, status, earlier instanceof Answer.DontKnowYet));
-            }
-            input.onChange(() -> input.answer().ifPresent(answer -> {
-                try {
-                    quizAttempts.answer(paper.attemptId(), question.id(), answer, elapsed(question.id()));
-                    recorded.add(question.id());
-                    answers.put(question.id(), answer);
-                    updateAnsweredCount();
-                    status.setText("Answer saved.");
-                } catch (AnswerRejectedException refused) {
-                    status.setText(refused.getMessage());
-                }
-            }));
-            card.add(status);
-        }
-        return card;
-    }
-
-    /** Pre-test: "I don't know yet" is an answer of its own (scored 0), so nobody has to guess. */
-    private Checkbox dontKnowYet(AttemptPaper paper, QuestionPaper question, QuestionInput input, Paragraph status, boolean chosen) {
-        Checkbox dontKnow = new Checkbox("I don't know yet");
-        dontKnow.setId("dont-know-" + question.id());
-        dontKnow.setValue(chosen);
-        input.setReadOnly(chosen);
-        dontKnow.addValueChangeListener(change -> {
-            if (!change.isFromClient()) {
-                return;
-            }
-            try {
-                if (change.getValue()) {
-                    quizAttempts.answer(paper.attemptId(), question.id(), new Answer.DontKnowYet(), elapsed(question.id()));
-                    recorded.add(question.id());
-                    answers.put(question.id(), new Answer.DontKnowYet());
-                    status.setText("Saved: " + Answer.NoAnswer.DONT_KNOW_YET.label() + ".");
-                } else if (input.chosen() && input.answer().isPresent()) {
-                    quizAttempts.answer(paper.attemptId(), question.id(), input.answer().get(), elapsed(question.id()));
-                    answers.put(question.id(), input.answer().get());
-                    status.setText("Answer saved.");
-                } else {
-                    quizAttempts.takeBackAnswer(paper.attemptId(), question.id());
-                    recorded.remove(question.id());
-                    answers.remove(question.id());
-                    status.setText("");
-                }
-                input.setReadOnly(change.getValue());
-                updateAnsweredCount();
-            } catch (AnswerRejectedException refused) {
-                status.setText(refused.getMessage());
-            }
-        });
-        return dontKnow;
-    }
-
-    private long elapsed(String questionId) {
-        return System.currentTimeMillis() - shownAt.getOrDefault(questionId, System.currentTimeMillis());
-    }
-
-    private static void showFeedback(Div area, QuestionFeedback feedback, QuestionPaper question) {
-        area.removeAll();
-        area.add(new FeedbackPanel(feedback, question));
-    }
-
 }

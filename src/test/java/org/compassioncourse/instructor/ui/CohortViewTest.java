@@ -158,7 +158,7 @@ class CohortViewTest extends SpringBrowserlessTest {
                 .mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", ""))).sum();
         // 1400 px less the menu drawer (about 16 rem) and the page's padding leave about 66 rem
         assertThat(rem).as("minimum widths of the columns side by side").isLessThanOrEqualTo(64);
-        assertThat(grid.getColumnByKey(CohortView.STACKED).isVisible()).isFalse();
+        assertThat(grid.getColumnByKey(LearnerGrid.STACKED).isVisible()).isFalse();
         // a sortable figure column holds "100%" and its header's sort mark: at 4.5 rem "100%" showed as "10…"
         assertThat(grid.getColumns().stream().filter(c -> c.isSortable() && c.getFlexGrow() == 0)
                 .mapToDouble(c -> Double.parseDouble(c.getWidth().replace("rem", ""))))
@@ -168,7 +168,7 @@ class CohortViewTest extends SpringBrowserlessTest {
         assertThat(grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText))
                 .containsExactly("Learner", "Progress and results");
         int hana = IntStream.range(0, test(grid).size()).filter(i -> test(grid).getRow(i).displayName().equals("Hana Grid")).findFirst().orElseThrow();
-        assertThat(test(grid).getCellComponent(hana, CohortView.STACKED).getElement().getTextRecursively())
+        assertThat(test(grid).getCellComponent(hana, LearnerGrid.STACKED).getElement().getTextRecursively())
                 .contains("Done: 0%", "now: " + course.lessons().getFirst().title(), "Last active:", "Pre-test", "Completed on: —");
     }
 

@@ -251,11 +251,11 @@ class QuizViewTest extends SpringBrowserlessTest {
 
     @Test
     void theStartPageSaysWhichAttemptThisIsAndHowManyRemainAfterIt() {
-        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(0, 3, false), 60))
+        assertThat(FinalAssessmentStart.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(0, 3, false), 60))
                 .isEqualTo("This will be attempt 1 of 3. An attempt counts once you start it; after this one you have 2 attempts left.");
-        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(1, 3, false), 60))
+        assertThat(FinalAssessmentStart.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(1, 3, false), 60))
                 .endsWith("after this one you have 1 attempt left.");
-        assertThat(QuizView.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(2, 3, false), 60))
+        assertThat(FinalAssessmentStart.attemptsBeforeStart(new org.compassioncourse.quiz.AttemptAllowance(2, 3, false), 60))
                 .isEqualTo("This will be attempt 3 of 3. An attempt counts once you start it; after this one you have none left.");
     }
 
@@ -421,9 +421,9 @@ class QuizViewTest extends SpringBrowserlessTest {
 
     @Test
     void openQuestionsAreNamedByTheirNumbersOnThePage() {
-        assertThat(QuizView.openQuestionsMessage(List.of(14))).isEqualTo("Question 14 is not answered yet.");
-        assertThat(QuizView.openQuestionsMessage(List.of(3, 14))).isEqualTo("Questions 3 and 14 are not answered yet.");
-        assertThat(QuizView.openQuestionsMessage(List.of(2, 5, 9))).isEqualTo("Questions 2, 5 and 9 are not answered yet.");
+        assertThat(QuizMessage.openQuestionsMessage(List.of(14))).isEqualTo("Question 14 is not answered yet.");
+        assertThat(QuizMessage.openQuestionsMessage(List.of(3, 14))).isEqualTo("Questions 3 and 14 are not answered yet.");
+        assertThat(QuizMessage.openQuestionsMessage(List.of(2, 5, 9))).isEqualTo("Questions 2, 5 and 9 are not answered yet.");
     }
 
     @Test
