@@ -7,7 +7,6 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.ItemStatistics;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ErasureTest {
 
     @Autowired
-    AccountAdministration administration;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    AccountAdministration administration;
     @Autowired
     AccountUserDetailsService users;
     @Autowired
@@ -45,8 +44,6 @@ class ErasureTest {
     CohortService cohorts;
     @Autowired
     ProgressService progress;
-    @Autowired
-    QuizService quizzes;
     @Autowired
     ItemAnalysisService itemAnalysis;
     @Autowired
@@ -100,7 +97,6 @@ class ErasureTest {
 
     @Test
     void erasingALearnerLeavesNoNameOrEmailInAnyTableAndTheItemAnalysisUnchanged() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
         String surname = "Quillfeather" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
         CurrentUser instructor = people.instructor("Ines Eraser");
         CurrentUser admin = TestAccounts.makeAdministrator(repository, users, people.learner("Adam Eraser"));
@@ -170,7 +166,6 @@ class ErasureTest {
 
     @Test
     void onlyALearnerWhoIsNotAnAdministratorCanBeErasedAndNotTwiceNorReopened() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
         CurrentUser admin = TestAccounts.makeAdministrator(repository, users, people.learner("Adam Eraser"));
         CurrentUser instructor = people.instructor("Ines Kept");
         CurrentUser learner = people.learner("Lee Once");

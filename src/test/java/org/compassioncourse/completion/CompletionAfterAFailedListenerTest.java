@@ -1,13 +1,11 @@
 package org.compassioncourse.completion;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptSubmitted;
-import org.compassioncourse.quiz.QuizService;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -36,17 +34,15 @@ class CompletionAfterAFailedListenerTest {
     @MockitoSpyBean
     CompletionRecording recording;
     @Autowired
+    Learners people;
+    @Autowired
     CompletionRecords records;
     @Autowired
     IncompleteEventPublications incomplete;
     @Autowired
     EventPublicationRepository publications;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
-    @Autowired
-    QuizService quizzes;
     @Autowired
     Course course;
     @Autowired
@@ -59,7 +55,6 @@ class CompletionAfterAFailedListenerTest {
 
     @Test
     void aCompletionWhoseListenerFailedIsRecordedWhenIncompletePublicationsAreRunAgainAtStartUp() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
         CurrentUser learner = people.learner("Fay Failed-Listener");
         Learners.actAs(learner);
         people.readEveryLesson();

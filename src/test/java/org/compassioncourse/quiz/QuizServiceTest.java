@@ -1,9 +1,7 @@
 package org.compassioncourse.quiz;
 
 import org.compassioncourse.account.WithCourseUser;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
@@ -11,11 +9,11 @@ import org.compassioncourse.progress.ProgressService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public class QuizServiceTest {
 
     @Autowired
+    Learners people;
+    @Autowired
     QuizService quizzes;
     @Autowired
     Course course;
-    @Autowired
-    AccountService accountService;
     @Autowired
     QuizResponseRepository responses;
     @Autowired
@@ -273,7 +271,7 @@ public class QuizServiceTest {
     void anotherLearnersAttemptCanBeNeitherAnsweredNorReviewed() {
         AttemptPaper mine = quizzes.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
-        CurrentUser other = accountService.registerLearner(new RegistrationForm("Nosy", "quiz.nosy@ward7.example", "calm-harbour-lantern"));
+        CurrentUser other = people.learner("Nosy");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
 
         assertThatThrownBy(() -> quizzes.answer(mine.attemptId(), "first-single", rightAnswer("first-single"), 1))

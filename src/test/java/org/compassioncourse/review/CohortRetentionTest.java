@@ -3,6 +3,7 @@ package org.compassioncourse.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import org.compassioncourse.support.Learners;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,14 +12,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizService;
-import org.compassioncourse.support.Learners;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @ApplicationTest
 class CohortRetentionTest {
 
+    @Autowired Learners people;
     @Autowired Course course;
-    @Autowired AccountService accounts;
     @Autowired ProgressService progress;
-    @Autowired QuizService quizzes;
     @Autowired CohortService cohorts;
     @Autowired ReviewCardRepository cards;
     @Autowired NamedParameterJdbcTemplate jdbc;
@@ -61,7 +58,6 @@ class CohortRetentionTest {
 
     @Test
     void predictedRecallInAWeekIsTheMeanRetrievabilitySevenDaysOnAndOverdueMeansAWeekLate() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
         CurrentUser instructor = people.instructor("Ines Teach");
         CurrentUser ann = people.learner("Ann Recall");
         CurrentUser bob = people.learner("Bob Fading");
@@ -112,7 +108,6 @@ class CohortRetentionTest {
      */
     @Test
     void minutesAfterThreeOfTenReviewsWentWrongRetentionIsNotFull() {
-        Learners people = new Learners(accounts, progress, quizzes, course);
         CurrentUser instructor = people.instructor("Ines Minutes");
         CurrentUser ann = people.learner("Ann Six");
         CurrentUser bob = people.learner("Bob Four");
