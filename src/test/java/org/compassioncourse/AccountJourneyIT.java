@@ -1,13 +1,13 @@
 package org.compassioncourse;
 
 import org.compassioncourse.support.Browser;
-import org.junit.jupiter.api.AfterEach;
+import org.compassioncourse.support.BrowserExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.UUID;
@@ -19,20 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class AccountJourneyIT {
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     Browser browser;
 
     @BeforeEach
     void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = browsers.browser();
     }
 
     @Test
@@ -85,7 +78,7 @@ class AccountJourneyIT {
         browser.open("lesson/no-such-lesson");
         assertThat(browser.textOf(By.id("page-not-found"))).contains("There is no such page");
 
-        try (Browser anonymous = Browser.start(port)) {
+        try (Browser anonymous = browsers.start()) {
             // deny by default: a visitor who is not logged in learns nothing about which addresses exist
             anonymous.open("no-such-page");
             anonymous.waitForPath("login");

@@ -1,7 +1,9 @@
 package org.compassioncourse;
 
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,6 +35,8 @@ class CompletionJourneyIT {
 
     private static final Pattern DISPLAY_CODE = Pattern.compile("[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}");
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     @TempDir
     Path dataDir;
 
@@ -46,7 +50,7 @@ class CompletionJourneyIT {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         try {
             String code;
-            try (Browser browser = Browser.start(port)) {
+            try (Browser browser = browsers.start(port)) {
                 browser.open("register").type("display-name", "Cleo Completer").type("email", email)
                         .type("password", "calm-harbour-lantern").click(By.id("create-account"));
                 browser.waitForPath("");
@@ -91,7 +95,7 @@ class CompletionJourneyIT {
                 assertThat(page.body()).as("the Vaadin page").containsIgnoringCase("vaadin");
             }
 
-            try (Browser stranger = Browser.start(port)) {
+            try (Browser stranger = browsers.start(port)) {
                 stranger.open("verify/" + code);
                 assertThat(stranger.path()).isEqualTo("verify/" + code);
                 assertThat(stranger.textOf(By.id("verify-result"))).isEqualTo("✓ Valid certificate");

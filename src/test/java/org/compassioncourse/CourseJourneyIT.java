@@ -3,14 +3,14 @@ package org.compassioncourse;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.support.Browser;
-import org.junit.jupiter.api.AfterEach;
+import org.compassioncourse.support.BrowserExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.Map;
@@ -23,22 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class CourseJourneyIT {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Course course;
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     Browser browser;
 
     @BeforeEach
     void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = browsers.browser();
     }
 
     @Test

@@ -3,16 +3,16 @@ package org.compassioncourse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
-import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,7 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,45 +39,43 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.heartbeatInterval=1")
 @ActiveProfiles("test")
-@Import(IdleSessionIT.ShortIdleTime.class)
+@Import({IdleSessionIT.ShortIdleTime.class, Learners.class})
 class IdleSessionIT {
 
     static final Duration IDLE = Duration.ofSeconds(8);
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     @Autowired
-    AccountService accounts;
+    Learners people;
     @Autowired
     EndedLogins endedLogins;
 
     @Test
     void aTabLeftOpenWithOnlyHeartbeatsIsLoggedOutAfterTheIdleTimeAndTheLearnerCanLogInAgain() {
-        String email = "idle-" + UUID.randomUUID() + "@ward7.example";
-        accounts.registerLearner(new RegistrationForm("Ida Idle", email, "calm-harbour-lantern"));
-        try (Browser browser = Browser.start(port)) {
-            browser.open("login");
-            long loginStarted = System.currentTimeMillis();
-            logIn(browser, email);
-            browser.waitForPath("");
-            assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Ida Idle");
+        String email = people.learner("Ida Idle").getUsername();
+        Browser browser = browsers.browser();
+        browser.open("login");
+        long loginStarted = System.currentTimeMillis();
+        logIn(browser, email);
+        browser.waitForPath("");
+        assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Ida Idle");
 
-            // no clicks, no typing: only the heartbeats of the open tab, until the server ends the login
-            EndedLogin ended = await().atMost(IDLE.multipliedBy(4)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> endedLogins.of(email), found -> found != null);
-            assertThat(ended.endedAt() - loginStarted)
-                    .as("the login lasts at least the idle time")
-                    .isGreaterThanOrEqualTo(IDLE.toMillis());
-            assertThat(ended.endedAt() - ended.lastRequestAt())
-                    .as("the tab was still sending heartbeats when the login ended")
-                    .isLessThan(IDLE.toMillis() / 2);
+        // no clicks, no typing: only the heartbeats of the open tab, until the server ends the login
+        EndedLogin ended = await().atMost(IDLE.multipliedBy(4)).pollInterval(Duration.ofMillis(200))
+                .until(() -> endedLogins.of(email), found -> found != null);
+        assertThat(ended.endedAt() - loginStarted)
+                .as("the login lasts at least the idle time")
+                .isGreaterThanOrEqualTo(IDLE.toMillis());
+        assertThat(ended.endedAt() - ended.lastRequestAt())
+                .as("the tab was still sending heartbeats when the login ended")
+                .isLessThan(IDLE.toMillis() / 2);
 
-            browser.open("progress");
-            browser.waitForPath("login");
-            logIn(browser, email);
-            browser.waitForPath("progress");
-            assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Ida Idle");
-        }
+        browser.open("progress");
+        browser.waitForPath("login");
+        logIn(browser, email);
+        browser.waitForPath("progress");
+        assertThat(browser.textOf(By.id("current-user-name"))).isEqualTo("Ida Idle");
     }
 
     private static void logIn(Browser browser, String email) {

@@ -1,8 +1,5 @@
 package org.compassioncourse;
 
-import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
@@ -12,8 +9,11 @@ import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.QuizAvailability;
 import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.compassioncourse.support.Learners;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -25,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
@@ -39,12 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "course.content-dir=course-content")
 @ActiveProfiles("test")
+@Import(Learners.class)
 class InstructorJourneyIT {
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     @Autowired
-    AccountService accounts;
+    Learners people;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -67,13 +67,12 @@ class InstructorJourneyIT {
         CurrentUser learner = (CurrentUser) users.loadUserByUsername(email);
         securityContexts.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities())));
         try {
-            Learners study = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
-            study.take(QuizSettings.Kind.PRE_TEST, null, false, 9000);
+            people.take(QuizSettings.Kind.PRE_TEST, null, false, 9000);
             for (Lesson lesson : course.lessons()) {
                 lesson.sections().forEach(section -> progress.reachSection(lesson.id(), section.id()));
                 progress.completeLesson(lesson.id());
             }
-            study.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 7000);
+            people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 7000);
         } finally {
             securityContexts.clearContext();
         }
@@ -82,10 +81,10 @@ class InstructorJourneyIT {
     @Test
     void instructorReviewsALearnerWhoJoinedByCodeAndCompletedTheCourse() {
         String teacherEmail = "teacher-" + UUID.randomUUID() + "@ward7.example";
-        TestAccounts.instructor(accounts, new RegistrationForm("Tia Teacher", teacherEmail, "steady-maple-compass"));
+        people.instructor("Tia Teacher", teacherEmail);
         String code;
-        try (Browser teacher = Browser.start(port)) {
-            logIn(teacher, teacherEmail, "steady-maple-compass");
+        try (Browser teacher = browsers.start()) {
+            logIn(teacher, teacherEmail, Learners.PASSWORD);
             teacher.open("instructor");
             teacher.type("cohort-name", "Ward 9 carers").click(By.id("create-cohort"));
             String listed = teacher.waitUntil(d -> {
@@ -96,7 +95,7 @@ class InstructorJourneyIT {
             assertThat(code).matches("[A-Z0-9]{8}");
         }
         String learnerEmail = "lou-" + UUID.randomUUID() + "@ward7.example";
-        try (Browser learner = Browser.start(port)) {
+        try (Browser learner = browsers.start()) {
             learner.open("register").type("display-name", "Lou Learner").type("email", learnerEmail)
                     .type("password", "calm-harbour-lantern").click(By.id("create-account"));
             learner.waitForPath("");
@@ -112,8 +111,8 @@ class InstructorJourneyIT {
         }
         learnerCompletesTheCourse(learnerEmail);
 
-        try (Browser teacher = Browser.start(port)) {
-            logIn(teacher, teacherEmail, "steady-maple-compass");
+        try (Browser teacher = browsers.start()) {
+            logIn(teacher, teacherEmail, Learners.PASSWORD);
             teacher.open("instructor").click(By.linkText("Ward 9 carers"));
             teacher.waitUntil(d -> browserPathStartsWith(teacher, "instructor/cohort/"));
             assertThat(teacher.textOf(By.id("cohort-summary")))
@@ -166,7 +165,7 @@ class InstructorJourneyIT {
 
     @Test
     void visitorWithAJoinLinkCreatesAnAccountComesBackToTheLinkAndJoins(@Autowired CohortService cohorts) {
-        CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Lin Link", "lin-" + UUID.randomUUID() + "@ward7.example", "steady-maple-compass"));
+        CurrentUser teacher = people.instructor("Lin Link");
         securityContexts.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(teacher, null, teacher.getAuthorities())));
         String code;
         try {
@@ -174,7 +173,7 @@ class InstructorJourneyIT {
         } finally {
             securityContexts.clearContext();
         }
-        try (Browser visitor = Browser.start(port)) {
+        try (Browser visitor = browsers.start()) {
             visitor.open("join/" + code);
             visitor.waitForPath("login");
             assertThat(visitor.textOf(By.id("login-to-join"))).startsWith("To join the cohort your instructor invited you to");

@@ -3,7 +3,6 @@ package org.compassioncourse;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
@@ -12,8 +11,6 @@ import org.compassioncourse.review.ui.ReviewView;
 import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.progress.ui.MyProgressView;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.CountingDataSource;
 import org.compassioncourse.support.Learners;
@@ -38,18 +35,13 @@ class LearnerPageQueriesTest extends SpringBrowserlessTest {
     static final int MY_PROGRESS_BOUND = 6;
 
     @Autowired
+    Learners learners;
+    @Autowired
     Course course;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
 
     private void sixAttempts() {
-        Learners learners = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         String lesson = course.lessons().getFirst().id();
         learners.take(QuizSettings.Kind.PRE_TEST, null, false, 1000);
         for (int i = 0; i < 4; i++) {
@@ -79,7 +71,6 @@ class LearnerPageQueriesTest extends SpringBrowserlessTest {
         assertThat(myProgress).as("my progress").isLessThanOrEqualTo(MY_PROGRESS_BOUND);
 
         // three more attempts cost no more statements: nothing is read attempt by attempt
-        Learners learners = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         for (int i = 0; i < 3; i++) {
             learners.take(QuizSettings.Kind.KNOWLEDGE_CHECK, course.lessons().getFirst().id(), true, 1000);
         }

@@ -2,21 +2,16 @@ package org.compassioncourse;
 
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
-import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortReviewService;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.XapiStatementsExport;
-import org.compassioncourse.quiz.QuizAttempts;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.support.Learners;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.progress.ProgressService;
+import org.compassioncourse.support.Learners;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,6 +56,7 @@ class PostgresProfileIT {
                         "--course.content-dir=src/test/resources/course-fixture",
                         "--logging.level.root=warn")) {
             AccountService accounts = app.getBean(AccountService.class);
+            Learners people = Learners.in(app);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from user_account where email not like '%@synthetic.invalid'", Long.class))
                     .as("demo learner and instructor").isEqualTo(2);
@@ -68,20 +64,18 @@ class PostgresProfileIT {
             assertThat(jdbc.queryForObject("select count(*) from cohort_member m join cohort c on c.id = m.cohort_id"
                     + " where c.name = '[Synthetic] 150 learners'", Long.class)).isEqualTo(150);
             long before = accounts.countAccounts();
-            CurrentUser pia = accounts.registerLearner(new RegistrationForm("Pia Postgres", "pia@ward7.example", "calm-harbour-lantern"));
+            CurrentUser pia = people.learner("Pia Postgres", "pia@ward7.example");
             assertThat(accounts.countAccounts()).isEqualTo(before + 1);
 
             // the instructor's cohort overview runs its hand-written SQL on PostgreSQL too
-            CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Pat Teacher", "pat@ward7.example", "calm-harbour-lantern"));
+            CurrentUser teacher = people.instructor("Pat Teacher", "pat@ward7.example");
             signIn(teacher);
             CohortSummary cohort = app.getBean(CohortService.class).createCohort("Postgres ward");
             signIn(pia);
             app.getBean(CohortService.class).join(cohort.joinCode());
             app.getBean(ProgressService.class).reachSection("first-lesson", "sharing-pain");
-            Learners study = new Learners(accounts, app.getBean(ProgressService.class), app.getBean(QuizAvailability.class),
-                    app.getBean(QuizAttempts.class), app.getBean(Course.class));
-            study.take(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson", true, 1500);
-            study.take(QuizSettings.Kind.PRE_TEST, null, false, 1500);
+            people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson", true, 1500);
+            people.take(QuizSettings.Kind.PRE_TEST, null, false, 1500);
             signIn(teacher);
             CohortReviewService review = app.getBean(CohortReviewService.class);
             assertThat(review.learners(cohort.id(), LearnerStatus.IN_PROGRESS, CohortReviewService.SortColumn.LAST_ACTIVE, false, 0, 10))

@@ -1,7 +1,9 @@
 package org.compassioncourse;
 
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuizJourneyIT {
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     @TempDir
     Path dataDir;
 
@@ -41,7 +45,7 @@ class QuizJourneyIT {
         int port;
         ConfigurableApplicationContext app = startApp(0);
         port = port(app);
-        try (Browser browser = Browser.start(port)) {
+        try (Browser browser = browsers.start(port)) {
             browser.open("register").type("display-name", "Quinn Quiz").type("email", email)
                     .type("password", "calm-harbour-lantern").click(By.id("create-account"));
             browser.waitForPath("");
@@ -80,7 +84,7 @@ class QuizJourneyIT {
         }
 
         ConfigurableApplicationContext restarted = startApp(port);
-        try (Browser browser = Browser.start(port(restarted))) {
+        try (Browser browser = browsers.start(port(restarted))) {
             browser.open("login");
             browser.waitFor(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
             browser.waitFor(By.cssSelector("#vaadinLoginPassword input")).sendKeys("calm-harbour-lantern", Keys.ENTER);

@@ -1,7 +1,9 @@
 package org.compassioncourse;
 
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** In real Chromium: an ordering question answered by keyboard alone, and a checked hotspot's marked figure. */
 class QuizKeyboardAndFigureIT {
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     @TempDir
     Path dataDir;
 
@@ -30,7 +34,7 @@ class QuizKeyboardAndFigureIT {
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/keyboard",
                         "--course.content-dir=src/test/resources/course-fixture");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        try (Browser browser = Browser.start(port)) {
+        try (Browser browser = browsers.start(port)) {
             browser.open("register").type("display-name", "Kim Keys").type("email", "keys-" + UUID.randomUUID() + "@ward7.example")
                     .type("password", "calm-harbour-lantern").click(By.id("create-account"));
             browser.waitForPath("");

@@ -1,6 +1,7 @@
 package org.compassioncourse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.review.ReviewServiceAccess;
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.compassioncourse.support.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +20,6 @@ import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,24 +38,17 @@ class ReviewJourneyIT {
         }
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     Course course;
     @Autowired
     MutableClock clock;
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     Browser browser;
 
     @BeforeEach
     void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = browsers.browser();
     }
 
     @Test

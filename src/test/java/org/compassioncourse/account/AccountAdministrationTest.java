@@ -1,6 +1,7 @@
 package org.compassioncourse.account;
 
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -26,14 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @ApplicationTest
 class AccountAdministrationTest {
 
-    private static final String PASSWORD = "calm-harbour-lantern";
+    private static final String PASSWORD = Learners.PASSWORD;
 
     @Autowired
     AccountAdministration administration;
     @Autowired
     AccountSetup setup;
     @Autowired
-    AccountService accountService;
+    Learners people;
     @Autowired
     AccountSessions sessions;
     @Autowired
@@ -54,16 +55,8 @@ class AccountAdministrationTest {
         return who + "-" + UUID.randomUUID() + "@ward7.example";
     }
 
-    private CurrentUser learner(String name) {
-        return accountService.registerLearner(new RegistrationForm(name, email("learner"), PASSWORD));
-    }
-
-    private CurrentUser instructor(String name) {
-        return TestAccounts.instructor(accountService, new RegistrationForm(name, email("instructor"), PASSWORD));
-    }
-
     private CurrentUser administrator(String name) {
-        return TestAccounts.makeAdministrator(repository, users, learner(name));
+        return TestAccounts.makeAdministrator(repository, users, people.learner(name));
     }
 
     private static void as(CurrentUser user) {
@@ -87,13 +80,13 @@ class AccountAdministrationTest {
         CurrentUser admin = administrator("Ada Admin");
         assertThat(admin.isAdministrator()).isTrue();
         assertThat(AuthorityUtils.authorityListToSet(admin.getAuthorities())).containsExactlyInAnyOrder("ROLE_LEARNER", "ROLE_ADMINISTRATOR");
-        assertThat(AuthorityUtils.authorityListToSet(learner("Lou Learner").getAuthorities())).containsExactly("ROLE_LEARNER");
+        assertThat(AuthorityUtils.authorityListToSet(people.learner("Lou Learner").getAuthorities())).containsExactly("ROLE_LEARNER");
     }
 
     @Test
     void roleChangeEndsThePersonsSessionsSoTheNewRoleAppliesFromTheNextRequest() throws Exception {
         CurrentUser admin = administrator("Ada Admin");
-        CurrentUser learner = TestAccounts.signedInEarlier(learner("Rita Role"), Duration.ofSeconds(1));
+        CurrentUser learner = TestAccounts.signedInEarlier(people.learner("Rita Role"), Duration.ofSeconds(1));
         assertThat(sessions.isStillValid(learner)).isTrue();
         as(admin);
 
@@ -115,7 +108,7 @@ class AccountAdministrationTest {
     @Test
     void deactivationEndsOpenSessionsAndRefusesLoginUntilReactivated() throws Exception {
         CurrentUser admin = administrator("Ada Admin");
-        CurrentUser learner = learner("Dora Deactivated");
+        CurrentUser learner = people.learner("Dora Deactivated");
         as(admin);
 
         administration.deactivate(learner.accountId());
@@ -134,7 +127,7 @@ class AccountAdministrationTest {
     @Test
     void anAdministratorIssuesAResetLinkForSomeoneWithoutWorkingEmailAndTheLogSaysSoWithoutTheLink() {
         CurrentUser admin = administrator("Ada Admin");
-        CurrentUser learner = learner("Nell No-Email");
+        CurrentUser learner = people.learner("Nell No-Email");
         as(admin);
 
         String link = administration.issuePasswordResetLink(learner.accountId());
@@ -238,7 +231,7 @@ class AccountAdministrationTest {
         assertThat(setup.invitation(token(second))).as("a deactivated invitee's link stops working").isEmpty();
         administration.reactivate(invitedId);
         assertThat(setup.invitation(token(second))).isPresent();
-        CurrentUser learner = learner("Lea Existing");
+        CurrentUser learner = people.learner("Lea Existing");
         assertThatThrownBy(() -> administration.inviteInstructor(learner.getUsername()))
                 .isInstanceOf(AdministrationException.class).hasMessageContaining("already exists");
         assertThatThrownBy(() -> administration.inviteInstructor("not an email"))
@@ -249,9 +242,9 @@ class AccountAdministrationTest {
     void theListIsFilteredByNameOrEmailRoleAndStatusAndPagedAndSortedByTheDatabase() {
         CurrentUser admin = administrator("Ada Admin");
         String tag = "zq" + UUID.randomUUID().toString().substring(0, 8);
-        CurrentUser b = learner("Bea " + tag);
-        CurrentUser a = learner("Abe " + tag);
-        CurrentUser c = instructor("Cy " + tag);
+        CurrentUser b = people.learner("Bea " + tag);
+        CurrentUser a = people.learner("Abe " + tag);
+        CurrentUser c = people.instructor("Cy " + tag);
         as(admin);
         administration.deactivate(b.accountId());
 
@@ -274,10 +267,10 @@ class AccountAdministrationTest {
 
     @Test
     void nobodyButAnAdministratorMayCallAnyOfIt() {
-        CurrentUser learner = learner("Lou Learner");
-        CurrentUser instructor = instructor("Ina Instructor");
+        CurrentUser learner = people.learner("Lou Learner");
+        CurrentUser instructor = people.instructor("Ina Instructor");
         CurrentUser admin = administrator("Ada Admin");
-        long target = learner("Tess Target").accountId();
+        long target = people.learner("Tess Target").accountId();
         Map<String, Executable> calls = Map.ofEntries(
                 Map.entry("issuePasswordResetLink", () -> administration.issuePasswordResetLink(target)),
                 Map.entry("countAccounts", () -> administration.countAccounts(AccountFilter.ALL)),
@@ -311,7 +304,7 @@ class AccountAdministrationTest {
     @Test
     void theAuditLogNamesWhoDidWhatToWhomNewestFirstAndOffersNoWayToChangeIt() {
         CurrentUser admin = administrator("Ada Auditor");
-        CurrentUser learner = learner("Lars Logged");
+        CurrentUser learner = people.learner("Lars Logged");
         as(admin);
         administration.deactivate(learner.accountId());
         administration.reactivate(learner.accountId());

@@ -1,6 +1,7 @@
 package org.compassioncourse.account;
 
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountSessionsTest {
 
     @Autowired
-    AccountService accounts;
+    Learners people;
     @Autowired
     AccountSessions sessions;
     @Autowired
@@ -41,15 +41,9 @@ class AccountSessionsTest {
         SecurityContextHolder.clearContext();
     }
 
-    private CurrentUser newLearner() {
-        String email = "sessions-" + UUID.randomUUID() + "@ward7.example";
-        accounts.registerLearner(new RegistrationForm("Sam Session", email, "calm-harbour-lantern"));
-        return users.loadUserByUsername(email);
-    }
-
     @Test
     void endingAnAccountsSessionsEndsTheOnesThatBeganBeforeButNotALaterLogin() throws Exception {
-        CurrentUser before = TestAccounts.signedInEarlier(newLearner(), Duration.ofSeconds(1));
+        CurrentUser before = TestAccounts.signedInEarlier(people.learner("Sam Session"), Duration.ofSeconds(1));
         assertThat(sessions.isStillValid(before)).isTrue();
 
         sessions.endAllSessions(before.accountId());
@@ -61,7 +55,7 @@ class AccountSessionsTest {
 
     @Test
     void aDeactivatedAccountsSessionEndsAndItsLoginIsRefusedLikeAWrongPassword() {
-        CurrentUser user = newLearner();
+        CurrentUser user = people.learner("Sam Session");
         UserAccount account = repository.findById(user.accountId()).orElseThrow();
         account.setActive(false);
         repository.saveAndFlush(account);
@@ -73,7 +67,7 @@ class AccountSessionsTest {
 
     @Test
     void theNextPageRequestOfAnEndedSessionGoesToTheLoginPageWithTheSessionInvalidated() throws Exception {
-        CurrentUser user = TestAccounts.signedInEarlier(newLearner(), Duration.ofSeconds(1));
+        CurrentUser user = TestAccounts.signedInEarlier(people.learner("Sam Session"), Duration.ofSeconds(1));
         sessions.endAllSessions(user.accountId());
         strategy.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         MockHttpSession session = new MockHttpSession();
@@ -94,7 +88,7 @@ class AccountSessionsTest {
 
     @Test
     void aValidSessionPassesUntouched() throws Exception {
-        CurrentUser user = newLearner();
+        CurrentUser user = people.learner("Sam Session");
         strategy.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         MockHttpSession session = new MockHttpSession();
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");

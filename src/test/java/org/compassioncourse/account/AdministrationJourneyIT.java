@@ -1,15 +1,16 @@
 package org.compassioncourse.account;
 
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.regex.Matcher;
@@ -35,8 +36,8 @@ class AdministrationJourneyIT {
     private static final String INSTRUCTOR = "ines.instructor@hospital.example";
     private static final String LEARNER = "lena.learner@hospital.example";
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     @Autowired
     AccountSetup setup;
 
@@ -46,7 +47,7 @@ class AdministrationJourneyIT {
         // the link start-up wrote to the log; asking again gives a fresh one (the logged one stops working)
         String setupPath = path(setup.bootstrapAdministrator(OFFICE).orElseThrow().url());
         String invitationPath;
-        try (Browser office = Browser.start(port)) {
+        try (Browser office = browsers.start()) {
             office.open(setupPath);
             office.type("setup-name", "Olive Office").type("setup-password", "copper-lantern-meadow").click(By.id("setup-save"));
             assertThat(office.textOf(By.id("setup-outcome"))).contains("Your password is set");
@@ -65,7 +66,7 @@ class AdministrationJourneyIT {
             office.open(setupPath);
             assertThat(office.textOf(By.id("setup-outcome"))).as("the setup link worked once").isEqualTo(AccountSetup.LINK_NOT_USABLE);
         }
-        try (Browser instructor = Browser.start(port)) {
+        try (Browser instructor = browsers.start()) {
             instructor.open(invitationPath);
             instructor.type("setup-name", "Ines Instructor").type("setup-password", "amber-kettle-orchard").click(By.id("setup-save"));
             assertThat(instructor.textOf(By.id("setup-outcome"))).contains("Your password is set");
@@ -90,7 +91,7 @@ class AdministrationJourneyIT {
     }
 
     private void learnerJoinsByTheLinkThenForgetsAndResetsThePassword(String joinPath, CapturedOutput log) {
-        try (Browser learner = Browser.start(port)) {
+        try (Browser learner = browsers.start()) {
             // a visitor with the join link is asked to log in or register, and comes back to the link afterwards
             learner.open(joinPath);
             learner.waitForPath("login");

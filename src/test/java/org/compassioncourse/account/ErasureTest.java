@@ -7,8 +7,6 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.ItemStatistics;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ErasureTest {
 
     @Autowired
-    AccountAdministration administration;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    AccountAdministration administration;
     @Autowired
     AccountUserDetailsService users;
     @Autowired
@@ -46,10 +44,6 @@ class ErasureTest {
     CohortService cohorts;
     @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
     @Autowired
     ItemAnalysisService itemAnalysis;
     @Autowired
@@ -103,7 +97,6 @@ class ErasureTest {
 
     @Test
     void erasingALearnerLeavesNoNameOrEmailInAnyTableAndTheItemAnalysisUnchanged() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         String surname = "Quillfeather" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
         CurrentUser instructor = people.instructor("Ines Eraser");
         CurrentUser admin = TestAccounts.makeAdministrator(repository, users, people.learner("Adam Eraser"));
@@ -173,7 +166,6 @@ class ErasureTest {
 
     @Test
     void onlyALearnerWhoIsNotAnAdministratorCanBeErasedAndNotTwiceNorReopened() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser admin = TestAccounts.makeAdministrator(repository, users, people.learner("Adam Eraser"));
         CurrentUser instructor = people.instructor("Ines Kept");
         CurrentUser learner = people.learner("Lee Once");

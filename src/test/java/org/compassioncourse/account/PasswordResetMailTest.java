@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.compassioncourse.account.ui.ForgotPasswordView;
 import org.compassioncourse.account.ui.ResetPasswordView;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +96,7 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
     @Autowired
     MovableClock clock;
     @Autowired
-    AccountService accountService;
+    Learners people;
     @Autowired
     AccountUserDetailsService users;
     @Autowired
@@ -116,12 +117,6 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String newLearner() {
-        String email = "reset-" + UUID.randomUUID() + "@ward7.example";
-        accountService.registerLearner(new RegistrationForm("Rhea Reset", email, "calm-harbour-lantern"));
-        return email;
     }
 
     /** Types the email on the "forgot password" page and sends it; returns the page's text afterwards. */
@@ -164,7 +159,7 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
 
     @Test
     void aResetMailArrivesItsLinkSetsANewPasswordOnceAndEndsTheAccountsSessions() throws Exception {
-        String email = newLearner();
+        String email = people.learner("Rhea Reset").getUsername();
         CurrentUser sessionBefore = users.loadUserByUsername(email);
 
         String page = askForLink(email);
@@ -193,7 +188,7 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
 
     @Test
     void aLinkWorksWithinItsSixtyMinutesAndIsRefusedAfterWithTheSameMessageAsAnUnknownOne() throws Exception {
-        String email = newLearner();
+        String email = people.learner("Rhea Reset").getUsername();
         askForLink(email);
         String token = tokenIn(onlyMailTo(email));
 
@@ -212,7 +207,7 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
 
     @Test
     void knownAndUnknownEmailsGetTheSamePageAndOnlyTheKnownOneGetsAMail() throws Exception {
-        String known = newLearner();
+        String known = people.learner("Rhea Reset").getUsername();
         String unknown = "nobody-" + UUID.randomUUID() + "@ward7.example";
 
         String pageForUnknown = askForLink(unknown);
@@ -226,7 +221,7 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
 
     @Test
     void aFourthRequestForOneEmailWithinAnHourIsAnsweredAlikeButSendsNothing() throws Exception {
-        String email = newLearner();
+        String email = people.learner("Rhea Reset").getUsername();
         String first = askForLink(email);
         askForLink(email);
         askForLink(email);
@@ -240,7 +235,7 @@ class PasswordResetMailTest extends SpringBrowserlessTest {
 
     @Test
     void aRefusedNewPasswordIsExplainedAndLeavesTheLinkWorking() throws Exception {
-        String email = newLearner();
+        String email = people.learner("Rhea Reset").getUsername();
         askForLink(email);
         String token = tokenIn(onlyMailTo(email));
 

@@ -1,6 +1,7 @@
 package org.compassioncourse.account;
 
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class PasswordResetsTest {
     @Autowired
     PasswordResets resets;
     @Autowired
-    AccountService accountService;
+    Learners people;
     @Autowired
     AccountUserDetailsService users;
     @Autowired
@@ -57,19 +58,13 @@ class PasswordResetsTest {
     @Autowired
     Clock clock;
 
-    private CurrentUser newLearner() {
-        String email = "resets-" + UUID.randomUUID() + "@ward7.example";
-        accountService.registerLearner(new RegistrationForm("Remy Reset", email, "calm-harbour-lantern"));
-        return users.loadUserByUsername(email);
-    }
-
     private int linksOf(long accountId) {
         return jdbc.queryForObject("select count(*) from password_reset_token where account_id = ?", Integer.class, accountId);
     }
 
     @Test
     void withoutAMailServerTheLinkIsWrittenToTheLogWithANoticeAndWorks(CapturedOutput output) {
-        CurrentUser learner = newLearner();
+        CurrentUser learner = people.learner("Remy Reset");
 
         assertThat(resets.requestLink(learner.getUsername(), "192.0.2.10")).isEqualTo(PasswordResets.Request.ANSWERED);
 
@@ -82,7 +77,7 @@ class PasswordResetsTest {
 
     @Test
     void anUnknownOrDeactivatedEmailGetsTheSameAnswerAndNoLink(CapturedOutput output) {
-        CurrentUser deactivated = newLearner();
+        CurrentUser deactivated = people.learner("Remy Reset");
         UserAccount account = accounts.findById(deactivated.accountId()).orElseThrow();
         account.setActive(false);
         accounts.saveAndFlush(account);
@@ -113,7 +108,7 @@ class PasswordResetsTest {
     @Test
     @WithMockUser(roles = "ADMINISTRATOR")
     void usingOneLinkWithdrawsTheAccountsOtherLinks() {
-        CurrentUser learner = newLearner();
+        CurrentUser learner = people.learner("Remy Reset");
         String first = tokenOf(resets.issueLinkFor(learner.accountId()));
         String second = tokenOf(resets.issueLinkFor(learner.accountId()));
 
@@ -126,7 +121,7 @@ class PasswordResetsTest {
     @Test
     @WithMockUser(roles = "ADMINISTRATOR")
     void tokensAreStoredOnlyAsTheirSha256() {
-        CurrentUser learner = newLearner();
+        CurrentUser learner = people.learner("Remy Reset");
         String token = tokenOf(resets.issueLinkFor(learner.accountId()));
 
         assertThat(jdbc.queryForList("select token_hash from password_reset_token where account_id = ?", String.class, learner.accountId()))
@@ -142,7 +137,7 @@ class PasswordResetsTest {
     @Test
     @WithMockUser(roles = "ADMINISTRATOR")
     void anAdministratorGetsALinkForAUserWithoutWorkingEmailThatWorksOnce() {
-        CurrentUser learner = newLearner();
+        CurrentUser learner = people.learner("Remy Reset");
 
         String link = resets.issueLinkFor(learner.accountId());
 
@@ -155,7 +150,7 @@ class PasswordResetsTest {
     @Test
     @WithCourseUser(email = "reset.learner@ward7.example")
     void aLearnerMayNotIssueResetLinks() {
-        CurrentUser other = newLearner();
+        CurrentUser other = people.learner("Remy Reset");
         assertThatThrownBy(() -> resets.issueLinkFor(other.accountId())).isInstanceOf(AccessDeniedException.class);
         assertThat(linksOf(other.accountId())).isZero();
     }
@@ -163,7 +158,7 @@ class PasswordResetsTest {
     @Test
     @WithCourseUser(email = "reset.instructor@ward7.example", role = Role.INSTRUCTOR)
     void anInstructorMayNotIssueResetLinks() {
-        CurrentUser other = newLearner();
+        CurrentUser other = people.learner("Remy Reset");
         assertThatThrownBy(() -> resets.issueLinkFor(other.accountId())).isInstanceOf(AccessDeniedException.class);
         assertThat(linksOf(other.accountId())).isZero();
     }
@@ -171,7 +166,7 @@ class PasswordResetsTest {
     @Test
     @WithAnonymousUser
     void aVisitorMayNotIssueResetLinks() {
-        CurrentUser other = newLearner();
+        CurrentUser other = people.learner("Remy Reset");
         assertThatThrownBy(() -> resets.issueLinkFor(other.accountId())).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -1,12 +1,14 @@
 package org.compassioncourse.cluster;
 
 import org.compassioncourse.support.Browser;
+import org.compassioncourse.support.BrowserExtension;
 import org.compassioncourse.support.FixtureCourse;
 import org.compassioncourse.support.ScratchPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -56,6 +58,8 @@ class ClusterFailoverIT {
     private static final Duration NODE_START = Duration.ofMinutes(4);
     private static final Path LOGS = Path.of("target", "cluster-it");
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
     private final Random random = new Random();
     private final Map<String, Process> nodes = new LinkedHashMap<>();
     private final Map<String, Integer> serverPorts = new LinkedHashMap<>();
@@ -169,16 +173,14 @@ class ClusterFailoverIT {
     }
 
     private Learner learner(String name) {
-        Browser browser = Browser.start(lbPort);
-        toClose.add(browser);
+        Browser browser = browsers.start(lbPort);
         browser.open("login");
         return register(browser, name);
     }
 
     /** Opens the site as a new visitor until HAProxy's round robin places them on the other node. */
     private Learner learnerOnAnotherNodeThan(Learner other, String name) {
-        Browser browser = Browser.start(lbPort);
-        toClose.add(browser);
+        Browser browser = browsers.start(lbPort);
         for (int tries = 0; tries < 10; tries++) {
             browser.open("login");
             if (!other.node().equals(servingNode(browser))) {

@@ -1,19 +1,16 @@
 package org.compassioncourse.cohort;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,13 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CohortServiceTest {
 
     @Autowired
-    CohortService cohorts;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    CohortService cohorts;
 
     private void signInAsNewLearner() {
-        CurrentUser learner = accounts.registerLearner(new RegistrationForm("Cohort Learner",
-                "cohort-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        CurrentUser learner = people.learner("Cohort Learner");
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
     }
@@ -56,7 +52,7 @@ class CohortServiceTest {
     @WithCourseUser(email = "cohort.teacher2@ward7.example", role = Role.INSTRUCTOR)
     void instructorSeesOnlyTheirOwnCohorts() {
         CohortSummary mine = cohorts.createCohort("Mine");
-        CurrentUser other = accounts.registerLearner(new RegistrationForm("x", "x-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        CurrentUser other = people.learner("x");
         assertThat(other.isInstructor()).isFalse();
 
         assertThat(cohorts.myCohorts()).extracting(CohortSummary::id).contains(mine.id());
@@ -111,7 +107,7 @@ class CohortServiceTest {
         assertThat(cohorts.requireOwnCohort(spring.id()).name()).isEqualTo("WARD 7 nurses, spring");
 
         var me = SecurityContextHolder.getContext().getAuthentication();
-        CurrentUser other = TestAccounts.instructor(accounts, new RegistrationForm("Oli Other", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        CurrentUser other = people.instructor("Oli Other");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
         assertThatThrownBy(() -> cohorts.renameCohort(spring.id(), "Taken over")).isInstanceOf(CohortException.class)
                 .hasMessage("There is no such cohort among yours.");

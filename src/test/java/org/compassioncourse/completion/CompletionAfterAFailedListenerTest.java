@@ -1,14 +1,11 @@
 package org.compassioncourse.completion;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptSubmitted;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -37,19 +34,15 @@ class CompletionAfterAFailedListenerTest {
     @MockitoSpyBean
     CompletionRecording recording;
     @Autowired
+    Learners people;
+    @Autowired
     CompletionRecords records;
     @Autowired
     IncompleteEventPublications incomplete;
     @Autowired
     EventPublicationRepository publications;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
     @Autowired
     Course course;
     @Autowired
@@ -62,7 +55,6 @@ class CompletionAfterAFailedListenerTest {
 
     @Test
     void aCompletionWhoseListenerFailedIsRecordedWhenIncompletePublicationsAreRunAgainAtStartUp() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Fay Failed-Listener");
         Learners.actAs(learner);
         people.readEveryLesson();

@@ -2,7 +2,6 @@ package org.compassioncourse.completion;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
@@ -12,8 +11,6 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -34,17 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CompletionServiceTest {
 
     @Autowired
+    Learners people;
+    @Autowired
     CompletionService completion;
     @Autowired
     CertificateVerification verification;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
     @Autowired
     CohortService cohorts;
     @Autowired
@@ -52,19 +45,15 @@ class CompletionServiceTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    private Learners people() {
-        return new Learners(accounts, progress, quizAvailability, quizAttempts, course);
-    }
-
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
     }
 
     private CurrentUser learnerWhoPassedTheFinal(String name) {
-        CurrentUser learner = people().learner(name);
+        CurrentUser learner = people.learner(name);
         Learners.actAs(learner);
-        people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
         return learner;
     }
 
@@ -83,14 +72,14 @@ class CompletionServiceTest {
 
     @Test
     void passingTheFinalRecordsTheCompletionAtOnceSoTheInstructorSeesItWithoutTheLearnerOpeningAnotherPage() {
-        CurrentUser instructor = people().instructor("Ines Instructor");
+        CurrentUser instructor = people.instructor("Ines Instructor");
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Completion moment " + UUID.randomUUID());
-        CurrentUser learner = people().learner("Mo Moment");
+        CurrentUser learner = people.learner("Mo Moment");
         Learners.actAs(learner);
         cohorts.join(cohort.joinCode());
 
-        people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
 
         Learners.actAs(instructor);
         LearnerInMyCohort mine = cohorts.requireLearnerInOwnCohort(cohort.id(), learner.accountId());
@@ -100,8 +89,8 @@ class CompletionServiceTest {
 
     @Test
     void noCertificateBeforeThePassedFinalEvenWithEveryLessonRead() {
-        Learners.actAs(people().learner("Rita Reader"));
-        people().readEveryLesson();
+        Learners.actAs(people.learner("Rita Reader"));
+        people.readEveryLesson();
         assertThat(completion.myStatus().completed()).isFalse();
         assertThatThrownBy(() -> completion.issueMyCertificate()).isInstanceOf(CompletionException.class)
                 .hasMessageContaining("passed the final assessment");
@@ -157,13 +146,13 @@ class CompletionServiceTest {
 
     @Test
     void aDownloadedCertificateIsTheIssueRecordAndVerifiesUntilRevoked() throws Exception {
-        CurrentUser instructor = people().instructor("Ines Instructor");
+        CurrentUser instructor = people.instructor("Ines Instructor");
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Certificates " + UUID.randomUUID());
-        CurrentUser learner = people().learner("Vera Verified");
+        CurrentUser learner = people.learner("Vera Verified");
         Learners.actAs(learner);
         cohorts.join(cohort.joinCode());
-        people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
         sendEvaluation("Good course");
         byte[] pdf = completion.myCertificatePdf(PaperSize.A4);
         IssuedCertificate certificate = completion.issueMyCertificate();
@@ -207,7 +196,7 @@ class CompletionServiceTest {
 
     @Test
     void aRevokedCertificateCanBeReinstatedAndBothActsAreInTheAuditLogAndMarkTheInstructorsPdf() throws Exception {
-        CurrentUser instructor = people().instructor("Rhea Reinstater");
+        CurrentUser instructor = people.instructor("Rhea Reinstater");
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Reinstate " + UUID.randomUUID());
         CurrentUser learner = learnerWhoPassedTheFinal("Remy Revoked");
@@ -246,7 +235,7 @@ class CompletionServiceTest {
 
     @Test
     void anInstructorReachesCertificatesOnlyInTheirOwnCohortsAndLearnersNoInstructorMethod() {
-        CurrentUser owner = people().instructor("Olga Owner");
+        CurrentUser owner = people.instructor("Olga Owner");
         Learners.actAs(owner);
         CohortSummary cohort = cohorts.createCohort("Owned " + UUID.randomUUID());
         CurrentUser learner = learnerWhoPassedTheFinal("Lara Learner");
@@ -255,7 +244,7 @@ class CompletionServiceTest {
         completion.issueMyCertificate();
         assertThatThrownBy(() -> completion.cohortEvaluation(cohort.id())).isInstanceOf(AccessDeniedException.class);
 
-        Learners.actAs(people().instructor("Otto Other"));
+        Learners.actAs(people.instructor("Otto Other"));
         assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), learner.accountId())).isInstanceOf(CohortException.class);
         assertThatThrownBy(() -> completion.cohortEvaluation(cohort.id())).isInstanceOf(CohortException.class);
 
@@ -269,7 +258,7 @@ class CompletionServiceTest {
         learnerWhoPassedTheFinal("Anna Holder");
         sendEvaluation("");
         IssuedCertificate hers = completion.issueMyCertificate();
-        Learners.actAs(people().learner("Ben Other"));
+        Learners.actAs(people.learner("Ben Other"));
         // the services take no user id: all Ben can ask for is his own, and he has none
         assertThatThrownBy(() -> completion.myCertificatePdf(PaperSize.A4)).isInstanceOf(CompletionException.class);
         assertThat(completion.myStatus().certificate()).isNull();

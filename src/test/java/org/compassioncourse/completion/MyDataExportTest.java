@@ -1,6 +1,5 @@
 package org.compassioncourse.completion;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
@@ -26,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MyDataExportTest {
 
     @Autowired
-    MyDataExport export;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    MyDataExport export;
     @Autowired
     ProgressService progress;
     @Autowired
@@ -52,7 +51,6 @@ class MyDataExportTest {
 
     @Test
     void theExportHoldsTheAccountProgressAttemptsAndReviewDeckOfTheSignedInLearnerOnly() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser other = people.learner("Otto Other");
         CurrentUser me = people.learner("Mina Mine");
         Learners.actAs(me);
@@ -73,7 +71,6 @@ class MyDataExportTest {
 
     @Test
     void aLearnerWhoLeftAPreTestQuestionBlankOrSaidIDontKnowYetCanDownloadTheirData() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser blank = people.learner("Bea Blank");
         CurrentUser honest = people.learner("Hal Honest");
         Learners.actAs(blank);

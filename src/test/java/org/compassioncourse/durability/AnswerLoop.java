@@ -1,11 +1,9 @@
 package org.compassioncourse.durability;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.quiz.QuizAvailability;
@@ -37,8 +35,7 @@ final class AnswerLoop {
     AnswerLoop(ApplicationContext app, String learnerName) {
         this.quizzes = app.getBean(QuizAttempts.class);
         this.course = app.getBean(Course.class);
-        Learners learners = new Learners(app.getBean(AccountService.class), app.getBean(ProgressService.class),
-                app.getBean(QuizAvailability.class), quizzes, course);
+        Learners learners = Learners.in(app);
         CurrentUser learner = learners.learner(learnerName);
         this.email = learner.getUsername();
         Learners.actAs(learner);

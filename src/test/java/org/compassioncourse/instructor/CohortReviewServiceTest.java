@@ -1,6 +1,5 @@
 package org.compassioncourse.instructor;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
@@ -34,8 +33,6 @@ class CohortReviewServiceTest {
     @Autowired
     CohortService cohorts;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
     @Autowired
     QuizAvailability quizAvailability;
@@ -46,6 +43,7 @@ class CohortReviewServiceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     Learners people;
     CurrentUser instructor;
     CurrentUser idle;
@@ -53,21 +51,16 @@ class CohortReviewServiceTest {
     CurrentUser finished;
     CohortSummary cohort;
 
-    private CurrentUser register(String name, boolean instructorRole) {
-        return instructorRole ? people.instructor(name) : people.learner(name);
-    }
-
     private static void as(CurrentUser user) {
         Learners.actAs(user);
     }
 
     @BeforeEach
     void cohortWithThreeLearners() {
-        people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
-        instructor = register("Ina Instructor", true);
-        idle = register("Ada Idle", false);
-        reading = register("Ben Reading", false);
-        finished = register("Cal Finished", false);
+        instructor = people.instructor("Ina Instructor");
+        idle = people.learner("Ada Idle");
+        reading = people.learner("Ben Reading");
+        finished = people.learner("Cal Finished");
         as(instructor);
         cohort = cohorts.createCohort("Review cohort");
         for (CurrentUser learner : List.of(idle, reading, finished)) {
@@ -143,7 +136,7 @@ class CohortReviewServiceTest {
 
     @Test
     void anotherInstructorCannotSeeThisCohortAndLearnersCannotUseTheReview() {
-        as(register("Other Instructor", true));
+        as(people.instructor("Other Instructor"));
         assertThatThrownBy(() -> review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 10))
                 .isInstanceOf(CohortException.class).hasMessage("There is no such cohort among yours.");
         assertThatThrownBy(() -> review.overview(cohort.id())).isInstanceOf(CohortException.class);
@@ -166,10 +159,10 @@ class CohortReviewServiceTest {
 
     @Test
     void gradebookCsvHasOneCorrectlyQuotedRowPerLearnerAndParsesBack(@Autowired GradebookCsvExport gradebook) throws Exception {
-        CurrentUser tricky = register("O'Neil, \"Sam\"", false);
+        CurrentUser tricky = people.learner("O'Neil, \"Sam\"");
         as(tricky);
         cohorts.join(cohort.joinCode());
-        CurrentUser formula = register("=HYPERLINK(\"http://example.invalid\",\"Zoe\")", false);
+        CurrentUser formula = people.learner("=HYPERLINK(\"http://example.invalid\",\"Zoe\")");
         as(formula);
         cohorts.join(cohort.joinCode());
         as(instructor);
@@ -193,7 +186,7 @@ class CohortReviewServiceTest {
 
     @Test
     void anotherInstructorCannotExportThisCohortsGradebook(@Autowired GradebookCsvExport gradebook) {
-        as(register("Nosy Instructor", true));
+        as(people.instructor("Nosy Instructor"));
         assertThatThrownBy(() -> gradebook.write(cohort.id(), new java.io.StringWriter())).isInstanceOf(CohortException.class);
         as(finished);
         assertThatThrownBy(() -> gradebook.write(cohort.id(), new java.io.StringWriter())).isInstanceOf(AuthorizationDeniedException.class);
@@ -248,10 +241,10 @@ class CohortReviewServiceTest {
 
     @Test
     void drillDownIsRefusedForLearnersOutsideTheInstructorsCohorts() {
-        CurrentUser stranger = register("Sid Stranger", false);
+        CurrentUser stranger = people.learner("Sid Stranger");
         assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), stranger.accountId()))
                 .isInstanceOf(CohortException.class).hasMessage("There is no such learner in this cohort.");
-        as(register("Other Teacher", true));
+        as(people.instructor("Other Teacher"));
         assertThatThrownBy(() -> cohorts.requireLearnerInOwnCohort(cohort.id(), finished.accountId()))
                 .isInstanceOf(CohortException.class);
         as(finished);

@@ -1,8 +1,6 @@
 package org.compassioncourse.instructor;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortException;
@@ -18,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ApplicationTest
 class SyntheticCohortGeneratorTest {
 
+    @Autowired
+    Learners people;
     @Autowired
     SyntheticCohortGenerator generator;
     @Autowired
@@ -36,8 +35,6 @@ class SyntheticCohortGeneratorTest {
     JdbcTemplate jdbc;
     @Autowired
     Course course;
-    @Autowired
-    AccountService accounts;
 
     @Test
     @WithCourseUser(email = "synthetic.teacher@ward7.example", role = Role.INSTRUCTOR)
@@ -140,8 +137,7 @@ class SyntheticCohortGeneratorTest {
     @WithCourseUser(email = "synthetic.teacher4@ward7.example", role = Role.INSTRUCTOR)
     void noRealLearnerCanJoinASyntheticCohortEvenWithItsCode() {
         String code = cohorts.requireOwnCohort(generator.generateForMe(2)).joinCode();
-        CurrentUser real = accounts.registerLearner(new RegistrationForm("Real Nurse", "real-" + UUID.randomUUID() + "@ward7.example",
-                "calm-harbour-lantern"));
+        CurrentUser real = people.learner("Real Nurse");
         Learners.actAs(real);
         for (String typed : new String[]{code, code.toUpperCase(), code.replace("-", "")}) {
             assertThat(cohorts.invitation(typed)).as(typed).isEmpty();

@@ -7,7 +7,6 @@ import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizAvailability;
@@ -57,6 +56,7 @@ class XapiStatementsExportTest {
     QuizAttempts quizAttempts;
     @Autowired
     Course course;
+    @Autowired
     Learners people;
 
     CurrentUser instructor;
@@ -65,8 +65,7 @@ class XapiStatementsExportTest {
     CohortSummary cohort;
 
     @BeforeEach
-    void cohortWithThreeLearners(@Autowired AccountService accounts, @Autowired ProgressService progress) {
-        people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
+    void cohortWithThreeLearners() {
         instructor = people.instructor("Ina Instructor");
         CurrentUser idle = people.learner("Ada Idle");
         reading = people.learner("Ben Reading");

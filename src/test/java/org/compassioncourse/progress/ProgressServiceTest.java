@@ -1,14 +1,13 @@
 package org.compassioncourse.progress;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -28,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProgressServiceTest {
 
     @Autowired
+    Learners people;
+    @Autowired
     ProgressService progressService;
     @Autowired
     Course course;
@@ -35,8 +36,6 @@ class ProgressServiceTest {
     LessonProgressRepository lessonProgress;
     @Autowired
     SectionReachedRepository sectionsReached;
-    @Autowired
-    AccountService accountService;
 
     private Lesson lesson(int index) {
         return course.lessons().get(index);
@@ -97,7 +96,7 @@ class ProgressServiceTest {
         progressService.completeLesson(lesson(0).id());
         assertThat(progressService.myProgress().completedLessons()).isEqualTo(1);
 
-        CurrentUser other = accountService.registerLearner(new RegistrationForm("Other Learner", "reader.other@ward7.example", "calm-harbour-lantern"));
+        CurrentUser other = people.learner("Other Learner");
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
 

@@ -1,6 +1,5 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CountedResultsTest {
 
     @Autowired
-    AccountService accounts;
+    Learners people;
     @Autowired
     ProgressService progress;
     @Autowired
@@ -77,7 +76,6 @@ class CountedResultsTest {
 
     @Test
     void theStoredResultIsWhatTheRuleGivesAndTheBackfillWritesTheSameRow() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Counted Carla");
         Learners.actAs(learner);
         String lesson = course.lessons().getFirst().id();

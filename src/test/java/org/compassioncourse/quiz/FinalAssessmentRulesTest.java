@@ -1,6 +1,5 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
@@ -44,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FinalAssessmentRulesTest {
 
     @Autowired
+    Learners people;
+    @Autowired
     Course fixture;
     @Autowired
     QuizAttemptRepository attemptRepository;
@@ -57,8 +58,6 @@ class FinalAssessmentRulesTest {
     SignedInUser signedInUser;
     @Autowired
     PlatformTransactionManager transactionManager;
-    @Autowired
-    AccountService accounts;
     @Autowired
     ProgressService progress;
     @Autowired
@@ -97,10 +96,6 @@ class FinalAssessmentRulesTest {
         grants = new FinalAttemptGrants(course, attemptRepository, grantRepository, signedInUser, Clock.systemUTC());
     }
 
-    private Learners people() {
-        return new Learners(accounts, progress, quizAvailability, quizAttempts, course);
-    }
-
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -130,7 +125,7 @@ class FinalAssessmentRulesTest {
 
     @Test
     void finalOpensOnlyWhenEveryLessonIsCompletedAndSaysWhichAreLeft() {
-        Learners.actAs(people().learner("Gina Gate"));
+        Learners.actAs(people.learner("Gina Gate"));
         progress.completeLesson(course.lessons().getFirst().id());
 
         QuizAvailability.Availability closed = quizAvailability.availability(QuizSettings.Kind.FINAL_ASSESSMENT, null);
@@ -146,7 +141,7 @@ class FinalAssessmentRulesTest {
 
     @Test
     void aFailedFinalShowsTheScoreAndLessonsToRevisitButNoVerdictPerQuestion() {
-        Learners.actAs(people().learner("Fay Fail"));
+        Learners.actAs(people.learner("Fay Fail"));
         readEveryLesson();
 
         AttemptResult failed = sitFinal(false);
@@ -165,10 +160,10 @@ class FinalAssessmentRulesTest {
 
     @Test
     void afterTheLastAllowedAttemptTheLearnerIsSentToTheInstructorWhoCanGrantOneMore() {
-        CurrentUser teacher = people().instructor("Ivor Instructor");
+        CurrentUser teacher = people.instructor("Ivor Instructor");
         Learners.actAs(teacher);
         CohortSummary cohort = cohorts.createCohort("Ward 7 rules " + System.nanoTime());
-        CurrentUser learner = people().learner("Lee Limit");
+        CurrentUser learner = people.learner("Lee Limit");
         Learners.actAs(learner);
         cohorts.join(cohort.joinCode());
         readEveryLesson();
@@ -207,7 +202,7 @@ class FinalAssessmentRulesTest {
 
     @Test
     void onlyAnInstructorOfTheLearnersCohortCanGrantAnAttempt() {
-        Learners.actAs(people().learner("Sly Learner"));
+        Learners.actAs(people.learner("Sly Learner"));
         assertThatThrownBy(() -> securedGrants.standingOf(null)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
@@ -218,7 +213,7 @@ class FinalAssessmentRulesTest {
         int submitFirst = 0;
         try {
             for (int round = 0; round < 10; round++) {
-                CurrentUser learner = people().learner("Rae Race " + round);
+                CurrentUser learner = people.learner("Rae Race " + round);
                 Learners.actAs(learner);
                 readEveryLesson();
                 AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
@@ -264,7 +259,7 @@ class FinalAssessmentRulesTest {
 
     @Test
     void aStaleTabThatSubmitsAfterAnotherTabIsToldTheAttemptWasAlreadySubmitted() {
-        Learners.actAs(people().learner("Tab Twice"));
+        Learners.actAs(people.learner("Tab Twice"));
         readEveryLesson();
         AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         Question question = course.question(paper.questions().getFirst().id()).orElseThrow();
@@ -282,7 +277,7 @@ class FinalAssessmentRulesTest {
 
     @Test
     void anOpenAttemptHoldingARemovedQuestionCanBeSubmittedOverWhatRemainsOrAbandoned() {
-        CurrentUser learner = people().learner("Rita Removed");
+        CurrentUser learner = people.learner("Rita Removed");
         Learners.actAs(learner);
         readEveryLesson();
         Question kept = course.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT).findFirst().orElseThrow();
@@ -314,7 +309,7 @@ class FinalAssessmentRulesTest {
 
     @Test
     void anAttemptWithoutARemovedQuestionCannotBeAbandonedToDrawFreshQuestions() {
-        Learners.actAs(people().learner("Abe Abandon"));
+        Learners.actAs(people.learner("Abe Abandon"));
         readEveryLesson();
         AttemptPaper paper = quizAttempts.startOrResume(QuizSettings.Kind.FINAL_ASSESSMENT, null);
         assertThatThrownBy(() -> quizAttempts.abandon(paper.attemptId())).hasMessageContaining("Only an attempt with a question that was removed");

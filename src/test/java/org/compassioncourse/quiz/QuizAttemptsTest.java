@@ -1,9 +1,7 @@
 package org.compassioncourse.quiz;
 
 import org.compassioncourse.account.WithCourseUser;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
@@ -11,6 +9,7 @@ import org.compassioncourse.progress.ProgressService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -35,7 +34,7 @@ public class QuizAttemptsTest {
     @Autowired
     Course course;
     @Autowired
-    AccountService accountService;
+    Learners people;
     @Autowired
     QuizResponseRepository responses;
     @Autowired
@@ -277,7 +276,7 @@ public class QuizAttemptsTest {
     void anotherLearnersAttemptCanBeNeitherAnsweredNorReviewed() {
         AttemptPaper mine = quizAttempts.startOrResume(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson");
 
-        CurrentUser other = accountService.registerLearner(new RegistrationForm("Nosy", "quiz.nosy@ward7.example", "calm-harbour-lantern"));
+        CurrentUser other = people.learner("Nosy");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
 
         assertThatThrownBy(() -> quizAttempts.answer(mine.attemptId(), "first-single", rightAnswer("first-single"), 1))

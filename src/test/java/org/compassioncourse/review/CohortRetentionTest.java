@@ -3,6 +3,7 @@ package org.compassioncourse.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import org.compassioncourse.support.Learners;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +12,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
-import org.compassioncourse.support.Learners;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +28,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @ApplicationTest
 class CohortRetentionTest {
 
+    @Autowired Learners people;
     @Autowired Course course;
-    @Autowired AccountService accounts;
     @Autowired ProgressService progress;
-    @Autowired QuizAvailability quizAvailability;
-    @Autowired QuizAttempts quizAttempts;
     @Autowired CohortService cohorts;
     @Autowired org.compassioncourse.cohort.CohortMembers members;
     @Autowired org.compassioncourse.account.LearnerNames names;
@@ -65,7 +60,6 @@ class CohortRetentionTest {
 
     @Test
     void predictedRecallInAWeekIsTheMeanRetrievabilitySevenDaysOnAndOverdueMeansAWeekLate() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser instructor = people.instructor("Ines Teach");
         CurrentUser ann = people.learner("Ann Recall");
         CurrentUser bob = people.learner("Bob Fading");
@@ -116,7 +110,6 @@ class CohortRetentionTest {
      */
     @Test
     void minutesAfterThreeOfTenReviewsWentWrongRetentionIsNotFull() {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser instructor = people.instructor("Ines Minutes");
         CurrentUser ann = people.learner("Ann Six");
         CurrentUser bob = people.learner("Bob Four");

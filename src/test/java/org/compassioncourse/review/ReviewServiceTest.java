@@ -2,13 +2,13 @@ package org.compassioncourse.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.compassioncourse.support.Learners;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.SignedInUser;
 import org.compassioncourse.content.Course;
@@ -20,7 +20,6 @@ import org.compassioncourse.quiz.QuizAvailability;
 import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.KeyedAnswers;
-import org.compassioncourse.support.Learners;
 import org.compassioncourse.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ReviewServiceTest {
 
     @Autowired Course course;
-    @Autowired AccountService accounts;
     @Autowired ProgressService progress;
     @Autowired QuizAvailability quizAvailability;
     @Autowired QuizAttempts quizAttempts;
@@ -47,13 +45,13 @@ class ReviewServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2030-03-02T09:00:00Z"));
     private ReviewService reviews;
     private DeckEnrolment enrolment;
-    private Learners people;
+    @Autowired
+    Learners people;
 
     @BeforeEach
     void services() {
         reviews = new ReviewService(course, cards, logs, signedInUser, transactions, clock);
         enrolment = new DeckEnrolment(course, cards, clock, transactions, knowledgeCheckAnswers);
-        people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
     }
 
     @AfterEach

@@ -3,10 +3,7 @@ package org.compassioncourse.rules;
 import tools.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.completion.CompletionService;
@@ -29,6 +26,7 @@ import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -54,13 +52,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application on its own course copy and database), with a completed lesson that has since been removed from the
  * course. Learners: one fails then passes, one only fails, one passes at once.
  */
+@Import(Learners.class)
 abstract class OneRulePerFactScenario {
 
     /** A completed lesson the course no longer has: its progress row stays in the database. */
     static final String REMOVED_LESSON = "a-lesson-since-removed";
 
     @Autowired
-    AccountService accounts;
+    Learners people;
     @Autowired
     ProgressService progress;
     @Autowired
@@ -107,8 +106,7 @@ abstract class OneRulePerFactScenario {
 
     @Test
     void theLearnersPagesTheCertificateTheGridTheGradebookAndTheXapiExportAgreeOnPassedScoreAndLessonsCompleted() throws Exception {
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
-        CurrentUser instructor = TestAccounts.instructor(accounts, new RegistrationForm("Ines Rules", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        CurrentUser instructor = people.instructor("Ines Rules");
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Rules " + UUID.randomUUID());
 

@@ -33,17 +33,20 @@ import java.util.stream.Collectors;
  * Real headless Chromium (Debian's chromium + chromedriver) driving the running app. Every page the
  * test reaches is checked with axe-core, and serious or critical accessibility violations fail the test; every time a
  * page settles, any Content-Security-Policy violation Chromium reported on its console fails the test too.
+ * Tests get one from {@link BrowserExtension}, which closes it after the test.
  */
 public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Path FAILURES = Path.of("target", "browser-failures");
 
     private final WebDriver driver;
     private final String baseUrl;
     private final Path profileDir;
     private final Set<String> checkedPages = new HashSet<>();
+    private boolean closed;
 
     private Browser(WebDriver driver, String baseUrl, Path profileDir) {
         this.driver = driver;
@@ -55,7 +58,7 @@ public final class Browser implements AutoCloseable {
      * Starts Chromium against the app at the given port. Skips the test where Chromium is not installed,
      * except on CI, where .ci/run installs it and its absence is a failure.
      */
-    public static Browser start(int port) {
+    static Browser start(int port) {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("Chromium and chromedriver are missing on CI: .ci/run must install them");
@@ -162,9 +165,7 @@ public final class Browser implements AutoCloseable {
             return new WebDriverWait(driver, TIMEOUT).until(condition);
         } catch (org.openqa.selenium.TimeoutException timeout) {
             try {
-                Path dir = Files.createDirectories(Path.of("target", "browser-failures"));
-                Path file = dir.resolve("timeout-" + System.currentTimeMillis() + ".png");
-                Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                Path file = saveScreenshot("timeout-" + System.currentTimeMillis());
                 timeout.addSuppressed(new IllegalStateException("Screenshot of the page: " + file.toAbsolutePath()));
             } catch (IOException | RuntimeException ignored) {
                 // the timeout itself is what matters
@@ -172,6 +173,25 @@ public final class Browser implements AutoCloseable {
             timeout.addSuppressed(new IllegalStateException(describePage()));
             throw timeout;
         }
+    }
+
+    /** Saves what the page looks like as target/browser-failures/{name}.png and returns the file. */
+    Path saveScreenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(FAILURES);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        return file;
+    }
+
+    /** Saves the page's screenshot and its HTML (as the browser holds it now) under target/browser-failures/. */
+    void saveFailure(String name) throws IOException {
+        saveScreenshot(name);
+        String source = driver.getPageSource();
+        Files.writeString(FAILURES.resolve(name + ".html"), "<!-- " + driver.getCurrentUrl() + " -->\n" + (source == null ? "" : source));
+    }
+
+    boolean isOpen() {
+        return !closed;
     }
 
     /** Where the browser is and what it shows, for failure messages: CI keeps the log, not the screenshots. */
@@ -250,8 +270,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Quits Chromium; a second call does nothing (a test may close early, the extension closes after every test). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         driver.quit();
         try (var files = Files.walk(profileDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

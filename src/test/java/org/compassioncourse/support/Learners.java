@@ -13,6 +13,7 @@ import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.quiz.QuizAvailability;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -21,8 +22,12 @@ import java.util.UUID;
 /**
  * People and their study for service-level tests: accounts with unique emails, signing in as one of them, and
  * doing what the lesson and quiz pages do (through the same services), so each test states only what matters.
+ * A bean in every {@link ApplicationTest} (inject it); {@link #in} gives one for an application a test starts itself.
  */
 public final class Learners {
+
+    /** The password of every account made here. */
+    public static final String PASSWORD = "calm-harbour-lantern";
 
     private final AccountService accounts;
     private final ProgressService progress;
@@ -38,12 +43,31 @@ public final class Learners {
         this.course = course;
     }
 
-    public CurrentUser learner(String name) {
-        return accounts.registerLearner(new RegistrationForm(name, email(name), "calm-harbour-lantern"));
+    /** The Learners of an application the test started itself (not a Spring test context). */
+    public static Learners in(ApplicationContext app) {
+        return new Learners(app.getBean(AccountService.class), app.getBean(ProgressService.class),
+                app.getBean(QuizAvailability.class),
+                app.getBean(QuizAttempts.class), app.getBean(Course.class));
     }
 
+    /** A new learner with a unique email made from the name. */
+    public CurrentUser learner(String name) {
+        return learner(name, email(name));
+    }
+
+    /** A new learner with this email, for tests that need to know it (e.g. to log in or to find the account). */
+    public CurrentUser learner(String name, String email) {
+        return accounts.registerLearner(new RegistrationForm(name, email, PASSWORD));
+    }
+
+    /** A new instructor with a unique email made from the name. */
     public CurrentUser instructor(String name) {
-        return TestAccounts.instructor(accounts, new RegistrationForm(name, email(name), "calm-harbour-lantern"));
+        return instructor(name, email(name));
+    }
+
+    /** A new instructor with this email. */
+    public CurrentUser instructor(String name, String email) {
+        return TestAccounts.instructor(accounts, new RegistrationForm(name, email, PASSWORD));
     }
 
     private static String email(String name) {

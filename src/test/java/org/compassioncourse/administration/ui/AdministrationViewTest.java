@@ -7,16 +7,15 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.AccountSetup;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.account.ui.LoginView;
 import org.compassioncourse.base.ui.AccessDeniedView;
 import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +33,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     private static final String ADMIN = "admin.under.test@ward7.example";
 
     @Autowired
-    AccountService accountService;
+    Learners people;
     @Autowired
     AccountSetup setup;
     @Autowired
@@ -42,10 +41,6 @@ class AdministrationViewTest extends SpringBrowserlessTest {
 
     private List<String> menuLabels() {
         return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
-    }
-
-    private CurrentUser learner(String name) {
-        return accountService.registerLearner(new RegistrationForm(name, "view-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
     }
 
     private Button action(AccountsView view, String text) {
@@ -63,7 +58,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     void administratorSeesTheAdministrationMenuAndFindsAnAccountBySearch() {
         navigate(CourseView.class);
         assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Administration", "Account");
-        CurrentUser learner = learner("Gwen Gridrow");
+        CurrentUser learner = people.learner("Gwen Gridrow");
 
         AccountsView view = navigate(AccountsView.class);
         test(view.search).setValue(learner.getUsername().toUpperCase());
@@ -77,7 +72,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
     void administratorDeactivatesAndReactivatesFromTheList() {
-        CurrentUser learner = learner("Dan Deactivate");
+        CurrentUser learner = people.learner("Dan Deactivate");
         AccountsView view = navigate(AccountsView.class);
         test(view.search).setValue(learner.getUsername());
 
@@ -93,7 +88,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
     void administratorErasesALearnerAfterConfirming() {
-        CurrentUser learner = learner("Eli Erase");
+        CurrentUser learner = people.learner("Eli Erase");
         AccountsView view = navigate(AccountsView.class);
         test(view.search).setValue(learner.getUsername());
 
@@ -108,7 +103,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
     void administratorChangesARoleInTheDialog() {
-        CurrentUser learner = learner("Rob Role");
+        CurrentUser learner = people.learner("Rob Role");
         AccountsView view = navigate(AccountsView.class);
         test(view.search).setValue(learner.getUsername());
 
@@ -169,7 +164,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     @Test
     @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
     void administratorReadsTheAuditLog() {
-        CurrentUser learner = learner("Audrey Audited");
+        CurrentUser learner = people.learner("Audrey Audited");
         AccountsView accounts = navigate(AccountsView.class);
         test(accounts.search).setValue(learner.getUsername());
         test(action(accounts, "Deactivate")).click();

@@ -4,16 +4,14 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,7 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JoinCohortViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    CohortService cohorts;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    CohortService cohorts;
 
     /** A cohort made by another user, an instructor; the signed-in learner is put back afterwards. */
     private CohortSummary instructorsCohort(String name) {
         Authentication learner = SecurityContextHolder.getContext().getAuthentication();
-        CurrentUser teacher = TestAccounts.instructor(accounts, new RegistrationForm("Tess Teacher", UUID.randomUUID() + "@ward7.example", "steady-maple-compass"));
+        CurrentUser teacher = people.instructor("Tess Teacher");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(teacher, null, teacher.getAuthorities()));
         CohortSummary cohort = cohorts.createCohort(name);
         SecurityContextHolder.getContext().setAuthentication(learner);

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.base.ui.AccessDeniedView;
 import org.compassioncourse.cohort.CohortService;
@@ -24,8 +23,6 @@ import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.ui.LearnerView;
 import org.compassioncourse.lesson.ui.CourseView;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -45,23 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompletionViewsTest extends SpringBrowserlessTest {
 
     @Autowired
-    AccountService accounts;
+    Learners people;
     @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
     @Autowired
     CohortService cohorts;
     @Autowired
     CompletionService completion;
     @Autowired
     Course course;
-
-    private Learners people() {
-        return new Learners(accounts, progress, quizAvailability, quizAttempts, course);
-    }
 
     @AfterEach
     void signOut() {
@@ -76,7 +65,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
 
     /** Pass the final, then fill in the evaluation on its page, answering every statement with "Agree". */
     private void passAndEvaluateThroughThePages(CohortSummary cohort) {
-        people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
         if (cohort != null) {
             cohorts.join(cohort.joinCode());
         }
@@ -112,8 +101,8 @@ class CompletionViewsTest extends SpringBrowserlessTest {
     @Test
     void aLearnerWhoseNameTheCertificateCannotFullyPrintIsToldBeforeDownloadingAndAChineseNamePrintsAsWritten() throws Exception {
         for (String name : java.util.List.of("김민준", "王小明")) {
-            Learners.actAs(people().learner(name));
-            people().take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
+            Learners.actAs(people.learner(name));
+            people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 2000);
             completion.submitEvaluation(completion.evaluation().items().stream()
                     .filter(item -> item.kind() == org.compassioncourse.content.Evaluation.Kind.LIKERT)
                     .collect(java.util.stream.Collectors.toMap(org.compassioncourse.content.Evaluation.Item::id, item -> 4)), Map.of());
@@ -134,7 +123,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
 
     @Test
     void learnerGoesFromTheCompletionMomentThroughTheEvaluationToTheCertificateAndTheirData() throws Exception {
-        Learners.actAs(people().learner("Nina Nurse"));
+        Learners.actAs(people.learner("Nina Nurse"));
         passAndEvaluateThroughThePages(null);
 
         navigate(CourseView.class);
@@ -152,10 +141,10 @@ class CompletionViewsTest extends SpringBrowserlessTest {
 
     @Test
     void theVerificationPageShowsValidRevokedAndOneNotFoundForUnknownAndMalformedCodes() {
-        CurrentUser instructor = people().instructor("Vic Verifier");
+        CurrentUser instructor = people.instructor("Vic Verifier");
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Verify " + UUID.randomUUID());
-        CurrentUser learner = people().learner("Vanessa Valid");
+        CurrentUser learner = people.learner("Vanessa Valid");
         Learners.actAs(learner);
         passAndEvaluateThroughThePages(cohort);
         IssuedCertificate certificate = completion.issueMyCertificate();
@@ -207,7 +196,7 @@ class CompletionViewsTest extends SpringBrowserlessTest {
 
     @Test
     void theVerificationPageWithoutACodeAsksForOneAndOpensItsCheck() {
-        CurrentUser learner = people().learner("Tara Typed");
+        CurrentUser learner = people.learner("Tara Typed");
         Learners.actAs(learner);
         passAndEvaluateThroughThePages(null);
         IssuedCertificate certificate = completion.issueMyCertificate();
@@ -230,10 +219,10 @@ class CompletionViewsTest extends SpringBrowserlessTest {
 
     @Test
     void revokingAsksForConfirmationAndARevokedCertificateCanBeReinstatedFromTheLearnerPage() throws Exception {
-        CurrentUser instructor = people().instructor("Cleo Confirmer");
+        CurrentUser instructor = people.instructor("Cleo Confirmer");
         Learners.actAs(instructor);
         CohortSummary cohort = cohorts.createCohort("Confirm " + UUID.randomUUID());
-        CurrentUser learner = people().learner("Carl Certified");
+        CurrentUser learner = people.learner("Carl Certified");
         Learners.actAs(learner);
         passAndEvaluateThroughThePages(cohort);
         completion.issueMyCertificate();
@@ -267,16 +256,16 @@ class CompletionViewsTest extends SpringBrowserlessTest {
 
     @Test
     void learnersCannotOpenTheInstructorsEvaluationPageAndOtherInstructorsSeeNotFound() {
-        CurrentUser owner = people().instructor("Oona Owner");
+        CurrentUser owner = people.instructor("Oona Owner");
         Learners.actAs(owner);
         CohortSummary cohort = cohorts.createCohort("Private " + UUID.randomUUID());
-        Learners.actAs(people().learner("Leo Learner"));
+        Learners.actAs(people.learner("Leo Learner"));
         navigate("instructor/cohort/" + cohort.id() + "/evaluation", AccessDeniedView.class);
         assertThat($(CohortEvaluationView.class).all()).isEmpty();
         navigate(EvaluationView.class);
         assertThat($(Paragraph.class).withId("evaluation-not-yet").exists()).isTrue();
 
-        Learners.actAs(people().instructor("Otis Other"));
+        Learners.actAs(people.instructor("Otis Other"));
         navigate(CohortEvaluationView.class, Map.of("cohortId", String.valueOf(cohort.id())));
         assertThat($(H1.class).single().getText()).isEqualTo("Cohort not found");
     }

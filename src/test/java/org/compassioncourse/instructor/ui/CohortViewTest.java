@@ -6,11 +6,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
@@ -19,6 +16,7 @@ import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
 import org.compassioncourse.progress.ProgressService;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CohortViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    CohortService cohorts;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    CohortService cohorts;
     @Autowired
     ProgressService progress;
     @Autowired
@@ -47,7 +45,7 @@ class CohortViewTest extends SpringBrowserlessTest {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Grid cohort " + UUID.randomUUID());
         for (String name : new String[]{"Gil Grid", "Hana Grid"}) {
-            CurrentUser learner = accounts.registerLearner(new RegistrationForm(name, UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+            CurrentUser learner = people.learner(name);
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
             cohorts.join(cohort.joinCode());
             if (name.startsWith("Hana")) {
@@ -110,7 +108,7 @@ class CohortViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = "grid.teacher2@ward7.example", role = Role.INSTRUCTOR)
     void anotherInstructorsCohortIsNotShown() {
         Authentication me = SecurityContextHolder.getContext().getAuthentication();
-        CurrentUser other = TestAccounts.instructor(accounts, new RegistrationForm("Oli Other", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        CurrentUser other = people.instructor("Oli Other");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(other, null, other.getAuthorities()));
         CohortSummary theirs = cohorts.createCohort("Not yours");
         SecurityContextHolder.getContext().setAuthentication(me);
@@ -179,7 +177,7 @@ class CohortViewTest extends SpringBrowserlessTest {
             @Autowired org.compassioncourse.quiz.QuizAttempts quizzes) {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Item cohort " + UUID.randomUUID());
-        CurrentUser learner = accounts.registerLearner(new RegistrationForm("Ida Items", UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern"));
+        CurrentUser learner = people.learner("Ida Items");
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(learner, null, learner.getAuthorities()));
         cohorts.join(cohort.joinCode());
         var paper = quizzes.startOrResume(org.compassioncourse.content.QuizSettings.Kind.PRE_TEST, null);

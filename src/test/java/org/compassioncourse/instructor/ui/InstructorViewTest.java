@@ -4,10 +4,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
-import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.Role;
-import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.ui.JoinCohortView;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InstructorViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    CohortService cohorts;
+    Learners people;
     @Autowired
-    AccountService accounts;
+    CohortService cohorts;
 
     @Test
     @WithCourseUser(email = "view.teacher@ward7.example", role = Role.INSTRUCTOR)
@@ -122,8 +118,7 @@ class InstructorViewTest extends SpringBrowserlessTest {
     private String cohortOfAnotherInstructor() {
         var me = SecurityContextHolder.getContext().getAuthentication();
         try {
-            Learners.actAs(TestAccounts.instructor(accounts,
-                    new RegistrationForm("Other Teacher", "other-" + UUID.randomUUID() + "@ward7.example", "calm-harbour-lantern")));
+            Learners.actAs(people.instructor("Other Teacher"));
             return cohorts.createCohort("Other ward").joinCode();
         } finally {
             SecurityContextHolder.getContext().setAuthentication(me);

@@ -4,7 +4,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.html.DescriptionList;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
@@ -15,8 +14,6 @@ import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
@@ -36,15 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LearnerSummaryViewTest extends SpringBrowserlessTest {
 
     @Autowired
+    Learners people;
+    @Autowired
     CohortService cohorts;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
     @Autowired
     CompletionService completion;
     @Autowired
@@ -69,7 +62,6 @@ class LearnerSummaryViewTest extends SpringBrowserlessTest {
     void theLearnerPageStartsWithOneSummaryOfEmailLessonsScoresGainCompletionAndCertificate() {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Summary cohort " + UUID.randomUUID());
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Sam Summary");
         Learners.actAs(learner);
         cohorts.join(cohort.joinCode());

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
-import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.CurrentUser;
 import org.compassioncourse.account.Role;
 import org.compassioncourse.account.WithCourseUser;
@@ -16,8 +15,6 @@ import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;
-import org.compassioncourse.quiz.QuizAvailability;
-import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
@@ -35,15 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LearnerViewTest extends SpringBrowserlessTest {
 
     @Autowired
+    Learners people;
+    @Autowired
     CohortService cohorts;
     @Autowired
-    AccountService accounts;
-    @Autowired
     ProgressService progress;
-    @Autowired
-    QuizAvailability quizAvailability;
-    @Autowired
-    QuizAttempts quizAttempts;
     @Autowired
     Course course;
 
@@ -55,7 +48,6 @@ class LearnerViewTest extends SpringBrowserlessTest {
     private long[] cohortAndLearner(boolean ownCohort) {
         Authentication instructor = SecurityContextHolder.getContext().getAuthentication();
         CohortSummary cohort = cohorts.createCohort("Drill-down cohort " + UUID.randomUUID());
-        Learners people = new Learners(accounts, progress, quizAvailability, quizAttempts, course);
         CurrentUser learner = people.learner("Tom Timeline");
         Learners.actAs(learner);
         if (ownCohort) {
