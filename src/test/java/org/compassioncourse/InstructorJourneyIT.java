@@ -3,7 +3,7 @@ package org.compassioncourse;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;

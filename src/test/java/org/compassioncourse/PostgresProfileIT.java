@@ -1,7 +1,7 @@
 package org.compassioncourse;
 
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortService;
@@ -97,7 +97,7 @@ class PostgresProfileIT {
             // administration: the list's criteria query, erasure and the audit log's joins run on PostgreSQL too
             signIn((CurrentUser) app.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
                     .loadUserByUsername("instructor@example.org"));
-            var administration = app.getBean(org.compassioncourse.account.AccountAdministration.class);
+            var administration = app.getBean(org.compassioncourse.administration.AccountAdministration.class);
             var filter = new org.compassioncourse.account.AccountFilter("PIA", org.compassioncourse.account.AccountFilter.RoleFilter.LEARNER,
                     org.compassioncourse.account.AccountFilter.Status.ACTIVE);
             assertThat(administration.countAccounts(filter)).isEqualTo(1);

@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.ThrottleEvents;
+import org.compassioncourse.security.ThrottleProperties;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,9 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import static org.compassioncourse.account.ThrottleEvents.Kind.LOGIN_EMAIL;
-import static org.compassioncourse.account.ThrottleEvents.Kind.RESET_ADDRESS;
-import static org.compassioncourse.account.ThrottleEvents.Kind.RESET_EMAIL;
+import static org.compassioncourse.security.ThrottleEvents.Kind.LOGIN_EMAIL;
+import static org.compassioncourse.security.ThrottleEvents.Kind.RESET_ADDRESS;
+import static org.compassioncourse.security.ThrottleEvents.Kind.RESET_EMAIL;
 
 /**
  * Getting back in after a forgotten password: single-use, time-limited reset links. A link carries 32 random bytes;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;

@@ -1,9 +1,9 @@
 package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;

@@ -1,9 +1,9 @@
 package org.compassioncourse.progress;
 
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.content.Course;

@@ -1,7 +1,7 @@
 package org.compassioncourse.quiz;
 
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;

@@ -2,7 +2,7 @@ package org.compassioncourse.quiz;
 
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;

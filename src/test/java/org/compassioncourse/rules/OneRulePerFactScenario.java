@@ -4,7 +4,7 @@ import tools.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.cohort.CohortService;

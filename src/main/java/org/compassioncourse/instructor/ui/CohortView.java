@@ -31,7 +31,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;

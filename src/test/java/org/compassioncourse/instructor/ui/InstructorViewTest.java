@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.RegistrationForm;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortService;
