@@ -50,8 +50,8 @@ public class AccountSetup {
                         account.isAdministrator() || isBootstrap(link), account.getRole(), link.expiresAt())));
     }
 
-    private static boolean isBootstrap(AccountSetupToken link) {
-        return link.purpose() == AccountSetupToken.Purpose.BOOTSTRAP_ADMINISTRATOR;
+    private static boolean isBootstrap(SingleUseLink link) {
+        return link.kind() == SingleUseLink.Kind.BOOTSTRAP_ADMINISTRATOR;
     }
 
     /**
@@ -59,7 +59,7 @@ public class AccountSetup {
      * administrator's link (which reactivates the account when it is used). A first-administrator link stops working
      * once any administrator has set a password, as the setting itself does.
      */
-    private boolean canBeSetUp(UserAccount account, AccountSetupToken link) {
+    private boolean canBeSetUp(UserAccount account, SingleUseLink link) {
         if (account.getErasedAt() != null) {
             return false;
         }
@@ -79,7 +79,7 @@ public class AccountSetup {
      */
     @Transactional
     public void completeSetup(String token, String displayName, String password) {
-        AccountSetupToken link = setupLinks.usable(token).orElseThrow(() -> new AccountSetupException(LINK_NOT_USABLE));
+        SingleUseLink link = setupLinks.usable(token).orElseThrow(() -> new AccountSetupException(LINK_NOT_USABLE));
         UserAccount account = accounts.findById(link.accountId()).filter(a -> canBeSetUp(a, link))
                 .orElseThrow(() -> new AccountSetupException(LINK_NOT_USABLE));
         String name;
@@ -106,7 +106,7 @@ public class AccountSetup {
             events.publishEvent(new BootstrapAdministratorStep(account.getId(),
                     "made administrator: the course.bootstrap-admin link was used and set a new password"));
         }
-        LOG.info("Account #{} was set up through its {} link", account.getId(), link.purpose());
+        LOG.info("Account #{} was set up through its {} link", account.getId(), link.kind());
     }
 
     /**
@@ -150,7 +150,7 @@ public class AccountSetup {
             what = "an account with a password already has this email: not made administrator; the link makes it"
                     + " administrator and replaces its password";
         }
-        SetupLink link = setupLinks.issue(account.getId(), AccountSetupToken.Purpose.BOOTSTRAP_ADMINISTRATOR, SetupLinks.BOOTSTRAP_VALIDITY);
+        SetupLink link = setupLinks.issue(account.getId(), SingleUseLink.Kind.BOOTSTRAP_ADMINISTRATOR, SetupLinks.BOOTSTRAP_VALIDITY);
         events.publishEvent(new BootstrapAdministratorStep(account.getId(),
                 what + " (course.bootstrap-admin); link valid until " + link.expiresAt()));
         return Optional.of(new BootstrapLink(link, existingAccount));
@@ -182,7 +182,7 @@ public class AccountSetup {
         account.awaitSetup(setupLinks.unusablePasswordHash());
         accounts.saveAndFlush(account);
         return new InvitedInstructor(account.getId(), setupLinks.issue(account.getId(),
-                AccountSetupToken.Purpose.INSTRUCTOR_INVITATION, SetupLinks.INVITATION_VALIDITY));
+                SingleUseLink.Kind.INSTRUCTOR_INVITATION, SetupLinks.INVITATION_VALIDITY));
     }
 
     /** The invited instructor's account and the link that sets it up. */

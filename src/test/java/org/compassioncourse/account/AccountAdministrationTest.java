@@ -198,7 +198,7 @@ class AccountAdministrationTest {
         SetupLink link = administration.inviteInstructor(invited.toUpperCase());
 
         assertThat(link.url()).startsWith("http://localhost:8080/setup/");
-        assertThat(jdbc.queryForObject("select count(*) from account_setup_token where token_hash = ?", Long.class, token(link)))
+        assertThat(jdbc.queryForObject("select count(*) from single_use_link where token_hash = ?", Long.class, token(link)))
                 .as("only the hash of the token is stored").isZero();
         assertThat(newestAuditEntry().action()).isEqualTo(AuditAction.INVITE_INSTRUCTOR);
         SecurityContextHolder.clearContext();

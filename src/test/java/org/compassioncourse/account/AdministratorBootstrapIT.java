@@ -76,7 +76,7 @@ class AdministratorBootstrapIT {
         assertThat(account.getPasswordHash()).as("never a default password").doesNotContain("{noop}");
         assertThat(jdbc.queryForObject("select count(*) from admin_audit where action = 'BOOTSTRAP_ADMINISTRATOR' and actor_id is null"
                 + " and subject_id = ?", Long.class, account.getId())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from account_setup_token where account_id = ? and used_at is null",
+        assertThat(jdbc.queryForObject("select count(*) from single_use_link where account_id = ? and kind <> 'PASSWORD_RESET' and used_at is null",
                 Long.class, account.getId())).as("one link, from start-up").isEqualTo(1);
     }
 

@@ -46,7 +46,7 @@ class PasswordResetsTest {
     @Autowired
     UserAccountRepository accounts;
     @Autowired
-    PasswordResetTokenRepository tokens;
+    SingleUseLinkRepository tokens;
     @Autowired
     AccountSessions sessions;
     @Autowired
@@ -69,7 +69,7 @@ class PasswordResetsTest {
     }
 
     private int linksOf(long accountId) {
-        return jdbc.queryForObject("select count(*) from password_reset_token where account_id = ?", Integer.class, accountId);
+        return jdbc.queryForObject("select count(*) from single_use_link where account_id = ? and kind = 'PASSWORD_RESET'", Integer.class, accountId);
     }
 
     @Test
@@ -134,7 +134,7 @@ class PasswordResetsTest {
         CurrentUser learner = newLearner();
         String token = tokenOf(resets.issueLinkFor(learner.accountId()));
 
-        assertThat(jdbc.queryForList("select token_hash from password_reset_token where account_id = ?", String.class, learner.accountId()))
+        assertThat(jdbc.queryForList("select token_hash from single_use_link where account_id = ? and kind = 'PASSWORD_RESET'", String.class, learner.accountId()))
                 .containsExactly(LinkToken.hashOf(token))
                 .doesNotContain(token);
         assertThat(token).hasSize(43); // 32 random bytes, base64url

@@ -11,16 +11,26 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** One single-use setup link, kept as the SHA-256 of its token: valid until it is used or expires. */
+/**
+ * One single-use link of any kind (setting up an account, resetting a password), kept as the SHA-256 of its token
+ * ({@link LinkToken}): it works until it is used or expires. A link of one kind never opens a page of another.
+ */
 @Entity
-@Table(name = "account_setup_token")
-class AccountSetupToken {
+@Table(name = "single_use_link")
+class SingleUseLink {
 
-    /** Why the link was made; the person sees it on the setup page. */
-    enum Purpose {
+    /** What the link does; a setup link's kind is also what the person sees on the setup page. */
+    enum Kind {
         BOOTSTRAP_ADMINISTRATOR,
-        INSTRUCTOR_INVITATION
+        INSTRUCTOR_INVITATION,
+        PASSWORD_RESET;
+
+        /** The kinds that open the setup page. */
+        static final Set<Kind> SETUP = EnumSet.of(BOOTSTRAP_ADMINISTRATOR, INSTRUCTOR_INVITATION);
+        static final Set<Kind> RESET = EnumSet.of(PASSWORD_RESET);
     }
 
     @Id
@@ -30,12 +40,12 @@ class AccountSetupToken {
     @Column(name = "account_id", nullable = false)
     private long accountId;
 
-    @Column(name = "token_hash", nullable = false, length = 64)
-    private String tokenHash;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
-    private Purpose purpose;
+    private Kind kind;
+
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    private String tokenHash;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -46,30 +56,35 @@ class AccountSetupToken {
     @Column(name = "used_at")
     private @Nullable Instant usedAt;
 
-    protected AccountSetupToken() {
+    protected SingleUseLink() {
     }
 
-    AccountSetupToken(long accountId, String tokenHash, Purpose purpose, Instant createdAt, Instant expiresAt) {
+    SingleUseLink(long accountId, Kind kind, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.accountId = accountId;
+        this.kind = kind;
         this.tokenHash = tokenHash;
-        this.purpose = purpose;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    Long id() {
+        return id;
     }
 
     long accountId() {
         return accountId;
     }
 
-    Purpose purpose() {
-        return purpose;
+    Kind kind() {
+        return kind;
     }
 
     Instant expiresAt() {
         return expiresAt;
     }
 
-    boolean isUsableAt(Instant now) {
+    /** Not used yet and not expired at this moment. */
+    boolean worksAt(Instant now) {
         return usedAt == null && now.isBefore(expiresAt);
     }
 
