@@ -24,7 +24,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.compassioncourse");
     private static final String APPLICATION = "org.compassioncourse.Application";
-    private static final String SECURITY_CONFIG = "org.compassioncourse.account.SecurityConfig";
+    private static final String SECURITY_CONFIG = "org.compassioncourse.security.SecurityConfig";
 
     /**
      * These read any learner's records by user id, with no access check, for listeners that run where nobody is signed

@@ -1,7 +1,7 @@
 package org.compassioncourse;
 
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.QuizSettings;
@@ -93,7 +93,7 @@ class PostgresProfileIT {
             // administration: the list's criteria query, erasure and the audit log's joins run on PostgreSQL too
             signIn((CurrentUser) app.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
                     .loadUserByUsername("instructor@example.org"));
-            var administration = app.getBean(org.compassioncourse.account.AccountAdministration.class);
+            var administration = app.getBean(org.compassioncourse.administration.AccountAdministration.class);
             var filter = new org.compassioncourse.account.AccountFilter("PIA", org.compassioncourse.account.AccountFilter.RoleFilter.LEARNER,
                     org.compassioncourse.account.AccountFilter.Status.ACTIVE);
             assertThat(administration.countAccounts(filter)).isEqualTo(1);

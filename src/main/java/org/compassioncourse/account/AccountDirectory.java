@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;

@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.SessionValidity;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -8,11 +11,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Ends an account's sessions everywhere: the moment is stored with the account, so every node closes a session that
- * began earlier on its next request (see {@link SessionValidityFilter}). Used after a password reset, a role change or
+ * began earlier on its next request (see {@link SessionValidity}). Used after a password reset, a role change or
  * a deactivation. Callers decide who may do this; this class only records it.
  */
 @Service
-public class AccountSessions {
+public class AccountSessions implements SessionValidity {
 
     private final UserAccountRepository accounts;
     private final Clock clock;
@@ -32,6 +35,7 @@ public class AccountSessions {
     }
 
     /** Whether a signed-in user's session may go on: the account exists, is active, and its sessions were not ended since. */
+    @Override
     @Transactional(readOnly = true)
     public boolean isStillValid(CurrentUser user) {
         return accounts.findById(user.accountId())

@@ -1,8 +1,13 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +28,16 @@ public class AccountSetup {
     private final UserAccountRepository accounts;
     private final SetupLinks setupLinks;
     private final AccountSessions sessions;
-    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
 
-    AccountSetup(UserAccountRepository accounts, SetupLinks setupLinks, AccountSessions sessions, AuditLog auditLog,
+    AccountSetup(UserAccountRepository accounts, SetupLinks setupLinks, AccountSessions sessions, ApplicationEventPublisher events,
                  PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
         this.setupLinks = setupLinks;
         this.sessions = sessions;
-        this.auditLog = auditLog;
+        this.events = events;
         this.passwordEncoder = passwordEncoder;
     }
 
@@ -45,8 +50,8 @@ public class AccountSetup {
                         account.isAdministrator() || isBootstrap(link), account.getRole(), link.expiresAt())));
     }
 
-    private static boolean isBootstrap(AccountSetupToken link) {
-        return link.purpose() == AccountSetupToken.Purpose.BOOTSTRAP_ADMINISTRATOR;
+    private static boolean isBootstrap(SingleUseLink link) {
+        return link.kind() == SingleUseLink.Kind.BOOTSTRAP_ADMINISTRATOR;
     }
 
     /**
@@ -54,7 +59,7 @@ public class AccountSetup {
      * administrator's link (which reactivates the account when it is used). A first-administrator link stops working
      * once any administrator has set a password, as the setting itself does.
      */
-    private boolean canBeSetUp(UserAccount account, AccountSetupToken link) {
+    private boolean canBeSetUp(UserAccount account, SingleUseLink link) {
         if (account.getErasedAt() != null) {
             return false;
         }
@@ -69,14 +74,14 @@ public class AccountSetup {
      * links). Any session of the account that is open elsewhere ends.
      *
      * @throws RegistrationException when the name or password breaks a rule (the link stays usable)
-     * @throws AdministrationException with {@link #LINK_NOT_USABLE} when the link is unknown, used or expired, or its
+     * @throws AccountSetupException with {@link #LINK_NOT_USABLE} when the link is unknown, used or expired, or its
      *                                 account was deactivated or erased since
      */
     @Transactional
     public void completeSetup(String token, String displayName, String password) {
-        AccountSetupToken link = setupLinks.usable(token).orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
+        SingleUseLink link = setupLinks.usable(token).orElseThrow(() -> new AccountSetupException(LINK_NOT_USABLE));
         UserAccount account = accounts.findById(link.accountId()).filter(a -> canBeSetUp(a, link))
-                .orElseThrow(() -> new AdministrationException(LINK_NOT_USABLE));
+                .orElseThrow(() -> new AccountSetupException(LINK_NOT_USABLE));
         String name;
         try {
             name = DisplayName.parse(displayName).value();
@@ -98,10 +103,10 @@ public class AccountSetup {
         setupLinks.use(link);
         sessions.endAllSessions(account.getId());
         if (promoted) {
-            auditLog.record(null, AuditAction.BOOTSTRAP_ADMINISTRATOR, account.getId(),
-                    "made administrator: the course.bootstrap-admin link was used and set a new password");
+            events.publishEvent(new BootstrapAdministratorStep(account.getId(),
+                    "made administrator: the course.bootstrap-admin link was used and set a new password"));
         }
-        LOG.info("Account #{} was set up through its {} link", account.getId(), link.purpose());
+        LOG.info("Account #{} was set up through its {} link", account.getId(), link.kind());
     }
 
     /**
@@ -129,7 +134,7 @@ public class AccountSetup {
         String what;
         boolean existingAccount = false;
         if (account == null) {
-            account = new UserAccount(normalized, AccountAdministration.nameUntilSetup(normalized),
+            account = new UserAccount(normalized, nameUntilSetup(normalized),
                     setupLinks.unusablePasswordHash(), Role.INSTRUCTOR, setupLinks.now());
             account.awaitSetup(setupLinks.unusablePasswordHash());
             account = accounts.saveAndFlush(account);
@@ -145,10 +150,49 @@ public class AccountSetup {
             what = "an account with a password already has this email: not made administrator; the link makes it"
                     + " administrator and replaces its password";
         }
-        SetupLink link = setupLinks.issue(account.getId(), AccountSetupToken.Purpose.BOOTSTRAP_ADMINISTRATOR, SetupLinks.BOOTSTRAP_VALIDITY);
-        auditLog.record(null, AuditAction.BOOTSTRAP_ADMINISTRATOR, account.getId(),
-                what + " (course.bootstrap-admin); link valid until " + link.expiresAt());
+        SetupLink link = setupLinks.issue(account.getId(), SingleUseLink.Kind.BOOTSTRAP_ADMINISTRATOR, SetupLinks.BOOTSTRAP_VALIDITY);
+        events.publishEvent(new BootstrapAdministratorStep(account.getId(),
+                what + " (course.bootstrap-admin); link valid until " + link.expiresAt()));
         return Optional.of(new BootstrapLink(link, existingAccount));
+    }
+
+    /**
+     * Creates an invited instructor's account (no usable password yet), or takes the one whose invitation was never
+     * used, and returns a new single-use setup link, valid for 7 days; older links of the account stop working.
+     *
+     * @throws AccountSetupException when an account with a password has this email, or one was created at this moment
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public InvitedInstructor inviteInstructor(EmailAddress email) {
+        String normalized = email.value();
+        UserAccount account = accounts.findByEmail(normalized).orElse(null);
+        if (account != null && !account.isSetupPending()) {
+            throw new AccountSetupException("An account with this email already exists. To make it an instructor, change its role in the list.");
+        }
+        if (account == null) {
+            try {
+                account = accounts.saveAndFlush(new UserAccount(normalized, nameUntilSetup(normalized),
+                        setupLinks.unusablePasswordHash(), Role.INSTRUCTOR, setupLinks.now()));
+            } catch (DataIntegrityViolationException invitedTwiceAtOnce) {
+                throw new AccountSetupException("An account with this email was created just now. Reload the list.");
+            }
+        }
+        account.setRole(Role.INSTRUCTOR);
+        account.awaitSetup(setupLinks.unusablePasswordHash());
+        accounts.saveAndFlush(account);
+        return new InvitedInstructor(account.getId(), setupLinks.issue(account.getId(),
+                SingleUseLink.Kind.INSTRUCTOR_INVITATION, SetupLinks.INVITATION_VALIDITY));
+    }
+
+    /** The invited instructor's account and the link that sets it up. */
+    public record InvitedInstructor(long accountId, SetupLink link) {
+    }
+
+    /** Until the invited person gives their name, the list shows the part of the email before the @. */
+    static String nameUntilSetup(String email) {
+        String local = email.substring(0, email.indexOf('@'));
+        return local.length() > AccountService.MAX_DISPLAY_NAME ? local.substring(0, AccountService.MAX_DISPLAY_NAME) : local;
     }
 
     /**

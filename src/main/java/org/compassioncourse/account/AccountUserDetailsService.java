@@ -1,5 +1,9 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.LoginThrottle;
+import org.compassioncourse.security.Role;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;

@@ -13,7 +13,7 @@ public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;
     private static final Pattern SHAPE = Pattern.compile("^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$");
     static final String ENTER_ONE = "Enter your email address.";
-    static final String NOT_AN_ADDRESS = "Enter a valid email address, such as name@hospital.org.";
+    public static final String NOT_AN_ADDRESS = "Enter a valid email address, such as name@hospital.org.";
 
     public EmailAddress {
         if (!value.equals(normalize(value)) || problemWith(value) != null) {

@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.ThrottleEvents;
+import org.compassioncourse.security.ThrottleProperties;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,9 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import static org.compassioncourse.account.ThrottleEvents.Kind.LOGIN_EMAIL;
-import static org.compassioncourse.account.ThrottleEvents.Kind.RESET_ADDRESS;
-import static org.compassioncourse.account.ThrottleEvents.Kind.RESET_EMAIL;
+import static org.compassioncourse.security.ThrottleEvents.Kind.LOGIN_EMAIL;
+import static org.compassioncourse.security.ThrottleEvents.Kind.RESET_ADDRESS;
+import static org.compassioncourse.security.ThrottleEvents.Kind.RESET_EMAIL;
 
 /**
  * Getting back in after a forgotten password: single-use, time-limited reset links. A link carries 32 random bytes;
@@ -33,7 +36,7 @@ public class PasswordResets {
     public enum Request { ANSWERED, TOO_MANY_FROM_NETWORK }
 
     private final UserAccountRepository accounts;
-    private final PasswordResetTokenRepository tokens;
+    private final SingleUseLinkRepository tokens;
     private final AccountSessions sessions;
     private final ThrottleEvents throttleEvents;
     private final ThrottleProperties limits;
@@ -43,7 +46,7 @@ public class PasswordResets {
     private final Clock clock;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
 
-    PasswordResets(UserAccountRepository accounts, PasswordResetTokenRepository tokens, AccountSessions sessions,
+    PasswordResets(UserAccountRepository accounts, SingleUseLinkRepository tokens, AccountSessions sessions,
                    ThrottleEvents throttleEvents, ThrottleProperties limits, PasswordResetProperties settings,
                    PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
@@ -137,7 +140,7 @@ public class PasswordResets {
      */
     @Transactional
     public void setNewPassword(@Nullable String token, String newPassword) {
-        PasswordResetToken found = usableToken(token).orElseThrow(this::linkDoesNotWork);
+        SingleUseLink found = usableToken(token).orElseThrow(this::linkDoesNotWork);
         UserAccount account = accounts.findById(found.accountId()).filter(UserAccount::isActive)
                 .orElseThrow(this::linkDoesNotWork);
         passwordPolicy.problemWith(newPassword, account.getEmail(), account.getDisplayName()).ifPresent(problem -> {
@@ -148,7 +151,7 @@ public class PasswordResets {
         if (tokens.use(found.id(), now) != 1) {
             throw linkDoesNotWork(); // another request used it a moment ago
         }
-        tokens.withdrawAll(account.getId(), now);
+        tokens.withdrawAll(account.getId(), SingleUseLink.Kind.RESET, now);
         // the bulk updates cleared the persistence context: load the account again before changing it
         UserAccount current = accounts.findById(account.getId()).orElseThrow(this::linkDoesNotWork);
         current.changePasswordHash(hash);
@@ -159,18 +162,17 @@ public class PasswordResets {
 
     private String issue(long accountId, Duration lifetime) {
         Instant now = now();
-        tokens.deleteExpiredBefore(now.minus(Duration.ofDays(1)));
         LinkToken token = LinkToken.mint();
-        tokens.saveAndFlush(new PasswordResetToken(accountId, token.hash(), now, now.plus(lifetime)));
+        tokens.saveAndFlush(new SingleUseLink(accountId, SingleUseLink.Kind.PASSWORD_RESET, token.hash(), now, now.plus(lifetime)));
         return settings.linkFor(token.token());
     }
 
-    private Optional<PasswordResetToken> usableToken(@Nullable String token) {
+    private Optional<SingleUseLink> usableToken(@Nullable String token) {
         if (!LinkToken.plausible(token)) {
             return Optional.empty();
         }
         Instant now = now();
-        return tokens.findByTokenHash(LinkToken.hashOf(token)).filter(found -> found.worksAt(now));
+        return tokens.findByTokenHashAndKindIn(LinkToken.hashOf(token), SingleUseLink.Kind.RESET).filter(found -> found.worksAt(now));
     }
 
     private Instant now() {

@@ -1,5 +1,6 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.RegistrationOffer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * synthetic cohorts, imports) are not subject to it.
  */
 @Component
-public class RegistrationPolicy {
+public class RegistrationPolicy implements RegistrationOffer {
 
     public static final String BY_INVITATION = "Registration is by invitation only. Open the join link your instructor "
             + "sent you and create your account from there; if you have no link, ask your instructor or education office.";
@@ -30,6 +31,11 @@ public class RegistrationPolicy {
 
     public RegistrationProperties.Mode mode() {
         return settings.mode();
+    }
+
+    @Override
+    public boolean byInvitationOnly() {
+        return settings.mode() == RegistrationProperties.Mode.INVITATION_ONLY;
     }
 
     /** For the register page: e.g. "Registration is open to addresses at hospital.org or trust.nhs.uk." */

@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+
 import java.time.Instant;
 
 /** What the setup page shows for a usable link: whose account it sets up, why, and until when. */

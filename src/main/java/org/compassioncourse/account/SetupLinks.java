@@ -24,13 +24,13 @@ class SetupLinks {
     static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
     static final String PATH = "setup/";
 
-    private final AccountSetupTokenRepository tokens;
+    private final SingleUseLinkRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    SetupLinks(AccountSetupTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
+    SetupLinks(SingleUseLinkRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
                @Value("${course.public-url:http://localhost:8080}") String publicUrl) {
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -39,32 +39,32 @@ class SetupLinks {
     }
 
     /** A new link for the account (older unused ones stop working), valid for the given time. */
-    SetupLink issue(long accountId, AccountSetupToken.Purpose purpose, Duration validity) {
+    SetupLink issue(long accountId, SingleUseLink.Kind kind, Duration validity) {
         Instant now = now();
-        tokens.useAllOf(accountId, now);
+        tokens.voidAll(accountId, SingleUseLink.Kind.SETUP, now);
         LinkToken token = LinkToken.mint();
-        AccountSetupToken saved = tokens.saveAndFlush(new AccountSetupToken(accountId, token.hash(), purpose, now, now.plus(validity)));
+        SingleUseLink saved = tokens.saveAndFlush(new SingleUseLink(accountId, kind, token.hash(), now, now.plus(validity)));
         return new SetupLink(publicUrl + PATH + token.token(), saved.expiresAt());
     }
 
     /** The link's token if it exists, is unused and has not expired. */
-    Optional<AccountSetupToken> usable(String token) {
+    Optional<SingleUseLink> usable(String token) {
         if (!LinkToken.plausible(token)) {
             return Optional.empty();
         }
         Instant now = now();
-        return tokens.findByTokenHash(LinkToken.hashOf(token)).filter(t -> t.isUsableAt(now));
+        return tokens.findByTokenHashAndKindIn(LinkToken.hashOf(token), SingleUseLink.Kind.SETUP).filter(t -> t.worksAt(now));
     }
 
     /** Uses this link and voids every other unused link of its account. */
-    void use(AccountSetupToken token) {
+    void use(SingleUseLink token) {
         token.use(now());
-        tokens.useAllOf(token.accountId(), now());
+        tokens.voidAll(token.accountId(), SingleUseLink.Kind.SETUP, now());
     }
 
     /** No unused link of this account works any more. */
     void voidAll(long accountId) {
-        tokens.useAllOf(accountId, now());
+        tokens.voidAll(accountId, SingleUseLink.Kind.SETUP, now());
     }
 
     /** A password hash no password matches: the hash of a random secret nobody keeps. */

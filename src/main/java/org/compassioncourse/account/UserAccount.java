@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+
 import jakarta.persistence.Column;
 import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package org.compassioncourse.cohort;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

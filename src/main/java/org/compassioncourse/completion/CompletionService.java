@@ -1,9 +1,9 @@
 package org.compassioncourse.completion;
 
-import org.compassioncourse.account.AuditAction;
-import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.InstructorAuditLog;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.administration.AuditAction;
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.administration.InstructorAuditLog;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.cohort.LearnerInMyCohort;

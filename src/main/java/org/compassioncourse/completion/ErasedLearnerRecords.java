@@ -1,6 +1,6 @@
 package org.compassioncourse.completion;
 
-import org.compassioncourse.account.AccountErased;
+import org.compassioncourse.administration.AccountErased;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.DemoAccountsCreated;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.completion.RecordedCompletions;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;

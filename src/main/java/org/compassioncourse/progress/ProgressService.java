@@ -1,7 +1,7 @@
 package org.compassioncourse.progress;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Section;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;

@@ -3,7 +3,7 @@ package org.compassioncourse.quiz;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Figure;
 import org.compassioncourse.content.Question;

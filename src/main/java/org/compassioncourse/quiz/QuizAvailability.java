@@ -1,6 +1,6 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.InstructorContact;
 import org.compassioncourse.content.Course;

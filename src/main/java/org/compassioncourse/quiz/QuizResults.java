@@ -1,6 +1,6 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,6 +1,6 @@
 package org.compassioncourse.review;
 
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.quiz.AnswerRejectedException;

@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
+
 import org.compassioncourse.Application;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,10 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
+import org.compassioncourse.security.ThrottleEvents;
+import org.compassioncourse.security.ThrottleProperties;
+
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.SessionValidityFilter;
+
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
+
 import org.compassioncourse.support.MutableClock;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -73,7 +76,7 @@ class AdministratorBootstrapIT {
         assertThat(account.getPasswordHash()).as("never a default password").doesNotContain("{noop}");
         assertThat(jdbc.queryForObject("select count(*) from admin_audit where action = 'BOOTSTRAP_ADMINISTRATOR' and actor_id is null"
                 + " and subject_id = ?", Long.class, account.getId())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from account_setup_token where account_id = ? and used_at is null",
+        assertThat(jdbc.queryForObject("select count(*) from single_use_link where account_id = ? and kind <> 'PASSWORD_RESET' and used_at is null",
                 Long.class, account.getId())).as("one link, from start-up").isEqualTo(1);
     }
 
@@ -89,7 +92,7 @@ class AdministratorBootstrapIT {
 
         assertThat(setup.invitation(token(link))).isEmpty();
         assertThatThrownBy(() -> setup.completeSetup(token(link), "Fay First", PASSWORD))
-                .isInstanceOf(AdministrationException.class).hasMessage(AccountSetup.LINK_NOT_USABLE);
+                .isInstanceOf(AccountSetupException.class).hasMessage(AccountSetup.LINK_NOT_USABLE);
     }
 
     @Test
@@ -107,7 +110,7 @@ class AdministratorBootstrapIT {
         assertThat(admin.isAdministrator()).isTrue();
         assertThat(admin.displayName()).isEqualTo("Fay First");
         assertThatThrownBy(() -> setup.completeSetup(token(link), "Mallory", "another-copper-meadow"))
-                .isInstanceOf(AdministrationException.class).hasMessage(AccountSetup.LINK_NOT_USABLE);
+                .isInstanceOf(AccountSetupException.class).hasMessage(AccountSetup.LINK_NOT_USABLE);
         assertThat(setup.bootstrapAdministrator(EMAIL)).as("an administrator exists").isEmpty();
         assertThat(setup.bootstrapAdministrator("someone.else@hospital.example")).isEmpty();
         assertThat(accounts.findByEmail("someone.else@hospital.example")).isEmpty();

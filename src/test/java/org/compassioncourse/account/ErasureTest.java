@@ -1,5 +1,13 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.administration.AccountAdministration;
+import org.compassioncourse.administration.AdministrationException;
+import org.compassioncourse.administration.AuditAction;
+
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
+import org.compassioncourse.security.ThrottleEvents;
+
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;

@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -1,5 +1,10 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
+import org.compassioncourse.security.ThrottleEvents;
+import org.compassioncourse.security.ThrottleProperties;
+
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.Test;
@@ -42,7 +47,7 @@ class PasswordResetsTest {
     @Autowired
     UserAccountRepository accounts;
     @Autowired
-    PasswordResetTokenRepository tokens;
+    SingleUseLinkRepository tokens;
     @Autowired
     AccountSessions sessions;
     @Autowired
@@ -59,7 +64,7 @@ class PasswordResetsTest {
     Clock clock;
 
     private int linksOf(long accountId) {
-        return jdbc.queryForObject("select count(*) from password_reset_token where account_id = ?", Integer.class, accountId);
+        return jdbc.queryForObject("select count(*) from single_use_link where account_id = ? and kind = 'PASSWORD_RESET'", Integer.class, accountId);
     }
 
     @Test
@@ -124,7 +129,7 @@ class PasswordResetsTest {
         CurrentUser learner = people.learner("Remy Reset");
         String token = tokenOf(resets.issueLinkFor(learner.accountId()));
 
-        assertThat(jdbc.queryForList("select token_hash from password_reset_token where account_id = ?", String.class, learner.accountId()))
+        assertThat(jdbc.queryForList("select token_hash from single_use_link where account_id = ? and kind = 'PASSWORD_RESET'", String.class, learner.accountId()))
                 .containsExactly(LinkToken.hashOf(token))
                 .doesNotContain(token);
         assertThat(token).hasSize(43); // 32 random bytes, base64url

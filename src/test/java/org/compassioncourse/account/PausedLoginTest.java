@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.LoginThrottle;
+import org.compassioncourse.security.ThrottleProperties;
+
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

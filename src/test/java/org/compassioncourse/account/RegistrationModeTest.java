@@ -1,5 +1,9 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+import org.compassioncourse.security.ThrottleEvents;
+import org.compassioncourse.security.ThrottleProperties;
+
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;

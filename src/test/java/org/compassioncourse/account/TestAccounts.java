@@ -1,5 +1,8 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
+
 import java.time.Duration;
 
 /** Test-only access to account creation with a role (instructors cannot register themselves). */

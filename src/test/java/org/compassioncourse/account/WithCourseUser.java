@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.Role;
+
 import org.springframework.security.test.context.support.WithSecurityContext;
 
 import java.lang.annotation.ElementType;

@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.security.CurrentUser;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;

@@ -1,7 +1,7 @@
 package org.compassioncourse.cohort;
 
-import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.support.ApplicationTest;
 import org.compassioncourse.support.Learners;

@@ -1,7 +1,7 @@
 package org.compassioncourse.completion;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;

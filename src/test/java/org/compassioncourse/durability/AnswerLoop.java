@@ -1,6 +1,6 @@
 package org.compassioncourse.durability;
 
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;

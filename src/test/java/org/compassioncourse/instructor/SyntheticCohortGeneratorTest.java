@@ -1,7 +1,7 @@
 package org.compassioncourse.instructor;
 
-import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;

@@ -1,6 +1,6 @@
 package org.compassioncourse.loadtest;
 
-import org.compassioncourse.account.ThrottleProperties;
+import org.compassioncourse.security.ThrottleProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;

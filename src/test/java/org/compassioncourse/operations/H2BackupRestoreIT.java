@@ -2,7 +2,7 @@ package org.compassioncourse.operations;
 
 import org.compassioncourse.Application;
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package org.compassioncourse.progress;
 
-import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.content.Course;

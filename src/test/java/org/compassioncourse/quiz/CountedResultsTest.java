@@ -1,6 +1,6 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.progress.ProgressService;

@@ -1,6 +1,6 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.cohort.LearnerInMyCohort;
@@ -14,7 +14,7 @@ import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.security.core.context.SecurityContextHolder;

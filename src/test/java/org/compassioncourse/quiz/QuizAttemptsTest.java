@@ -1,7 +1,7 @@
 package org.compassioncourse.quiz;
 
 import org.compassioncourse.account.WithCourseUser;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
@@ -37,7 +37,7 @@ class CohortRetentionTest {
     @Autowired ReviewCardRepository cards;
     @Autowired NamedParameterJdbcTemplate jdbc;
     @Autowired ReviewLogRepository logs;
-    @Autowired org.compassioncourse.account.SignedInUser signedInUser;
+    @Autowired org.compassioncourse.security.SignedInUser signedInUser;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @Autowired org.compassioncourse.quiz.KnowledgeCheckAnswers knowledgeCheckAnswers;
 

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.compassioncourse.account.CurrentUser;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;

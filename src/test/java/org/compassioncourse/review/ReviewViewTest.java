@@ -12,7 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import org.compassioncourse.account.SignedInUser;
+import org.compassioncourse.security.SignedInUser;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.review.ui.ReviewView;

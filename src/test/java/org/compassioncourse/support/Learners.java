@@ -1,7 +1,7 @@
 package org.compassioncourse.support;
 
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.content.Course;

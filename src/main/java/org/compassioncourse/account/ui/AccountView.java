@@ -1,5 +1,7 @@
 package org.compassioncourse.account.ui;
 
+import org.compassioncourse.security.ui.SessionLogin;
+
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.button.Button;
@@ -20,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.account.AccountChangeException;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.AccountSettings;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.PasswordPolicy;
 
 /** The signed-in user's own account: change the display name, change the password (current one required). */

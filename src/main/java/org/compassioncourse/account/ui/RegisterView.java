@@ -1,5 +1,7 @@
 package org.compassioncourse.account.ui;
 
+import org.compassioncourse.security.ui.SessionLogin;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -21,7 +23,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.PasswordPolicy;
 import org.compassioncourse.account.RegistrationException;
 import org.compassioncourse.account.RegistrationForm;

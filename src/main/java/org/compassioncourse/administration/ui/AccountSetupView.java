@@ -17,10 +17,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.compassioncourse.account.AccountService;
 import org.compassioncourse.account.AccountSetup;
-import org.compassioncourse.account.AdministrationException;
+import org.compassioncourse.account.AccountSetupException;
 import org.compassioncourse.account.PasswordPolicy;
 import org.compassioncourse.account.RegistrationException;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.account.SetupInvitation;
 import org.compassioncourse.base.ui.UserTime;
 
@@ -91,7 +91,7 @@ public class AccountSetupView extends Main implements BeforeEnterObserver {
             field.setErrorMessage(refused.getMessage());
             field.setInvalid(true);
             return;
-        } catch (AdministrationException linkGone) {
+        } catch (AccountSetupException linkGone) {
             removeAll();
             outcome.setText(linkGone.getMessage());
             add(new H1("Link not valid"), outcome, new Anchor("login", "Go to the login page"));

@@ -8,9 +8,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.compassioncourse.account.AccountAdministration;
-import org.compassioncourse.account.AuditRow;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.administration.AccountAdministration;
+import org.compassioncourse.administration.AuditRow;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.base.ui.UserTime;
 
 import java.time.Instant;

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.base.ui.SelectLists;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;

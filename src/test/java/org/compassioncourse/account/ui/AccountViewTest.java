@@ -1,9 +1,11 @@
 package org.compassioncourse.account.ui;
 
+import org.compassioncourse.security.ui.LoginView;
+
 import com.vaadin.browserless.SpringBrowserlessTest;
 import org.compassioncourse.account.AccountSessions;
 import org.compassioncourse.account.AccountSettings;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.TestAccounts;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.support.ApplicationTest;

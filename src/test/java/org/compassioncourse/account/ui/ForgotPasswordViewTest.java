@@ -1,12 +1,14 @@
 package org.compassioncourse.account.ui;
 
+import org.compassioncourse.security.ui.LoginView;
+
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.login.AbstractLogin;
 import com.vaadin.flow.server.VaadinRequest;
-import org.compassioncourse.account.TestThrottle;
-import org.compassioncourse.account.ThrottleProperties;
+import org.compassioncourse.security.TestThrottle;
+import org.compassioncourse.security.ThrottleProperties;
 import org.compassioncourse.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +30,11 @@ class ForgotPasswordViewTest extends SpringBrowserlessTest {
 
     @Test
     void forgotPasswordOnTheLoginPageLeadsToThePageThatSendsALink() {
-        LoginView login = navigate(LoginView.class);
-        assertThat(login.login.isForgotPasswordButtonVisible()).isTrue();
+        navigate(LoginView.class);
+        com.vaadin.flow.component.login.LoginForm form = $(com.vaadin.flow.component.login.LoginForm.class).single();
+        assertThat(form.isForgotPasswordButtonVisible()).isTrue();
 
-        ComponentUtil.fireEvent(login.login, new AbstractLogin.ForgotPasswordEvent(login.login, true));
+        ComponentUtil.fireEvent(form, new AbstractLogin.ForgotPasswordEvent(form, true));
 
         assertThat(getCurrentView()).isInstanceOf(ForgotPasswordView.class);
     }

@@ -1,9 +1,11 @@
 package org.compassioncourse.account.ui;
 
+import org.compassioncourse.security.ui.LoginView;
+
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import org.compassioncourse.account.AccountService;
-import org.compassioncourse.account.CurrentUser;
+import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.account.RegistrationForm;
 import org.compassioncourse.account.RegistrationPolicy;
 import org.compassioncourse.account.TestAccounts;
@@ -44,9 +46,9 @@ class InvitationOnlyRegisterViewTest extends SpringBrowserlessTest {
 
     @Test
     void theLoginPageOffersNoDeadEndCreateAnAccountLinkButSaysHowToGetAnInvitation() {
-        LoginView login = navigate(LoginView.class);
+        navigate(LoginView.class);
         assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("register-link").exists()).isFalse();
-        assertThat(login.register.getText()).contains("by invitation", "join link");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("login-register").single().getText()).contains("by invitation", "join link");
 
         MockHttpServletRequest joinLink = new MockHttpServletRequest("GET", "/join/" + instructorsCohort());
         VaadinServletRequest.getCurrent().getHttpServletRequest().getSession()

@@ -4,7 +4,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
-import org.compassioncourse.account.Role;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.account.WithCourseUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.ui.JoinCohortView;

@@ -1,0 +1,29 @@
+package org.compassioncourse.administration;
+
+import org.compassioncourse.security.Role;
+
+/**
+ * What an administrator (or, for the bootstrap, the application) did to an account, as the audit log names it; also
+ * an instructor revoking or reinstating a learner's certificate.
+ */
+public enum AuditAction {
+    BOOTSTRAP_ADMINISTRATOR("First administrator set up"),
+    ROLE_CHANGE("Role changed"),
+    INVITE_INSTRUCTOR("Instructor invited"),
+    DEACTIVATE("Account deactivated"),
+    REACTIVATE("Account reactivated"),
+    ISSUE_RESET_LINK("Password reset link issued"),
+    ERASE("Personal data erased"),
+    CERTIFICATE_REVOKED("Certificate revoked"),
+    CERTIFICATE_REINSTATED("Certificate reinstated");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
