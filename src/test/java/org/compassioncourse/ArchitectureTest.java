@@ -42,6 +42,17 @@ class ArchitectureTest {
                 "org.compassioncourse.quiz.KnowledgeCheckAnswers")).allSatisfy(name -> assertThat(CLASSES.contain(name)).as(name).isTrue());
     }
 
+    /** The bulk writers of invented learners' rows are for the synthetic-cohort generator and the load test only. */
+    @Test
+    void viewsNeverWriteSyntheticRows() {
+        List<String> internal = List.of("org.compassioncourse.account.SyntheticAccounts", "org.compassioncourse.cohort.SyntheticCohorts",
+                "org.compassioncourse.progress.SyntheticProgress", "org.compassioncourse.quiz.SyntheticAttempts");
+        assertThat(internal).allSatisfy(name -> assertThat(CLASSES.contain(name)).as(name).isTrue());
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().haveNameMatching("(" + String.join("|", internal).replace(".", "\\.") + ")(\\$.*)?")
+                .check(CLASSES);
+    }
+
     @Test
     void viewsNeverTouchRepositories() {
         noClasses().that().areAssignableTo(Component.class)
