@@ -42,11 +42,15 @@ class ArchitectureTest {
                 "org.compassioncourse.quiz.KnowledgeCheckAnswers")).allSatisfy(name -> assertThat(CLASSES.contain(name)).as(name).isTrue());
     }
 
-    /** The bulk writers of invented learners' rows are for the synthetic-cohort generator and the load test only. */
+    /**
+     * The bulk writers of invented learners' rows are for the synthetic-cohort generator and the load test, and
+     * AccountNames answers for any account without a check: pages reach them only through a service.
+     */
     @Test
-    void viewsNeverWriteSyntheticRows() {
+    void viewsNeverWriteSyntheticRowsNorReadAnyonesNameDirectly() {
         List<String> internal = List.of("org.compassioncourse.account.SyntheticAccounts", "org.compassioncourse.cohort.SyntheticCohorts",
-                "org.compassioncourse.progress.SyntheticProgress", "org.compassioncourse.quiz.SyntheticAttempts");
+                "org.compassioncourse.progress.SyntheticProgress", "org.compassioncourse.quiz.SyntheticAttempts",
+                "org.compassioncourse.account.AccountNames");
         assertThat(internal).allSatisfy(name -> assertThat(CLASSES.contain(name)).as(name).isTrue());
         noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().haveNameMatching("(" + String.join("|", internal).replace(".", "\\.") + ")(\\$.*)?")
