@@ -14,9 +14,6 @@ interface CohortRepository extends JpaRepository<Cohort, Long> {
 
     boolean existsByInstructorIdAndNameIgnoreCase(long instructorId, String name);
 
-    @Query(value = "select display_name from user_account where id = :userId", nativeQuery = true)
-    String displayNameOf(long userId);
-
     /** The instructor's cohorts with their member counts, in one query. */
     @Query("""
             select new org.compassioncourse.cohort.CohortSummary(c.id, c.name, c.joinCode, c.createdAt,
@@ -38,10 +35,9 @@ interface CohortRepository extends JpaRepository<Cohort, Long> {
             order by c.name""")
     List<CohortSummary> joinedBy(long userId);
 
-    /** The instructors of the cohorts the user has joined: name and email, each once. */
+    /** The instructors of the cohorts the user has joined, each once. */
     @Query("""
-            select distinct new org.compassioncourse.cohort.InstructorContact(u.displayName, u.email)
-            from Cohort c, CohortMember m, org.compassioncourse.account.UserAccount u
-            where m.key.cohortId = c.id and m.key.userId = :userId and u.id = c.instructorId""")
-    List<InstructorContact> instructorsOf(long userId);
+            select distinct c.instructorId from Cohort c, CohortMember m
+            where m.key.cohortId = c.id and m.key.userId = :userId""")
+    List<Long> instructorsOf(long userId);
 }

@@ -1,6 +1,7 @@
 package org.compassioncourse.cohort;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.security.SignedInUser;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -28,13 +29,15 @@ public class CohortService {
     private final CohortRepository cohorts;
     private final CohortMemberRepository members;
     private final SignedInUser signedInUser;
+    private final AccountNames names;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CohortService(CohortRepository cohorts, CohortMemberRepository members, SignedInUser signedInUser, Clock clock) {
+    CohortService(CohortRepository cohorts, CohortMemberRepository members, SignedInUser signedInUser, AccountNames names, Clock clock) {
         this.cohorts = cohorts;
         this.members = members;
         this.signedInUser = signedInUser;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -118,7 +121,7 @@ public class CohortService {
         if (!members.existsById(new CohortMember.Key(cohortId, userId))) {
             throw new CohortException("There is no such learner in this cohort.");
         }
-        String name = cohorts.displayNameOf(userId);
+        String name = names.displayName(userId);
         return new LearnerInMyCohort(cohortId, userId, name);
     }
 
@@ -129,7 +132,7 @@ public class CohortService {
         String normalized = normalize(code);
         long userId = signedInUser.require().accountId();
         return cohorts.findByJoinCode(normalized).map(cohort -> new CohortInvitation(normalized, cohort.name(),
-                cohorts.displayNameOf(cohort.instructorId()), members.existsById(new CohortMember.Key(cohort.id(), userId)),
+                names.displayName(cohort.instructorId()), members.existsById(new CohortMember.Key(cohort.id(), userId)),
                 cohort.instructorId() == userId));
     }
 
@@ -175,7 +178,8 @@ public class CohortService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('LEARNER', 'INSTRUCTOR')")
     public List<InstructorContact> myInstructors() {
-        return cohorts.instructorsOf(signedInUser.require().accountId()).stream()
+        return names.of(cohorts.instructorsOf(signedInUser.require().accountId())).values().stream()
+                .map(instructor -> new InstructorContact(instructor.displayName(), instructor.email()))
                 .sorted(java.util.Comparator.comparing(InstructorContact::name)).toList();
     }
 

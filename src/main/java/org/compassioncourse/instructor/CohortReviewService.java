@@ -1,6 +1,6 @@
 package org.compassioncourse.instructor;
 
-import org.compassioncourse.account.LearnerNames;
+import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
@@ -54,14 +54,14 @@ public class CohortReviewService {
 
     private final CohortService cohortService;
     private final CohortMembers members;
-    private final LearnerNames names;
+    private final AccountNames names;
     private final ReadingFigures reading;
     private final ResultFigures results;
     private final CompletionFigures completions;
     private final Course course;
     private final Clock clock;
 
-    CohortReviewService(CohortService cohortService, CohortMembers members, LearnerNames names, ReadingFigures reading,
+    CohortReviewService(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
                         ResultFigures results, CompletionFigures completions, Course course, Clock clock) {
         this.cohortService = cohortService;
         this.members = members;
@@ -86,7 +86,7 @@ public class CohortReviewService {
     public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
         cohortService.requireOwnCohort(cohortId);
         List<Long> ids = members.ids(cohortId);
-        Map<Long, LearnerNames.Name> named = names.of(ids);
+        Map<Long, AccountNames.Name> named = names.of(ids);
         Comparator<Figures> byName = Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES)
                 .thenComparingLong(Figures::userId);
         List<Figures> page;
@@ -116,7 +116,7 @@ public class CohortReviewService {
         return row(figures, names.of(one).get(learner.userId()), completions.of(one).get(learner.userId()));
     }
 
-    private LearnerRow row(Figures f, LearnerNames.Name name, CompletionFigures.@Nullable Completed completed) {
+    private LearnerRow row(Figures f, AccountNames.Name name, CompletionFigures.@Nullable Completed completed) {
         String lessonId = f.currentLessonId();
         Double pre = f.preTest();
         Double fin = f.finalScore();

@@ -1,27 +1,30 @@
 package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.DemoAccountsCreated;
+import org.compassioncourse.security.Role;
 import org.compassioncourse.security.SignedInUser;
+import org.compassioncourse.account.SyntheticAccounts;
+import org.compassioncourse.cohort.SyntheticCohorts;
 import org.compassioncourse.completion.RecordedCompletions;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
 import org.compassioncourse.content.QuizSettings;
+import org.compassioncourse.progress.SyntheticProgress;
+import org.compassioncourse.progress.SyntheticProgress.LessonRead;
+import org.compassioncourse.progress.SyntheticProgress.SectionRead;
 import org.compassioncourse.quiz.Answer;
 import org.compassioncourse.quiz.CountedResults;
-import org.compassioncourse.quiz.Grading;
-import org.compassioncourse.quiz.StoredAnswers;
+import org.compassioncourse.quiz.SyntheticAttempts;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ import java.util.UUID;
  * Makes synthetic cohorts for demos and benchmarks: invented learners with plausible reading progress and
  * pre-test/final attempts. Clearly apart from real data: the cohort name starts with "[Synthetic]", every
  * learner's email ends in "@synthetic.invalid", and nobody can log in as them (random unknown password).
- * Never available in the prod profile. On a fresh database the demo instructor gets one, so the reports have
+ * Never available in the prod profile. It decides what to simulate; each module writes its own rows (account, cohort,
+ * progress and quiz each have a {@code Synthetic…} bulk writer). On a fresh database the demo instructor gets one, so the reports have
  * something to show at once; instructors can add more from their page (outside prod).
  */
 @Component
@@ -57,21 +61,26 @@ public class SyntheticCohortGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticCohortGenerator.class);
 
-    private final JdbcTemplate jdbc;
     private final Course course;
-    private final PasswordEncoder passwordEncoder;
     private final SignedInUser signedInUser;
+    private final SyntheticAccounts accounts;
+    private final SyntheticCohorts cohorts;
+    private final SyntheticProgress progress;
+    private final SyntheticAttempts attempts;
     private final CountedResults countedResults;
     private final RecordedCompletions completions;
 
-    SyntheticCohortGenerator(JdbcTemplate jdbc, Course course, PasswordEncoder passwordEncoder, SignedInUser signedInUser,
-                             CountedResults countedResults, RecordedCompletions completions) {
+    SyntheticCohortGenerator(Course course, SignedInUser signedInUser, SyntheticAccounts accounts, SyntheticCohorts cohorts,
+                             SyntheticProgress progress, SyntheticAttempts attempts, CountedResults countedResults,
+                             RecordedCompletions completions) {
+        this.course = course;
+        this.signedInUser = signedInUser;
+        this.accounts = accounts;
+        this.cohorts = cohorts;
+        this.progress = progress;
+        this.attempts = attempts;
         this.countedResults = countedResults;
         this.completions = completions;
-        this.jdbc = jdbc;
-        this.course = course;
-        this.passwordEncoder = passwordEncoder;
-        this.signedInUser = signedInUser;
     }
 
     /** Whether a cohort with this join code was made by the generator (and so cannot be joined). */
@@ -101,17 +110,8 @@ public class SyntheticCohortGenerator {
     public long generate(long instructorId, int learners, long seed) {
         Random random = new Random(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String hash = passwordEncoder.encode(UUID.randomUUID().toString());
         String code = CODE_PREFIX + UUID.randomUUID().toString().substring(0, 8);
-        String name = NAME_PREFIX + learners + " learners";
-        Long sameName = jdbc.queryForObject("select count(*) from cohort where instructor_id = ? and (name = ? or name like ?)",
-                Long.class, instructorId, name, name + " (%)");
-        if (sameName != null && sameName > 0) {
-            name += " (" + (sameName + 1) + ")"; // an instructor's cohort names stay distinct
-        }
-        jdbc.update("insert into cohort (instructor_id, name, join_code, created_at) values (?, ?, ?, ?)",
-                instructorId, name, code, Timestamp.from(now));
-        long cohortId = jdbc.queryForObject("select id from cohort where join_code = ?", Long.class, code);
+        long cohortId = cohorts.create(instructorId, NAME_PREFIX + learners + " learners", code, now);
 
         Map<String, List<Question>> slots = new TreeMap<>();
         course.questions().stream().filter(q -> q.use() == Question.Use.ASSESSMENT)
@@ -119,18 +119,21 @@ public class SyntheticCohortGenerator {
         String batch = Long.toString(seed, 36) + "-" + UUID.randomUUID().toString().substring(0, 8);
         // numbers padded to one width ("007" of 150), so a name-sorted list reads 1, 2, 3 rather than 1, 10, 100
         String numbered = "Synthetic learner %0" + String.valueOf(learners).length() + "d";
+        List<SyntheticAccounts.NewAccount> invented = new ArrayList<>(learners);
         for (int i = 0; i < learners; i++) {
-            String email = "learner-" + batch + "-" + i + EMAIL_DOMAIN;
-            jdbc.update("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, 'LEARNER', ?)",
-                    email, String.format(java.util.Locale.ROOT, numbered, i + 1), hash, Timestamp.from(now));
-            long userId = jdbc.queryForObject("select id from user_account where email = ?", Long.class, email);
-            jdbc.update("insert into cohort_member (cohort_id, user_id, joined_at) values (?, ?, ?)", cohortId, userId, Timestamp.from(now));
+            invented.add(new SyntheticAccounts.NewAccount("learner-" + batch + "-" + i + EMAIL_DOMAIN,
+                    String.format(java.util.Locale.ROOT, numbered, i + 1), Role.LEARNER));
+        }
+        // a random password nobody knows: no one can log in as an invented learner
+        List<Long> userIds = accounts.create(invented, UUID.randomUUID().toString(), now);
+        cohorts.addMembers(cohortId, userIds, now);
+        for (long userId : userIds) {
             double ability = random.nextGaussian();
             // a cohort some weeks in: about two in five have read every lesson (so the final's reports have data), the
             // rest are spread along the course
             int lessonsRead = random.nextDouble() < 0.4 ? course.lessons().size() : random.nextInt(course.lessons().size());
-            List<Object[]> progress = new ArrayList<>();
-            List<Object[]> sections = new ArrayList<>();
+            List<LessonRead> lessons = new ArrayList<>();
+            List<SectionRead> sections = new ArrayList<>();
             // lessons are read in order, each opened up to two days after the one before, all before now: the lesson
             // opened last is the one a learner is on, as for real learners
             Instant next = now.minus(lessonsRead * 3L * 24 + random.nextInt(10 * 24), ChronoUnit.HOURS);
@@ -144,42 +147,40 @@ public class SyntheticCohortGenerator {
                 Instant at = opened;
                 for (int k = 0; k < reached; k++) {
                     at = opened.plus(k * (2 + random.nextInt(6)), ChronoUnit.MINUTES);
-                    sections.add(new Object[]{userId, lesson.id(), lesson.sections().get(k).id(), Timestamp.from(at)});
+                    sections.add(new SectionRead(userId, lesson.id(), lesson.sections().get(k).id(), at));
                 }
-                progress.add(new Object[]{userId, lesson.id(), lesson.sections().get(reached - 1).id(), Timestamp.from(opened),
-                        Timestamp.from(at), finished ? Timestamp.from(at.plus(1, ChronoUnit.MINUTES)) : null});
+                lessons.add(new LessonRead(userId, lesson.id(), lesson.sections().get(reached - 1).id(), opened, at,
+                        finished ? at.plus(1, ChronoUnit.MINUTES) : null));
                 next = at.plus(1 + random.nextInt(48), ChronoUnit.HOURS);
             }
-            jdbc.batchUpdate("insert into lesson_progress (user_id, lesson_id, last_section_id, first_visited_at, last_visited_at, completed_at)"
-                    + " values (?, ?, ?, ?, ?, ?)", progress);
-            jdbc.batchUpdate("insert into section_reached (user_id, lesson_id, section_id, reached_at) values (?, ?, ?, ?)", sections);
-            attempt(userId, "PRE_TEST", null, draw(slots, random), ability - 0.8, random, preTestAt);
+            progress.write(lessons, sections);
+            attempt(userId, QuizSettings.Kind.PRE_TEST, null, draw(slots, random), ability - 0.8, random, preTestAt);
             // the knowledge check of each lesson finished, as the course offers it (every check question of the lesson)
-            for (Object[] lesson : progress) {
-                if (lesson[5] != null) {
-                    String lessonId = (String) lesson[1];
+            for (LessonRead lesson : lessons) {
+                if (lesson.completedAt() != null) {
+                    String lessonId = lesson.lessonId();
                     List<String> checks = course.questions().stream()
                             .filter(q -> q.use() == Question.Use.KNOWLEDGE_CHECK && q.lessonId().equals(lessonId)).map(Question::id).toList();
                     if (!checks.isEmpty()) {
-                        attempt(userId, "KNOWLEDGE_CHECK", lessonId, checks, ability, random, ((Timestamp) lesson[5]).toInstant());
+                        attempt(userId, QuizSettings.Kind.KNOWLEDGE_CHECK, lessonId, checks, ability, random, lesson.completedAt());
                     }
                 }
             }
             // the final opens only once every lesson is completed (opensAfter: all-lessons), so only those learners take
             // it, after their last lesson; a retake waits out the cool-down and stays within the attempts allowed
-            Instant lastLessonDone = lessonsRead == course.lessons().size() && progress.stream().allMatch(p -> p[5] != null)
-                    ? ((Timestamp) progress.getLast()[5]).toInstant() : null;
+            Instant lastLessonDone = lessonsRead == course.lessons().size() && lessons.stream().allMatch(l -> l.completedAt() != null)
+                    ? lessons.getLast().completedAt() : null;
             if (lastLessonDone != null) {
                 Instant firstTry = noLaterThan(lastLessonDone.plus(30 + random.nextInt(48 * 60), ChronoUnit.MINUTES), now.minus(6, ChronoUnit.HOURS));
                 if (!firstTry.isAfter(lastLessonDone)) {
                     firstTry = lastLessonDone.plus(1, ChronoUnit.MINUTES);
                 }
-                double percent = attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.6, random, firstTry);
+                double percent = attempt(userId, QuizSettings.Kind.FINAL_ASSESSMENT, null, draw(slots, random), ability + 0.6, random, firstTry);
                 // some who failed try again (the course allows more than one attempt), so the counting rule matters
                 QuizSettings finalRules = course.quiz(QuizSettings.Kind.FINAL_ASSESSMENT);
                 if (percent < course.passMark() && random.nextBoolean() && (!finalRules.attemptsLimited() || finalRules.maxAttempts() > 1)) {
                     long coolDown = finalRules.cooldownMinutes();
-                    attempt(userId, "FINAL_ASSESSMENT", null, draw(slots, random), ability + 0.8, random,
+                    attempt(userId, QuizSettings.Kind.FINAL_ASSESSMENT, null, draw(slots, random), ability + 0.8, random,
                             firstTry.plus(coolDown + 30 + random.nextInt(4 * 60), ChronoUnit.MINUTES));
                 }
             }
@@ -203,30 +204,18 @@ public class SyntheticCohortGenerator {
     }
 
     /** A submitted attempt at the questions; returns its score. */
-    private double attempt(long userId, String kind, @org.jspecify.annotations.Nullable String lessonId, List<String> drawn, double ability,
+    private double attempt(long userId, QuizSettings.Kind kind, @Nullable String lessonId, List<String> drawn, double ability,
                            Random random, Instant at) {
-        jdbc.update("insert into quiz_attempt (user_id, kind, lesson_id, content_version, question_ids, seed, started_at, submitted_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", userId, kind, lessonId, course.version(), String.join(",", drawn), random.nextLong(),
-                Timestamp.from(at.minus(20, ChronoUnit.MINUTES)), Timestamp.from(at));
-        long attemptId = jdbc.queryForObject("select max(id) from quiz_attempt where user_id = ? and kind = ?", Long.class, userId, kind);
-        List<Object[]> responses = new ArrayList<>();
-        double total = 0;
+        long seed = random.nextLong();
+        List<SyntheticAttempts.Answered> answers = new ArrayList<>();
         for (String id : drawn) {
             Question question = course.question(id).orElseThrow();
             double difficulty = (Math.abs(id.hashCode()) % 100) / 50.0 - 1.0;
             boolean right = random.nextDouble() < 1 / (1 + Math.exp(-(ability - difficulty) * 1.7));
             Answer answer = answerFor(course, question, right, random);
-            double score = Grading.grade(question, answer).score();
-            total += score;
-            responses.add(new Object[]{attemptId, id, course.version(), StoredAnswers.stored(answer), score, Timestamp.from(at),
-                    (long) (10_000 + random.nextInt(50_000))});
+            answers.add(new SyntheticAttempts.Answered(id, answer, at, 10_000 + random.nextInt(50_000)));
         }
-        jdbc.batchUpdate("insert into quiz_response (attempt_id, question_id, content_version, answer, score, answered_at, time_taken_ms)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", responses);
-        double percent = Math.round(total * 1000.0 / drawn.size()) / 10.0;
-        jdbc.update("update quiz_attempt set score_percent = ?, passed = ? where id = ?", percent,
-                "FINAL_ASSESSMENT".equals(kind) ? percent >= course.passMark() : null, attemptId);
-        return percent;
+        return attempts.submitted(userId, kind, lessonId, seed, at.minus(20, ChronoUnit.MINUTES), at, answers);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.compassioncourse.instructor;
 
-import org.compassioncourse.account.LearnerNames;
+import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.content.Question;
@@ -60,7 +60,7 @@ final class XapiStatements {
     }
 
     /** "experienced" a lesson when first opened, and "completed" it if the learner finished it. */
-    List<ObjectNode> lessonStatements(LearnerNames.Name learner, ReadingFigures.LessonVisit visit) {
+    List<ObjectNode> lessonStatements(AccountNames.Name learner, ReadingFigures.LessonVisit visit) {
         String lessonId = visit.lessonId();
         ObjectNode lesson = lessonActivity(lessonId);
         ObjectNode experienced = statement("lesson-experienced|" + visit.userId() + "|" + lessonId, learner, VERB_EXPERIENCED,
@@ -78,7 +78,7 @@ final class XapiStatements {
     }
 
     /** "completed" a submitted quiz attempt with its score, and "passed" or "failed" it where the quiz has a pass mark. */
-    List<ObjectNode> attemptStatements(LearnerNames.Name learner, SubmittedResponses.SubmittedAttempt attempt) {
+    List<ObjectNode> attemptStatements(AccountNames.Name learner, SubmittedResponses.SubmittedAttempt attempt) {
         long attemptId = attempt.attemptId();
         QuizSettings.Kind kind = attempt.kind();
         String lessonId = attempt.lessonId();
@@ -106,7 +106,7 @@ final class XapiStatements {
     }
 
     /** "answered" one question of a submitted attempt, with the response in xAPI's format for its interaction type. */
-    ObjectNode answered(LearnerNames.Name learner, SubmittedResponses.AnsweredQuestion answered) {
+    ObjectNode answered(AccountNames.Name learner, SubmittedResponses.AnsweredQuestion answered) {
         long attemptId = answered.attemptId();
         QuizSettings.Kind kind = answered.kind();
         String lessonId = answered.lessonId();
@@ -131,7 +131,7 @@ final class XapiStatements {
         return statement;
     }
 
-    private ObjectNode statement(String key, LearnerNames.Name learner, String verbId, String verbName, ObjectNode object, @Nullable Instant timestamp) {
+    private ObjectNode statement(String key, AccountNames.Name learner, String verbId, String verbName, ObjectNode object, @Nullable Instant timestamp) {
         ObjectNode statement = json.createObjectNode();
         statement.put("id", UUID.nameUUIDFromBytes((activityBase + "|" + key).getBytes(StandardCharsets.UTF_8)).toString());
         ObjectNode actor = statement.putObject("actor");

@@ -1,6 +1,6 @@
 package org.compassioncourse.instructor;
 
-import org.compassioncourse.account.LearnerNames;
+import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
@@ -51,7 +51,7 @@ public class XapiStatementsExport {
 
     private final CohortService cohortService;
     private final CohortMembers members;
-    private final LearnerNames names;
+    private final AccountNames names;
     private final ReadingFigures reading;
     private final SubmittedResponses quizzes;
     private final Course course;
@@ -59,7 +59,7 @@ public class XapiStatementsExport {
     private final JsonMapper json = JsonMapper.builder().build();
     private final TransactionTemplate readOnly;
 
-    XapiStatementsExport(CohortService cohortService, CohortMembers members, LearnerNames names, ReadingFigures reading,
+    XapiStatementsExport(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
                          SubmittedResponses quizzes, Course course, @Value("${course.xapi.activity-base:}") String activityBase,
                          PlatformTransactionManager transactions) {
         this.cohortService = cohortService;
@@ -123,7 +123,7 @@ public class XapiStatementsExport {
     }
 
     /** What one chunk of learners did, as the modules that keep it answered (accounts erased meanwhile are skipped). */
-    private record Chunk(Map<Long, LearnerNames.Name> names, List<ReadingFigures.LessonVisit> visits,
+    private record Chunk(Map<Long, AccountNames.Name> names, List<ReadingFigures.LessonVisit> visits,
                          List<SubmittedResponses.SubmittedAttempt> attempts, List<SubmittedResponses.AnsweredQuestion> answers) {
 
         long write(XapiStatements statements, JsonGenerator generator) {

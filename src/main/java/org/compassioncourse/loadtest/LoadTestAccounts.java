@@ -1,5 +1,9 @@
 package org.compassioncourse.loadtest;
 
+import org.compassioncourse.account.AccountCounts;
+import org.compassioncourse.security.Role;
+import org.compassioncourse.account.SyntheticAccounts;
+import org.compassioncourse.cohort.SyntheticCohorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -8,13 +12,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,22 +41,23 @@ class LoadTestAccounts implements ApplicationRunner {
     static final String INSTRUCTOR_EMAIL = "instructor" + EMAIL_DOMAIN;
     /** Lower case like the synthetic cohorts' codes: typed or linked codes are read in upper case, so nobody joins it. */
     static final String JOIN_CODE = "load-test";
-    /** Accounts the load test may share a database with: its own, synthetic learners', the demo accounts. */
-    private static final String REAL_ACCOUNTS = "select count(*) from user_account where email not like '%" + EMAIL_DOMAIN
-            + "' and email not like '%@synthetic.invalid' and email not in (?, ?)";
+    /** Email domains of accounts the load test may share a database with: its own, synthetic learners'. */
+    private static final List<String> INVENTED_DOMAINS = List.of(EMAIL_DOMAIN, "@synthetic.invalid");
 
     private static final Logger log = LoggerFactory.getLogger(LoadTestAccounts.class);
 
-    private final JdbcTemplate jdbc;
-    private final PasswordEncoder passwordEncoder;
+    private final AccountCounts accountCounts;
+    private final SyntheticAccounts accounts;
+    private final SyntheticCohorts cohorts;
     private final LoadTestProperties properties;
     private final Environment environment;
     private final TransactionTemplate transaction;
 
-    LoadTestAccounts(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, LoadTestProperties properties, Environment environment,
-                     PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
-        this.passwordEncoder = passwordEncoder;
+    LoadTestAccounts(AccountCounts accountCounts, SyntheticAccounts accounts, SyntheticCohorts cohorts, LoadTestProperties properties,
+                     Environment environment, PlatformTransactionManager transactionManager) {
+        this.accountCounts = accountCounts;
+        this.accounts = accounts;
+        this.cohorts = cohorts;
         this.properties = properties;
         this.environment = environment;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -66,7 +68,7 @@ class LoadTestAccounts implements ApplicationRunner {
         refusal().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });
-        if (count("select count(*) from user_account where email = ?", INSTRUCTOR_EMAIL) > 0) {
+        if (accountCounts.exists(INSTRUCTOR_EMAIL)) {
             log.info("Load-test accounts already seeded");
             return;
         }
@@ -78,8 +80,9 @@ class LoadTestAccounts implements ApplicationRunner {
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             return Optional.of("The loadtest profile seeds accounts with a public password: it refuses to run with the prod profile.");
         }
-        long real = count(REAL_ACCOUNTS, environment.getProperty("course.demo-accounts.learner-email", "learner@example.org"),
-                environment.getProperty("course.demo-accounts.instructor-email", "instructor@example.org"));
+        long real = accountCounts.excluding(INVENTED_DOMAINS, List.of(
+                environment.getProperty("course.demo-accounts.learner-email", "learner@example.org"),
+                environment.getProperty("course.demo-accounts.instructor-email", "instructor@example.org")));
         if (real > 0) {
             return Optional.of("The loadtest profile refuses to run on a database with real accounts (" + real
                     + " found): start it on a fresh database.");
@@ -88,22 +91,17 @@ class LoadTestAccounts implements ApplicationRunner {
     }
 
     private void seed() {
-        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        String hash = passwordEncoder.encode(properties.password()); // once for every account
-        jdbc.update("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, 'INSTRUCTOR', ?)",
-                INSTRUCTOR_EMAIL, NAME_PREFIX + "instructor", hash, now);
-        long instructorId = count("select id from user_account where email = ?", INSTRUCTOR_EMAIL);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int learners = properties.learners();
-        jdbc.update("insert into cohort (instructor_id, name, join_code, created_at) values (?, ?, ?, ?)",
-                instructorId, NAME_PREFIX + learners + " learners", JOIN_CODE, now);
-        long cohortId = count("select id from cohort where join_code = ?", JOIN_CODE);
-        List<Object[]> rows = new ArrayList<>();
+        List<SyntheticAccounts.NewAccount> people = new ArrayList<>();
+        people.add(new SyntheticAccounts.NewAccount(INSTRUCTOR_EMAIL, NAME_PREFIX + "instructor", Role.INSTRUCTOR));
         for (int i = 1; i <= learners; i++) {
-            rows.add(new Object[]{learnerEmail(i), NAME_PREFIX + String.format(Locale.ROOT, "learner %04d", i), hash, now});
+            people.add(new SyntheticAccounts.NewAccount(learnerEmail(i), NAME_PREFIX + String.format(Locale.ROOT, "learner %04d", i),
+                    Role.LEARNER));
         }
-        jdbc.batchUpdate("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, 'LEARNER', ?)", rows);
-        jdbc.update("insert into cohort_member (cohort_id, user_id, joined_at) select ?, id, ? from user_account"
-                + " where role = 'LEARNER' and email like ?", cohortId, now, "%" + EMAIL_DOMAIN);
+        List<Long> ids = accounts.create(people, properties.password(), now); // the password hashed once for every account
+        long cohortId = cohorts.create(ids.getFirst(), NAME_PREFIX + learners + " learners", JOIN_CODE, now);
+        cohorts.addMembers(cohortId, ids.subList(1, ids.size()), now);
         log.warn("Seeded {} load-test learners and {} with the password from course.loadtest.password: load tests only",
                 learners, INSTRUCTOR_EMAIL);
     }
@@ -111,10 +109,5 @@ class LoadTestAccounts implements ApplicationRunner {
     /** The email of learner {@code number} (from 1): learner-0001@loadtest.invalid. */
     static String learnerEmail(int number) {
         return String.format(Locale.ROOT, "learner-%04d", number) + EMAIL_DOMAIN;
-    }
-
-    private long count(String sql, Object... args) {
-        Long value = jdbc.queryForObject(sql, Long.class, args);
-        return value == null ? 0 : value;
     }
 }

@@ -1,6 +1,6 @@
 package org.compassioncourse.review;
 
-import org.compassioncourse.account.LearnerNames;
+import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.base.LearnerIds;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
@@ -44,13 +44,13 @@ public class CohortRetention {
 
     private final CohortService cohortService;
     private final CohortMembers members;
-    private final LearnerNames names;
+    private final AccountNames names;
     private final Course course;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final FsrsScheduler scheduler;
 
-    CohortRetention(CohortService cohortService, CohortMembers members, LearnerNames names, Course course,
+    CohortRetention(CohortService cohortService, CohortMembers members, AccountNames names, Course course,
                     NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.cohortService = cohortService;
         this.members = members;
@@ -97,7 +97,7 @@ public class CohortRetention {
             overdue.add(new long[]{rs.getLong(1), rs.getInt(2)});
             oldest.add(rs.getTimestamp(3).toInstant());
         });
-        Map<Long, LearnerNames.Name> named = names.of(overdue.stream().map(o -> o[0]).toList());
+        Map<Long, AccountNames.Name> named = names.of(overdue.stream().map(o -> o[0]).toList());
         List<OverdueLearner> learners = new ArrayList<>();
         for (int i = 0; i < overdue.size(); i++) {
             long userId = overdue.get(i)[0];

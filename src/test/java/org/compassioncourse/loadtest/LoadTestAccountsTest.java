@@ -1,5 +1,8 @@
 package org.compassioncourse.loadtest;
 
+import org.compassioncourse.account.AccountCounts;
+import org.compassioncourse.account.SyntheticAccounts;
+import org.compassioncourse.cohort.SyntheticCohorts;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +48,8 @@ class LoadTestAccountsTest {
     }
 
     private LoadTestAccounts accounts(MockEnvironment environment) {
-        return new LoadTestAccounts(jdbc, countingEncoder, new LoadTestProperties(5, "pw-for-tests"), environment,
-                new DataSourceTransactionManager(dataSource));
+        return new LoadTestAccounts(new AccountCounts(jdbc), new SyntheticAccounts(jdbc, countingEncoder), new SyntheticCohorts(jdbc),
+                new LoadTestProperties(5, "pw-for-tests"), environment, new DataSourceTransactionManager(dataSource));
     }
 
     private void run(LoadTestAccounts accounts) {

@@ -33,7 +33,7 @@ class CohortRetentionTest {
     @Autowired ProgressService progress;
     @Autowired CohortService cohorts;
     @Autowired org.compassioncourse.cohort.CohortMembers members;
-    @Autowired org.compassioncourse.account.LearnerNames names;
+    @Autowired org.compassioncourse.account.AccountNames names;
     @Autowired ReviewCardRepository cards;
     @Autowired NamedParameterJdbcTemplate jdbc;
     @Autowired ReviewLogRepository logs;

@@ -11,13 +11,15 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Names and email addresses of many accounts at once, for other modules' reports, in one statement. No access
- * check: the calling service checks that its user may see these people; views never use this.
+ * The names and emails of accounts, for other modules that show who someone is (a cohort's instructor, learners in a
+ * report): many at once in one statement. No access check: callers decide who may see whom first; views never use
+ * this.
  */
 @Service
-public class LearnerNames {
+public class AccountNames {
 
     /** How a person is named in reports. */
     public record Name(String displayName, String email) {
@@ -25,11 +27,18 @@ public class LearnerNames {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    LearnerNames(NamedParameterJdbcTemplate jdbc) {
+    AccountNames(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The names of those of {@code userIds} whose accounts exist. */
+    /** The account's display name. */
+    @Transactional(readOnly = true)
+    public String displayName(long userId) {
+        return Objects.requireNonNull(jdbc.queryForObject("select display_name from user_account where id = :id",
+                Map.of("id", userId), String.class));
+    }
+
+    /** The names of those of {@code userIds} whose accounts exist (ids of no account are left out). */
     @Transactional(readOnly = true)
     public Map<Long, Name> of(Collection<Long> userIds) {
         Map<Long, Name> names = new HashMap<>();
