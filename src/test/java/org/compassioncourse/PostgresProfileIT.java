@@ -5,7 +5,7 @@ import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.XapiStatementsExport;
 import org.compassioncourse.instructor.LearnerRow;
@@ -77,8 +77,8 @@ class PostgresProfileIT {
             people.take(QuizSettings.Kind.KNOWLEDGE_CHECK, "first-lesson", true, 1500);
             people.take(QuizSettings.Kind.PRE_TEST, null, false, 1500);
             signIn(teacher);
-            CohortReviewService review = app.getBean(CohortReviewService.class);
-            assertThat(review.learners(cohort.id(), LearnerStatus.IN_PROGRESS, CohortReviewService.SortColumn.LAST_ACTIVE, false, 0, 10))
+            CohortReports review = app.getBean(CohortReports.class);
+            assertThat(review.learners(cohort.id(), LearnerStatus.IN_PROGRESS, CohortReports.SortColumn.LAST_ACTIVE, false, 0, 10))
                     .extracting(LearnerRow::displayName).containsExactly("Pia Postgres");
             assertThat(review.overview(cohort.id()).started()).isEqualTo(1);
             assertThat(app.getBean(ItemAnalysisService.class).report(cohort.id(), QuizSettings.Kind.PRE_TEST).attempts()).isEqualTo(1);

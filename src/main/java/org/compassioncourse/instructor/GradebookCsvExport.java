@@ -28,11 +28,11 @@ public class GradebookCsvExport {
     static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int PAGE = 500;
 
-    private final CohortReviewService review;
+    private final CohortReports reports;
     private final CohortService cohortService;
 
-    GradebookCsvExport(CohortReviewService review, CohortService cohortService) {
-        this.review = review;
+    GradebookCsvExport(CohortReports reports, CohortService cohortService) {
+        this.reports = reports;
         this.cohortService = cohortService;
     }
 
@@ -42,7 +42,7 @@ public class GradebookCsvExport {
         out.write(BYTE_ORDER_MARK);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
             for (int offset = 0; ; offset += PAGE) {
-                List<LearnerRow> page = review.learners(cohortId, LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, offset, PAGE);
+                List<LearnerRow> page = reports.learners(cohortId, LearnerStatus.ALL, CohortReports.SortColumn.NAME, true, offset, PAGE);
                 for (LearnerRow row : page) {
                     csv.printRecord(text(row.displayName()), text(row.email()), row.percentComplete(), row.lessonsCompleted(),
                             row.currentLessonTitle() == null ? "" : text(row.currentLessonTitle()),

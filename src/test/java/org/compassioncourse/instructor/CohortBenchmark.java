@@ -73,7 +73,7 @@ class CohortBenchmark {
     @Autowired
     SyntheticCohortGenerator generator;
     @Autowired
-    CohortReviewService review;
+    CohortReports review;
     @Autowired
     ItemAnalysisService items;
     @Autowired
@@ -134,7 +134,7 @@ class CohortBenchmark {
             time("first load: summary figures", () -> review.overview(cohortId));
             time("first load: grid count (fits the grid's height)", () -> review.count(cohortId, LearnerStatus.ALL));
             time("first load: grid first page of 50 by name", () -> review.learners(cohortId, LearnerStatus.ALL,
-                    CohortReviewService.SortColumn.NAME, true, 0, 50));
+                    CohortReports.SortColumn.NAME, true, 0, 50));
             time("first load: grid count (data provider)", () -> review.count(cohortId, LearnerStatus.ALL));
             time("first load: charts", () -> review.charts(cohortId));
             time("first load: retention by objective and overdue learners", () -> {
@@ -145,7 +145,7 @@ class CohortBenchmark {
             time("ANCHOR: one hand-written SQL aggregate of the same figures", () -> anchor(cohortId));
 
             time("grid: a page deep in the stuck learners, by final score", () -> review.learners(cohortId, LearnerStatus.STUCK,
-                    CohortReviewService.SortColumn.FINAL, r % 2 == 0, 500 + r * 50, 50));
+                    CohortReports.SortColumn.FINAL, r % 2 == 0, 500 + r * 50, 50));
             time("grid: count of passed learners", () -> review.count(cohortId, LearnerStatus.PASSED));
             time("item analysis: final of the cohort", () -> items.report(cohortId, QuizSettings.Kind.FINAL_ASSESSMENT));
             // in a read-only transaction, as report() runs it (PostgreSQL streams with a fetch size only there)
@@ -181,7 +181,7 @@ class CohortBenchmark {
             assertThat(overview.averageFinal()).as("average final").isCloseTo(number(expected, "average_final").doubleValue(), within(1e-6));
         }
         assertThat(review.count(cohortId, LearnerStatus.ALL)).as("grid count").isEqualTo(learners);
-        assertThat(review.learners(cohortId, LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 50))
+        assertThat(review.learners(cohortId, LearnerStatus.ALL, CohortReports.SortColumn.NAME, true, 0, 50))
                 .as("grid first page").hasSize(Math.min(50, learners));
         assertThat(csvBytes.lines).as("gradebook CSV: a header and a line per learner").isEqualTo(learners + 1);
         assertThat(statements).as("xAPI statements").isPositive();

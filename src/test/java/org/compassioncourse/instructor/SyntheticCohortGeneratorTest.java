@@ -30,7 +30,7 @@ class SyntheticCohortGeneratorTest {
     @Autowired
     CohortService cohorts;
     @Autowired
-    CohortReviewService review;
+    CohortReports review;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -102,7 +102,7 @@ class SyntheticCohortGeneratorTest {
                 + " where m.cohort_id = ? and r.kind = 'FINAL_ASSESSMENT' and r.passed = true", cohortId);
         assertThat(passed).as("some passed").hasSizeGreaterThan(2)
                 .allSatisfy(row -> assertThat(row.get("completed_at")).as("a passed learner has completed the course").isNotNull());
-        assertThat(review.learners(cohortId, LearnerStatus.PASSED, CohortReviewService.SortColumn.NAME, true, 0, 1000))
+        assertThat(review.learners(cohortId, LearnerStatus.PASSED, CohortReports.SortColumn.NAME, true, 0, 1000))
                 .allSatisfy(row -> assertThat(row.completedAt()).as("the grid's Completed on").isNotNull());
 
         Number overLimit = jdbc.queryForObject("select count(*) from (select a.user_id from quiz_attempt a join cohort_member m"

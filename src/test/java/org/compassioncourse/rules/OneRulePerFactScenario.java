@@ -11,7 +11,7 @@ import org.compassioncourse.completion.CompletionStatus;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
-import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.GradebookCsvExport;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.instructor.LearnerStatus;
@@ -75,7 +75,7 @@ abstract class OneRulePerFactScenario {
     @Autowired
     CompletionService completion;
     @Autowired
-    CohortReviewService review;
+    CohortReports review;
     @Autowired
     GradebookCsvExport gradebook;
     @Autowired
@@ -142,7 +142,7 @@ abstract class OneRulePerFactScenario {
 
         Learners.actAs(instructor);
         Map<String, LearnerRow> grid = new HashMap<>();
-        review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 50)
+        review.learners(cohort.id(), LearnerStatus.ALL, CohortReports.SortColumn.NAME, true, 0, 50)
                 .forEach(row -> grid.put(row.displayName(), row));
         StringWriter csvText = new StringWriter();
         gradebook.write(cohort.id(), csvText);

@@ -27,7 +27,7 @@ import org.compassioncourse.cohort.ui.JoinLink;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortOverview;
-import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.GradebookCsvExport;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.LearnerStatus;
@@ -45,7 +45,7 @@ import java.time.Clock;
 @RolesAllowed(Role.INSTRUCTOR_NAME)
 public class CohortView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final CohortReviewService review;
+    private final CohortReports reports;
     private final CohortService cohorts;
     private final CohortRetention retention;
     private final GradebookCsvExport gradebook;
@@ -59,11 +59,11 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private final Clock clock;
     private String title = "Cohort · Compassion Course";
 
-    public CohortView(CohortReviewService review, CohortService cohorts, ItemAnalysisService itemAnalysis, Course course,
+    public CohortView(CohortReports reports, CohortService cohorts, ItemAnalysisService itemAnalysis, Course course,
                       GradebookCsvExport gradebook, XapiStatementsExport xapi, Clock clock, CohortRetention retention) {
         this.retention = retention;
         this.clock = clock;
-        this.review = review;
+        this.reports = reports;
         this.cohorts = cohorts;
         this.gradebook = gradebook;
         this.xapi = xapi;
@@ -114,7 +114,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
 
     /** A short list takes only the room it needs; a long one scrolls inside the grid, fetched page by page. */
     private void fitGridHeight() {
-        grid.setAllRowsVisible(review.count(cohortId, filter.getValue()) <= SHORT_LIST);
+        grid.setAllRowsVisible(reports.count(cohortId, filter.getValue()) <= SHORT_LIST);
     }
 
     private String emptyGridText() {
@@ -134,7 +134,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         CohortOverview overview;
         try {
             cohortId = Long.parseLong(event.getRouteParameters().get("cohortId").orElse(""));
-            overview = review.overview(cohortId);
+            overview = reports.overview(cohortId);
         } catch (NumberFormatException | CohortException notYours) {
             add(new H1("Cohort not found"), new Paragraph("There is no such cohort among yours."), new Anchor("instructor", "Back to your cohorts"));
             return;
@@ -145,15 +145,15 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         summary.setId("cohort-summary");
         title = overview.name() + " · Cohort · Compassion Course";
         grid.setItems(query -> {
-            CohortReviewService.SortColumn sort = CohortReviewService.SortColumn.NAME;
+            CohortReports.SortColumn sort = CohortReports.SortColumn.NAME;
             boolean ascending = true;
             if (!query.getSortOrders().isEmpty()) {
                 var order = query.getSortOrders().getFirst();
-                sort = CohortReviewService.SortColumn.valueOf(order.getSorted());
+                sort = CohortReports.SortColumn.valueOf(order.getSorted());
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
-            return review.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
-        }, query -> review.count(cohortId, filter.getValue()));
+            return reports.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
+        }, query -> reports.count(cohortId, filter.getValue()));
         grid.setEmptyStateText(emptyGridText());
         fitGridHeight();
         long exportedCohort = cohortId;
@@ -193,8 +193,8 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             heading.add(rename);
         }
         add(heading, joining, summary, downloads, filter, grid,
-                new Paragraph("\"Stuck\" means no activity for " + CohortReviewService.STUCK_AFTER_DAYS + " days without having read every lesson."));
-        add(new CohortChartsSection(review.charts(cohortId)));
+                new Paragraph("\"Stuck\" means no activity for " + CohortReports.STUCK_AFTER_DAYS + " days without having read every lesson."));
+        add(new CohortChartsSection(reports.charts(cohortId)));
         add(new CohortRetentionSection(retention, cohortId));
         add(new ItemAnalysisSection(itemAnalysis, course, cohortId, QuizSettings.Kind.FINAL_ASSESSMENT, "Item analysis: final assessment"),
                 new ItemAnalysisSection(itemAnalysis, course, cohortId, QuizSettings.Kind.PRE_TEST, "Item analysis: pre-test"),

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.compassioncourse.base.Percent;
 import org.compassioncourse.base.ui.UserTime;
-import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.LearnerRow;
 import org.jspecify.annotations.Nullable;
 
@@ -31,18 +31,18 @@ final class LearnerGrid extends Grid<LearnerRow> {
                     email.addClassName("learner-email");
                     return new Div(new Anchor("instructor/cohort/" + cohortId.getAsLong() + "/learner/" + row.userId(), row.displayName()), email);
                 }).setHeader("Learner")
-                .setKey(CohortReviewService.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("9rem");
+                .setKey(CohortReports.SortColumn.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("9rem");
         // widths leave room for a sortable header's sort mark and "100%" (at 4.5 rem it showed as "10…", read as 10%)
         addColumn(row -> row.percentComplete() + "%").setHeader("Done")
-                .setKey(CohortReviewService.SortColumn.PERCENT.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
+                .setKey(CohortReports.SortColumn.PERCENT.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
         addColumn(row -> row.currentLessonTitle() == null ? "—" : row.currentLessonTitle()).setHeader("Current lesson")
                 .setFlexGrow(2).setWidth("7rem");
         addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
-                .setKey(CohortReviewService.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("6.5rem");
+                .setKey(CohortReports.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("6.5rem");
         addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
-                .setKey(CohortReviewService.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.75rem").setFlexGrow(0);
+                .setKey(CohortReports.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.75rem").setFlexGrow(0);
         addColumn(row -> percent(row.finalScore())).setHeader("Final")
-                .setKey(CohortReviewService.SortColumn.FINAL.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
+                .setKey(CohortReports.SortColumn.FINAL.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0);
         addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.25rem").setFlexGrow(0);
         addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
                 .setWidth("5.5rem").setFlexGrow(0);
@@ -64,7 +64,7 @@ final class LearnerGrid extends Grid<LearnerRow> {
         boolean stacked = windowWidth > 0 && windowWidth < STACK_BELOW_PX;
         getColumns().forEach(column -> {
             String key = column.getKey();
-            boolean always = CohortReviewService.SortColumn.NAME.name().equals(key);
+            boolean always = CohortReports.SortColumn.NAME.name().equals(key);
             column.setVisible(always || (STACKED.equals(key) == stacked));
         });
     }

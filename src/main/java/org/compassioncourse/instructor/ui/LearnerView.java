@@ -26,7 +26,7 @@ import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
 import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.IssuedCertificate;
-import org.compassioncourse.instructor.CohortReviewService;
+import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.LearnerRow;
 import org.compassioncourse.completion.ui.LearnerCompletionPanel;
 import org.compassioncourse.content.Course;
@@ -59,12 +59,12 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
     private final FinalAttemptGrants grants;
     private final Clock clock;
     private final CompletionService completion;
-    private final CohortReviewService review;
+    private final CohortReports reports;
     private String title = "Learner · Compassion Course";
 
     public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi,
-                       FinalAttemptGrants grants, Clock clock, CompletionService completion, CohortReviewService review) {
-        this.review = review;
+                       FinalAttemptGrants grants, Clock clock, CompletionService completion, CohortReports reports) {
+        this.reports = reports;
         this.clock = clock;
         this.completion = completion;
         this.grants = grants;
@@ -154,7 +154,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
      * the services give it (the cohort grid's row, the learner's progress, the recorded completion).
      */
     private DescriptionList summary(LearnerInMyCohort learner, CourseProgress lessons) {
-        LearnerRow row = review.learner(learner);
+        LearnerRow row = reports.learner(learner);
         CompletionService.LearnerCompletion completed = completion.completionOf(learner);
         IssuedCertificate certificate = completed.certificate();
         DescriptionList summary = new DescriptionList();

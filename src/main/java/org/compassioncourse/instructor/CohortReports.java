@@ -39,7 +39,7 @@ import java.util.function.Function;
  */
 @Service
 @PreAuthorize("hasRole('INSTRUCTOR')")
-public class CohortReviewService {
+public class CohortReports {
 
     /** Days without any activity after which a learner who has not finished counts as stuck. */
     public static final int STUCK_AFTER_DAYS = 14;
@@ -61,7 +61,7 @@ public class CohortReviewService {
     private final Course course;
     private final Clock clock;
 
-    CohortReviewService(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
+    CohortReports(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
                         ResultFigures results, CompletionFigures completions, Course course, Clock clock) {
         this.cohortService = cohortService;
         this.members = members;

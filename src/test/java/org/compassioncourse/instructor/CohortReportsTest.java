@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A cohort of three learners on the fixture course: one idle, one reading, one finished and passed. */
 @ApplicationTest
-class CohortReviewServiceTest {
+class CohortReportsTest {
 
     @Autowired
-    CohortReviewService review;
+    CohortReports review;
     @Autowired
     CohortService cohorts;
     @Autowired
@@ -83,7 +83,7 @@ class CohortReviewServiceTest {
 
     @Test
     void instructorSeesEachLearnersProgressScoresAndGainComputedByTheDatabase() {
-        List<LearnerRow> rows = review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 10);
+        List<LearnerRow> rows = review.learners(cohort.id(), LearnerStatus.ALL, CohortReports.SortColumn.NAME, true, 0, 10);
 
         assertThat(rows).extracting(LearnerRow::displayName).containsExactly("Ada Idle", "Ben Reading", "Cal Finished");
         LearnerRow ada = rows.get(0);
@@ -102,11 +102,11 @@ class CohortReviewServiceTest {
 
     @Test
     void pagesAndSortingComeFromTheDatabase() {
-        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, false, 0, 2))
+        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReports.SortColumn.NAME, false, 0, 2))
                 .extracting(LearnerRow::displayName).containsExactly("Cal Finished", "Ben Reading");
-        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, false, 2, 2))
+        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReports.SortColumn.NAME, false, 2, 2))
                 .extracting(LearnerRow::displayName).containsExactly("Ada Idle");
-        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.FINAL, false, 0, 1))
+        assertThat(review.learners(cohort.id(), LearnerStatus.ALL, CohortReports.SortColumn.FINAL, false, 0, 1))
                 .extracting(LearnerRow::displayName).containsExactly("Cal Finished");
         assertThat(review.count(cohort.id(), LearnerStatus.ALL)).isEqualTo(3);
     }
@@ -137,7 +137,7 @@ class CohortReviewServiceTest {
     @Test
     void anotherInstructorCannotSeeThisCohortAndLearnersCannotUseTheReview() {
         as(people.instructor("Other Instructor"));
-        assertThatThrownBy(() -> review.learners(cohort.id(), LearnerStatus.ALL, CohortReviewService.SortColumn.NAME, true, 0, 10))
+        assertThatThrownBy(() -> review.learners(cohort.id(), LearnerStatus.ALL, CohortReports.SortColumn.NAME, true, 0, 10))
                 .isInstanceOf(CohortException.class).hasMessage("There is no such cohort among yours.");
         assertThatThrownBy(() -> review.overview(cohort.id())).isInstanceOf(CohortException.class);
 
@@ -271,7 +271,7 @@ class CohortReviewServiceTest {
     }
 
     private List<String> names(LearnerStatus status) {
-        return review.learners(cohort.id(), status, CohortReviewService.SortColumn.NAME, true, 0, 10).stream()
+        return review.learners(cohort.id(), status, CohortReports.SortColumn.NAME, true, 0, 10).stream()
                 .map(LearnerRow::displayName).toList();
     }
 }
