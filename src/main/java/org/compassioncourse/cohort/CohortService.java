@@ -1,5 +1,6 @@
 package org.compassioncourse.cohort;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.security.SignedInUser;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -73,7 +74,7 @@ public class CohortService {
         return requireOwnCohort(cohortId);
     }
 
-    private static String validName(String name) {
+    private static String validName(@Nullable String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new CohortException("Give the cohort a name, for example \"Ward 7 nurses, spring\".");
@@ -133,7 +134,7 @@ public class CohortService {
                 cohort.instructorId() == userId));
     }
 
-    static String normalize(String code) {
+    static String normalize(@Nullable String code) {
         return code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
     }
 
