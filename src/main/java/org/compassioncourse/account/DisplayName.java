@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The name other people in the course see (and the certificate prints): stripped, not empty, at most 80 characters.
  * The one place that decides what a name may be; registration, account set-up and the settings page read it here.
@@ -18,7 +20,7 @@ public record DisplayName(String value) {
     }
 
     /** The name as typed, stripped; refused, with a message for the person who typed it, when empty or too long. */
-    public static DisplayName parse(String typed) {
+    public static DisplayName parse(@Nullable String typed) {
         String name = typed == null ? "" : typed.strip();
         String problem = problemWith(name);
         if (problem != null) {

@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -32,7 +34,7 @@ public record EmailAddress(String value) {
     }
 
     /** Stripped and in lower case: how an address typed at sign-in is looked up (null becomes empty). */
-    public static String normalize(String typed) {
+    public static String normalize(@Nullable String typed) {
         return typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
     }
 

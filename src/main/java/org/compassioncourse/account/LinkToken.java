@@ -1,5 +1,7 @@
 package org.compassioncourse.account;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +40,7 @@ record LinkToken(String token, String hash) {
     }
 
     /** A token as it came in from a link: worth looking up only if present and of a plausible length. */
-    static boolean plausible(String token) {
+    static boolean plausible(@Nullable String token) {
         return token != null && !token.isBlank() && token.length() <= MAX_LENGTH;
     }
 }

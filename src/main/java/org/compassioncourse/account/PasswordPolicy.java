@@ -7,6 +7,7 @@ import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.resources.Dictionary;
 import me.gosimple.nbvcxz.resources.DictionaryBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class PasswordPolicy {
      * @param personalWords words an attacker would try first for this person (email, display name)
      * @return a message for the person if the password is refused, empty if it is acceptable
      */
-    public Optional<String> problemWith(String password, String... personalWords) {
+    public Optional<String> problemWith(@Nullable String password, String... personalWords) {
         if (password == null || password.isEmpty()) {
             return Optional.of("Enter a password.");
         }

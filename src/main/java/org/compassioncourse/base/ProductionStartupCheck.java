@@ -1,5 +1,6 @@
 package org.compassioncourse.base;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,7 +34,7 @@ class ProductionStartupCheck implements ApplicationRunner {
     }
 
     /** The warning for a production start on this datasource URL, if it deserves one. */
-    static Optional<String> warningFor(String datasourceUrl) {
+    static Optional<String> warningFor(@Nullable String datasourceUrl) {
         if (datasourceUrl == null || datasourceUrl.isBlank()) {
             return Optional.of("The prod profile is running without a configured database. Start it with the postgres "
                     + "profile too (--spring.profiles.active=prod,postgres) and set DATABASE_URL, DATABASE_USER and "

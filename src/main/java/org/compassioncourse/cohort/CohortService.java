@@ -1,5 +1,6 @@
 package org.compassioncourse.cohort;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.security.SignedInUser;
@@ -76,7 +77,7 @@ public class CohortService {
         return requireOwnCohort(cohortId);
     }
 
-    private static String validName(String name) {
+    private static String validName(@Nullable String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new CohortException("Give the cohort a name, for example \"Ward 7 nurses, spring\".");
@@ -136,7 +137,7 @@ public class CohortService {
                 cohort.instructorId() == userId));
     }
 
-    static String normalize(String code) {
+    static String normalize(@Nullable String code) {
         return code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
     }
 

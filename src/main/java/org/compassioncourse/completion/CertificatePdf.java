@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,7 +165,7 @@ final class CertificatePdf {
         return CertificateFonts.unprintable(text);
     }
 
-    private static String shortened(String text, int max) {
+    private static String shortened(@Nullable String text, int max) {
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 

@@ -11,6 +11,7 @@ import org.compassioncourse.quiz.AttemptResult;
 import org.compassioncourse.quiz.QuizResults;
 import org.compassioncourse.review.ReviewService;
 import org.compassioncourse.quiz.StoredAnswers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,7 +121,7 @@ public class MyDataExport {
         json.writerWithDefaultPrettyPrinter().writeValue(out, data);
     }
 
-    private static String text(java.time.Instant instant) {
+    private static @Nullable String text(java.time.@Nullable Instant instant) {
         return instant == null ? null : instant.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.compassioncourse.completion;
 
+import org.jspecify.annotations.Nullable;
+
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +28,7 @@ final class VerificationCode {
     }
 
     /** The stored form of a typed or linked code, or empty if it cannot be a code (the caller says "not found" either way). */
-    static Optional<String> normalize(String typed) {
+    static Optional<String> normalize(@Nullable String typed) {
         if (typed == null || typed.length() > 64) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package org.compassioncourse.content;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -35,7 +36,7 @@ public final class BrainFigures {
     }
 
     /** Reads and checks one figure; problems go to the list. Returns null when the file is unusable. */
-    static Figure read(String file, String figureId, String text, Collection<String> knownRegions, List<ContentProblem> problems) {
+    static @Nullable Figure read(String file, String figureId, String text, Collection<String> knownRegions, List<ContentProblem> problems) {
         Document document;
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

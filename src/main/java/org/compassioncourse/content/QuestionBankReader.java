@@ -1,5 +1,6 @@
 package org.compassioncourse.content;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class QuestionBankReader {
         return questions;
     }
 
-    private Question readQuestion(String file, YamlDocument yaml, YamlDocument.Mapping q) {
+    private @Nullable Question readQuestion(String file, YamlDocument yaml, YamlDocument.Mapping q) {
         String id = q.string("id", true);
         int line = q.line();
         if (id != null && !ID.matcher(id).matches()) {
@@ -167,7 +168,7 @@ final class QuestionBankReader {
         return new Question(id, lessonId, section, objective, reference, use, blueprint, distinction, stem, scenario, body, file, line);
     }
 
-    private Question.Body readBody(QuestionType type, YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readBody(QuestionType type, YamlDocument yaml, YamlDocument.Mapping q) {
         return switch (type) {
             case SINGLE_CHOICE, SCENARIO, MULTIPLE_RESPONSE -> readChoice(type, yaml, q);
             case TRUE_FALSE -> readTrueFalse(yaml, q);
@@ -178,7 +179,7 @@ final class QuestionBankReader {
         };
     }
 
-    private Question.Body readChoice(QuestionType type, YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readChoice(QuestionType type, YamlDocument yaml, YamlDocument.Mapping q) {
         List<Question.Option> options = new ArrayList<>();
         Set<String> ids = new java.util.LinkedHashSet<>();
         List<YamlDocument.Mapping> written = q.mappings("options", true);
@@ -222,7 +223,7 @@ final class QuestionBankReader {
         return new Question.Choice(type, List.copyOf(options), List.copyOf(correct));
     }
 
-    private Question.Body readTrueFalse(YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readTrueFalse(YamlDocument yaml, YamlDocument.Mapping q) {
         Boolean answer = q.bool("answer", true);
         YamlDocument.Mapping feedback = q.mapping("feedback", true);
         if (feedback == null) {
@@ -234,7 +235,7 @@ final class QuestionBankReader {
         return answer == null || ifTrue == null || ifFalse == null ? null : new Question.TrueFalse(answer, ifTrue, ifFalse);
     }
 
-    private Question.Body readMatching(YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readMatching(YamlDocument yaml, YamlDocument.Mapping q) {
         List<Question.Pair> pairs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlDocument.Mapping p : q.mappings("pairs", true)) {
@@ -257,7 +258,7 @@ final class QuestionBankReader {
         return new Question.Matching(List.copyOf(pairs));
     }
 
-    private Question.Body readCategorise(YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readCategorise(YamlDocument yaml, YamlDocument.Mapping q) {
         List<Question.Category> categories = new ArrayList<>();
         for (YamlDocument.Mapping c : q.mappings("categories", true)) {
             c.allowOnly(Set.of("id", "label"));
@@ -283,7 +284,7 @@ final class QuestionBankReader {
         return new Question.Categorise(List.copyOf(categories), items);
     }
 
-    private Question.Body readOrdering(YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readOrdering(YamlDocument yaml, YamlDocument.Mapping q) {
         List<Question.Item> items = readItems(yaml, q, null);
         if (items.size() < q.mappings("items", false).size()) {
             return null;
@@ -295,7 +296,7 @@ final class QuestionBankReader {
         return new Question.Ordering(items);
     }
 
-    private List<Question.Item> readItems(YamlDocument yaml, YamlDocument.Mapping q, Set<String> categories) {
+    private List<Question.Item> readItems(YamlDocument yaml, YamlDocument.Mapping q, @Nullable Set<String> categories) {
         List<Question.Item> items = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlDocument.Mapping i : q.mappings("items", true)) {
@@ -318,7 +319,7 @@ final class QuestionBankReader {
         return List.copyOf(items);
     }
 
-    private Question.Body readHotspot(YamlDocument yaml, YamlDocument.Mapping q) {
+    private Question.@Nullable Body readHotspot(YamlDocument yaml, YamlDocument.Mapping q) {
         String figureId = q.string("figure", true);
         Figure figure = figureId == null ? null : targets.figures().get(figureId);
         if (figureId != null && figure == null && !targets.brokenFigures().contains(figureId)) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Schedules one review card with FSRS-6, written from the published formulas (fsrs4anki wiki "The Algorithm",
@@ -63,7 +64,7 @@ public final class FsrsScheduler {
      * A card's memory state; {@code stability} and {@code difficulty} are 0 (and {@code lastReview} null) before
      * its first review. {@code step} is the learning or relearning step, -1 in the review state.
      */
-    public record Card(State state, int step, double stability, double difficulty, Instant due, Instant lastReview,
+    public record Card(State state, int step, double stability, double difficulty, Instant due, @Nullable Instant lastReview,
                        int reps, int lapses) {
 
         public static Card fresh(Instant now) {

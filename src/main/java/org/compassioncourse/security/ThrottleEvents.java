@@ -187,7 +187,7 @@ public class ThrottleEvents {
      * The stored key: HMAC-SHA-256 (hex) of the stripped, lower-cased subject, cut to {@value #MAX_SUBJECT} characters,
      * keyed with this app's secret.
      */
-    public String key(String subject) {
+    public String key(@Nullable String subject) {
         String normalized = subject == null ? "" : subject.strip().toLowerCase(Locale.ROOT);
         if (normalized.length() > MAX_SUBJECT) {
             normalized = normalized.substring(0, MAX_SUBJECT);

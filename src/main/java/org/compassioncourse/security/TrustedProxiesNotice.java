@@ -1,5 +1,6 @@
 package org.compassioncourse.security;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,7 +33,7 @@ class TrustedProxiesNotice implements ApplicationRunner {
         noticeFor(environment.getProperty("server.tomcat.remoteip.internal-proxies")).ifPresent(LOG::warn);
     }
 
-    static Optional<String> noticeFor(String trustedProxies) {
+    static Optional<String> noticeFor(@Nullable String trustedProxies) {
         if (trustedProxies != null && !trustedProxies.isBlank()) {
             return Optional.empty();
         }

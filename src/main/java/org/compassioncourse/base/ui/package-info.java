@@ -3,6 +3,8 @@
  * lists): an API of the base module.
  */
 @NamedInterface("ui")
+@NullMarked
 package org.compassioncourse.base.ui;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

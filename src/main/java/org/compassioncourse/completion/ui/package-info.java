@@ -3,6 +3,8 @@
  * are shown by other modules.
  */
 @NamedInterface("ui")
+@NullMarked
 package org.compassioncourse.completion.ui;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

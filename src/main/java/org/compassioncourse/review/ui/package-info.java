@@ -3,6 +3,8 @@
  * modules.
  */
 @NamedInterface("ui")
+@NullMarked
 package org.compassioncourse.review.ui;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

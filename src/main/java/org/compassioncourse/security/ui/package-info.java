@@ -3,6 +3,8 @@
  * org.compassioncourse.security.ui.SessionLogin} to sign a new or changed account in within the current session.
  */
 @NamedInterface("ui")
+@NullMarked
 package org.compassioncourse.security.ui;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

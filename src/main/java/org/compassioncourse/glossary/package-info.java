@@ -1,0 +1,5 @@
+/** The course glossary; its only page is in the ui sub-package. */
+@NullMarked
+package org.compassioncourse.glossary;
+
+import org.jspecify.annotations.NullMarked;
