@@ -1,13 +1,11 @@
 package org.compassioncourse.account;
 
+import org.compassioncourse.base.LearnerSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,25 +36,22 @@ public class AccountNames {
                 Map.of("id", userId), String.class));
     }
 
-    /** The names of those of {@code userIds} whose accounts exist (ids of no account are left out). */
+    /** The names of those {@code learners} whose accounts exist. */
     @Transactional(readOnly = true)
-    public Map<Long, Name> of(Collection<Long> userIds) {
+    public Map<Long, Name> of(LearnerSet learners) {
         Map<Long, Name> names = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return names;
         }
-        Long[] ids = userIds.toArray(Long[]::new);
-        // one array parameter, as base.LearnerIds makes it (not used here: the base module's layout depends on accounts)
-        jdbc.query("select id, display_name, email from user_account where id = any(:learners)",
-                new MapSqlParameterSource("learners", new AbstractSqlTypeValue() {
-                    @Override
-                    protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
-                        return connection.createArrayOf("BIGINT", ids);
-                    }
-                }),
+        jdbc.query("select id, display_name, email from user_account where " + learners.in("id"), learners.parameters(),
                 rs -> {
                     names.put(rs.getLong("id"), new Name(rs.getString("display_name"), rs.getString("email")));
                 });
         return names;
+    }
+
+    /** The names of these accounts (a few hundred at most: see {@link LearnerSet#of}). */
+    public Map<Long, Name> of(Collection<Long> userIds) {
+        return of(LearnerSet.of(userIds));
     }
 }

@@ -2,13 +2,10 @@ package org.compassioncourse.account;
 
 import org.compassioncourse.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,18 +45,17 @@ public class SyntheticAccounts {
             rows.add(new Object[]{account.email(), account.displayName(), hash, account.role().name(), at});
         }
         jdbc.batchUpdate("insert into user_account (email, display_name, password_hash, role, created_at) values (?, ?, ?, ?, ?)", rows);
-        String[] emails = accounts.stream().map(NewAccount::email).toArray(String[]::new);
+        List<String> emails = accounts.stream().map(NewAccount::email).toList();
         Map<String, Long> idByEmail = new HashMap<>();
-        jdbc.query("select id, email from user_account where email = any(?)",
-                row -> {
-                    idByEmail.put(row.getString("email"), row.getLong("id"));
-                },
-                new AbstractSqlTypeValue() {
-                    @Override
-                    protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
-                        return connection.createArrayOf("VARCHAR", emails);
-                    }
-                });
+        // the new ids, 500 emails per statement (an IN list the unique email index answers; an array parameter, = any(?),
+        // made H2 compare every account with every email)
+        for (int from = 0; from < emails.size(); from += 500) {
+            List<String> some = emails.subList(from, Math.min(emails.size(), from + 500));
+            jdbc.query("select id, email from user_account where email in (" + String.join(", ", java.util.Collections.nCopies(some.size(), "?"))
+                    + ")", row -> {
+                        idByEmail.put(row.getString("email"), row.getLong("id"));
+                    }, some.toArray());
+        }
         return accounts.stream().map(account -> idByEmail.get(account.email())).toList();
     }
 }

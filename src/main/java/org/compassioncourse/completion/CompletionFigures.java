@@ -1,6 +1,6 @@
 package org.compassioncourse.completion;
 
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,17 +36,16 @@ public class CompletionFigures {
 
     /** The completions of those of {@code userIds} who completed the course or hold a certificate. */
     @Transactional(readOnly = true)
-    public Map<Long, Completed> of(Collection<Long> userIds) {
+    public Map<Long, Completed> of(LearnerSet learners) {
         Map<Long, Completed> figures = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return figures;
         }
         // both tables in one statement; a learner can have a completion, a certificate or (usually) both
-        jdbc.query("select user_id, completed_at, null as certificate from course_completion where user_id = any(:learners)"
+        jdbc.query("select user_id, completed_at, null as certificate from course_completion where " + learners.in("user_id")
                 + " union all select user_id, null as completed_at,"
                 + " case when revoked_at is null then 'issued' else 'revoked' end as certificate"
-                + " from certificate where user_id = any(:learners)",
-                new MapSqlParameterSource("learners", LearnerIds.array(userIds)), rs -> {
+                + " from certificate where " + learners.in("user_id"), learners.parameters(), rs -> {
                     Instant completedAt = instant(rs.getObject("completed_at"));
                     String certificate = rs.getString("certificate");
                     figures.merge(rs.getLong("user_id"), new Completed(completedAt, certificate), (a, b) -> new Completed(

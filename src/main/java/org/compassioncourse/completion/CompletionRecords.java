@@ -1,6 +1,6 @@
 package org.compassioncourse.completion;
 
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -84,7 +84,7 @@ class CompletionRecords {
         Map<String, long[]> counts = new LinkedHashMap<>();
         jdbc.query("select a.item_id, a.likert, count(*) as answers from evaluation_answer a"
                 + " join course_evaluation e on e.id = a.evaluation_id"
-                + " where e.user_id = any(:learners) and a.likert is not null group by a.item_id, a.likert", membersOf(cohortId), rs -> {
+                + " where " + members.of(cohortId).in("e.user_id") + " and a.likert is not null group by a.item_id, a.likert", membersOf(cohortId), rs -> {
                     int point = rs.getInt("likert");
                     if (point >= 1 && point <= points) {
                         counts.computeIfAbsent(rs.getString("item_id"), k -> new long[points])[point - 1] = rs.getLong("answers");
@@ -94,7 +94,7 @@ class CompletionRecords {
     }
 
     int evaluationsIn(long cohortId) {
-        Integer count = jdbc.queryForObject("select count(*) from course_evaluation e where e.user_id = any(:learners)",
+        Integer count = jdbc.queryForObject("select count(*) from course_evaluation e where " + members.of(cohortId).in("e.user_id"),
                 membersOf(cohortId), Integer.class);
         return count == null ? 0 : count;
     }
@@ -103,13 +103,13 @@ class CompletionRecords {
     List<EvaluationAnswer> comments(long cohortId) {
         return jdbc.query("select a.item_id, a.item_text, a.answer_text from evaluation_answer a"
                 + " join course_evaluation e on e.id = a.evaluation_id"
-                + " where e.user_id = any(:learners) and a.answer_text is not null order by a.item_id, a.answer_text", membersOf(cohortId),
+                + " where " + members.of(cohortId).in("e.user_id") + " and a.answer_text is not null order by a.item_id, a.answer_text", membersOf(cohortId),
                 (rs, n) -> new EvaluationAnswer(rs.getString("item_id"), rs.getString("item_text"), null, rs.getString("answer_text")));
     }
 
     /** The cohort's members as the one parameter of a query (the cohort module says who they are). */
     private MapSqlParameterSource membersOf(long cohortId) {
-        return new MapSqlParameterSource("learners", LearnerIds.array(members.ids(cohortId)));
+        return members.of(cohortId).parameters();
     }
 
     /** What a revocation's reason reads once the learner's data was erased. */

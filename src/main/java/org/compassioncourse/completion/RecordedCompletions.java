@@ -1,13 +1,13 @@
 package org.compassioncourse.completion;
 
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.compassioncourse.progress.ReadingFigures;
 import org.compassioncourse.quiz.ResultFigures;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +30,14 @@ import java.util.Set;
 @Component
 public class RecordedCompletions {
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final CohortMembers members;
     private final ResultFigures results;
     private final ReadingFigures reading;
     private final Course course;
     private final Clock clock;
 
-    RecordedCompletions(JdbcTemplate jdbc, CohortMembers members, ResultFigures results, ReadingFigures reading,
+    RecordedCompletions(NamedParameterJdbcTemplate jdbc, CohortMembers members, ResultFigures results, ReadingFigures reading,
                         Course course, Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
@@ -53,16 +53,16 @@ public class RecordedCompletions {
      */
     @Transactional
     public int recordMissing(long cohortId) {
-        List<Long> learners = members.ids(cohortId);
-        Set<Long> recorded = new HashSet<>(jdbc.queryForList("select user_id from course_completion where user_id = any(?)",
-                Long.class, LearnerIds.array(learners)));
+        LearnerSet learners = members.of(cohortId);
+        Set<Long> recorded = new HashSet<>(jdbc.queryForList("select user_id from course_completion where "
+                + learners.in("user_id"), learners.parameters(), Long.class));
         Map<Long, ResultFigures.FinalPass> passes = new HashMap<>(results.finalPasses(learners));
         passes.keySet().removeAll(recorded);
         if (passes.isEmpty()) {
             return 0;
         }
         List<String> lessonIds = course.lessons().stream().map(Lesson::id).toList();
-        Map<Long, Map<String, Instant>> lessonsDone = reading.lessonCompletions(passes.keySet());
+        Map<Long, Map<String, Instant>> lessonsDone = reading.lessonCompletions(learners);
         Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         List<Object[]> rows = new ArrayList<>();
         passes.forEach((userId, pass) -> {
@@ -72,8 +72,8 @@ public class RecordedCompletions {
             CompletionRule.completedAt(lessonCompletions, pass.firstPassedAt()).ifPresent(at -> rows.add(new Object[]{userId,
                     Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)), pass.countedScore(), course.version(), now}));
         });
-        jdbc.batchUpdate("insert into course_completion (user_id, completed_at, final_score, course_version, recorded_at)"
-                + " values (?, ?, ?, ?, ?)", rows);
+        jdbc.getJdbcTemplate().batchUpdate("insert into course_completion (user_id, completed_at, final_score, course_version,"
+                + " recorded_at) values (?, ?, ?, ?, ?)", rows);
         return rows.size();
     }
 }

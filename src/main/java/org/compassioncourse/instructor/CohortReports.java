@@ -2,6 +2,7 @@ package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.base.Percent;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
@@ -86,7 +87,7 @@ public class CohortReports {
     public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
         cohortService.requireOwnCohort(cohortId);
         List<Long> ids = members.ids(cohortId);
-        Map<Long, AccountNames.Name> named = names.of(ids);
+        Map<Long, AccountNames.Name> named = names.of(members.of(cohortId));
         Comparator<Figures> byName = Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES)
                 .thenComparingLong(Figures::userId);
         List<Figures> page;
@@ -97,14 +98,15 @@ public class CohortReports {
             if (!ascending) {
                 byNames = byNames.reversed();
             }
-            page = figures(slice(byNames, offset, limit)).values().stream()
+            List<Long> pageIds = slice(byNames, offset, limit);
+            page = figures(pageIds, LearnerSet.of(pageIds)).values().stream()
                     .sorted(ascending ? byName : byName.reversed()).toList();
         } else {
             Instant stuckBefore = stuckBefore();
-            page = slice(figures(ids).values().stream().filter(f -> matches(f, status, stuckBefore))
+            page = slice(figures(ids, members.of(cohortId)).values().stream().filter(f -> matches(f, status, stuckBefore))
                     .sorted(order(sort, ascending, byName)).toList(), offset, limit);
         }
-        Map<Long, CompletionFigures.Completed> completed = completions.of(page.stream().map(Figures::userId).toList());
+        Map<Long, CompletionFigures.Completed> completed = completions.of(LearnerSet.of(page.stream().map(Figures::userId).toList()));
         return page.stream().map(f -> row(f, named.get(f.userId()), completed.get(f.userId()))).toList();
     }
 
@@ -112,8 +114,8 @@ public class CohortReports {
     @Transactional(readOnly = true)
     public LearnerRow learner(LearnerInMyCohort learner) {
         List<Long> one = List.of(learner.userId());
-        Figures figures = figures(one).get(learner.userId());
-        return row(figures, names.of(one).get(learner.userId()), completions.of(one).get(learner.userId()));
+        Figures figures = figures(one, LearnerSet.of(one)).get(learner.userId());
+        return row(figures, names.of(one).get(learner.userId()), completions.of(LearnerSet.of(one)).get(learner.userId()));
     }
 
     private LearnerRow row(Figures f, AccountNames.Name name, CompletionFigures.@Nullable Completed completed) {
@@ -137,14 +139,14 @@ public class CohortReports {
             return ids.size();
         }
         Instant stuckBefore = stuckBefore();
-        return (int) figures(ids).values().stream().filter(f -> matches(f, status, stuckBefore)).count();
+        return (int) figures(ids, members.of(cohortId)).values().stream().filter(f -> matches(f, status, stuckBefore)).count();
     }
 
     /** Summary figures for the top of the overview. */
     @Transactional(readOnly = true)
     public CohortOverview overview(long cohortId) {
         CohortSummary cohort = cohortService.requireOwnCohort(cohortId);
-        Collection<Figures> all = figures(members.ids(cohortId)).values();
+        Collection<Figures> all = figures(members.ids(cohortId), members.of(cohortId)).values();
         int lessons = course.lessons().size();
         DoubleSummaryStatistics finals = all.stream().filter(f -> f.finalScore() != null)
                 .mapToDouble(f -> Objects.requireNonNull(f.finalScore())).summaryStatistics();
@@ -159,15 +161,15 @@ public class CohortReports {
     @Transactional(readOnly = true)
     public CohortCharts charts(long cohortId) {
         cohortService.requireOwnCohort(cohortId);
-        List<Long> ids = members.ids(cohortId);
-        Map<String, Long> completed = reading.completedPerLesson(ids);
+        LearnerSet cohort = members.of(cohortId);
+        Map<String, Long> completed = reading.completedPerLesson(cohort);
         List<CohortCharts.LessonCount> funnel = course.lessons().stream()
                 .map(l -> new CohortCharts.LessonCount(l.order(), l.title(), completed.getOrDefault(l.id(), 0L))).toList();
         long[] buckets = new long[10];
         double preSum = 0;
         double postSum = 0;
         long both = 0;
-        for (ResultFigures.Results r : results.of(ids).values()) {
+        for (ResultFigures.Results r : results.of(cohort).values()) {
             Double fin = r.finalScore();
             if (fin == null) {
                 continue;
@@ -182,10 +184,13 @@ public class CohortReports {
         return new CohortCharts(funnel, buckets, both == 0 ? null : preSum / both, both == 0 ? null : postSum / both, both);
     }
 
-    /** Each member's figures, from one question to the progress module and one to the quiz module. */
-    private Map<Long, Figures> figures(List<Long> ids) {
-        Map<Long, ReadingFigures.Reading> read = reading.of(ids);
-        Map<Long, ResultFigures.Results> scored = results.of(ids);
+    /**
+     * Each of {@code ids}' figures, from one question to the progress module and one to the quiz module, which both
+     * take the same learners as {@code same} (the cohort's sub-select, or the ids themselves for a page).
+     */
+    private Map<Long, Figures> figures(List<Long> ids, LearnerSet same) {
+        Map<Long, ReadingFigures.Reading> read = reading.of(same);
+        Map<Long, ResultFigures.Results> scored = results.of(same);
         Map<Long, Figures> figures = new LinkedHashMap<>();
         for (Long id : ids) {
             ReadingFigures.Reading r = read.get(id);

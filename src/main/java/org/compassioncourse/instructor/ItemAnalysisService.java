@@ -1,6 +1,7 @@
 package org.compassioncourse.instructor;
 
 import org.compassioncourse.base.Percent;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -46,14 +46,14 @@ public class ItemAnalysisService {
     @Transactional(readOnly = true)
     public ItemStatistics.Report report(long cohortId, QuizSettings.Kind kind) {
         cohortService.requireOwnCohort(cohortId);
-        return analyse(members.ids(cohortId), kind);
+        return analyse(members.of(cohortId), kind);
     }
 
     /** How many submitted attempts of the cohort were taken on an earlier version of the course (left out of the report). */
     @Transactional(readOnly = true)
     public long attemptsOnEarlierVersions(long cohortId, QuizSettings.Kind kind) {
         cohortService.requireOwnCohort(cohortId);
-        return responses.attemptsOnOtherVersions(kind, course.version(), members.ids(cohortId));
+        return responses.attemptsOnOtherVersions(kind, course.version(), members.of(cohortId));
     }
 
     /** Which pairs or items a matching, categorise or ordering answer placed correctly; empty for other types. */
@@ -130,7 +130,7 @@ public class ItemAnalysisService {
     }
 
     /** The same analysis over any set of learners (benchmarks; callers check who may see them). */
-    ItemStatistics.Report analyse(Collection<Long> learners, QuizSettings.Kind kind) {
+    ItemStatistics.Report analyse(LearnerSet learners, QuizSettings.Kind kind) {
         ItemStatistics statistics = new ItemStatistics();
         List<ItemStatistics.Response> attempt = new ArrayList<>();
         long[] current = {-1};

@@ -1,6 +1,7 @@
 package org.compassioncourse.instructor;
 
 import org.compassioncourse.account.AccountNames;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
@@ -113,8 +114,9 @@ public class XapiStatementsExport {
             generator.writeStartArray();
             for (int from = 0; from < learners.size(); from += LEARNERS_PER_CHUNK) {
                 List<Long> chunk = learners.subList(from, Math.min(learners.size(), from + LEARNERS_PER_CHUNK));
-                Chunk read = readOnly.execute(status -> new Chunk(names.of(chunk), reading.visits(chunk),
-                        quizzes.attempts(chunk), quizzes.answers(chunk)));
+                LearnerSet these = LearnerSet.of(chunk);
+                Chunk read = readOnly.execute(status -> new Chunk(names.of(these), reading.visits(these),
+                        quizzes.attempts(these), quizzes.answers(these)));
                 count += read == null ? 0 : read.write(statements, generator);
             }
             generator.writeEndArray();

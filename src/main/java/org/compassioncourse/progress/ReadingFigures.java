@@ -1,6 +1,6 @@
 package org.compassioncourse.progress;
 
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
 import org.jspecify.annotations.Nullable;
@@ -45,16 +45,16 @@ public class ReadingFigures {
 
     /** The reading figures of those of {@code userIds} who have opened any lesson (the others have none). */
     @Transactional(readOnly = true)
-    public Map<Long, Reading> of(Collection<Long> userIds) {
+    public Map<Long, Reading> of(LearnerSet learners) {
         Map<Long, Reading> figures = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return figures;
         }
         jdbc.query("select user_id, sum(case when completed_at is not null and lesson_id in (:lessonIds) then 1 else 0 end) as done,"
                 + " max(last_visited_at) as last_visit, max(case when latest = 1 then lesson_id end) as current_lesson"
                 + " from (select p.user_id, p.lesson_id, p.completed_at, p.last_visited_at,"
                 + " row_number() over (partition by p.user_id order by p.last_visited_at desc, p.lesson_id) as latest"
-                + " from lesson_progress p where p.user_id = any(:learners)) x group by user_id", parameters(userIds), rs -> {
+                + " from lesson_progress p where " + learners.in("p.user_id") + ") x group by user_id", parameters(learners), rs -> {
                     figures.put(rs.getLong("user_id"), new Reading(rs.getInt("done"), instant(rs.getObject("last_visit")),
                             rs.getString("current_lesson")));
                 });
@@ -63,13 +63,13 @@ public class ReadingFigures {
 
     /** How many of {@code userIds} completed each lesson of the current course (lessons nobody completed are absent). */
     @Transactional(readOnly = true)
-    public Map<String, Long> completedPerLesson(Collection<Long> userIds) {
+    public Map<String, Long> completedPerLesson(LearnerSet learners) {
         Map<String, Long> completed = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return completed;
         }
-        jdbc.query("select lesson_id, count(*) as learners from lesson_progress where user_id = any(:learners)"
-                + " and completed_at is not null and lesson_id in (:lessonIds) group by lesson_id", parameters(userIds),
+        jdbc.query("select lesson_id, count(*) as learners from lesson_progress where " + learners.in("user_id")
+                + " and completed_at is not null and lesson_id in (:lessonIds) group by lesson_id", parameters(learners),
                 rs -> {
                     completed.put(rs.getString("lesson_id"), rs.getLong("learners"));
                 });
@@ -78,13 +78,13 @@ public class ReadingFigures {
 
     /** When each of {@code userIds} completed each lesson of the current course they completed. */
     @Transactional(readOnly = true)
-    public Map<Long, Map<String, Instant>> lessonCompletions(Collection<Long> userIds) {
+    public Map<Long, Map<String, Instant>> lessonCompletions(LearnerSet learners) {
         Map<Long, Map<String, Instant>> done = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return done;
         }
-        jdbc.query("select user_id, lesson_id, completed_at from lesson_progress where user_id = any(:learners)"
-                + " and completed_at is not null and lesson_id in (:lessonIds)", parameters(userIds), rs -> {
+        jdbc.query("select user_id, lesson_id, completed_at from lesson_progress where " + learners.in("user_id")
+                + " and completed_at is not null and lesson_id in (:lessonIds)", parameters(learners), rs -> {
                     done.computeIfAbsent(rs.getLong("user_id"), k -> new HashMap<>())
                             .put(rs.getString("lesson_id"), Objects.requireNonNull(instant(rs.getObject("completed_at"))));
                 });
@@ -100,18 +100,18 @@ public class ReadingFigures {
      * then in the order they first opened them.
      */
     @Transactional(readOnly = true)
-    public List<LessonVisit> visits(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
+    public List<LessonVisit> visits(LearnerSet learners) {
+        if (learners.isEmpty()) {
             return List.of();
         }
         return jdbc.query("select user_id, lesson_id, first_visited_at, completed_at from lesson_progress"
-                + " where user_id = any(:learners) order by user_id, first_visited_at, lesson_id", parameters(userIds),
+                + " where " + learners.in("user_id") + " order by user_id, first_visited_at, lesson_id", parameters(learners),
                 (rs, n) -> new LessonVisit(rs.getLong("user_id"), rs.getString("lesson_id"),
                         Objects.requireNonNull(instant(rs.getObject("first_visited_at"))), instant(rs.getObject("completed_at"))));
     }
 
-    private MapSqlParameterSource parameters(Collection<Long> userIds) {
-        return new MapSqlParameterSource("learners", LearnerIds.array(userIds))
+    private MapSqlParameterSource parameters(LearnerSet learners) {
+        return learners.parameters()
                 .addValue("lessonIds", course.lessons().stream().map(Lesson::id).toList());
     }
 

@@ -1,6 +1,6 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,9 +40,9 @@ public class ResultFigures {
 
     /** The results of those of {@code userIds} who have submitted any quiz (the others have none). */
     @Transactional(readOnly = true)
-    public Map<Long, Results> of(Collection<Long> userIds) {
+    public Map<Long, Results> of(LearnerSet learners) {
         Map<Long, Results> figures = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return figures;
         }
         jdbc.query("select user_id,"
@@ -50,8 +50,7 @@ public class ResultFigures {
                 + " max(case when kind = 'FINAL_ASSESSMENT' and quiz_key = '' then score_percent end) as final_score,"
                 + " max(case when kind = 'FINAL_ASSESSMENT' and quiz_key = '' then case when passed then 1 else 0 end end) as final_passed,"
                 + " max(last_submitted_at) as last_submitted"
-                + " from quiz_result where user_id = any(:learners) group by user_id",
-                new MapSqlParameterSource("learners", LearnerIds.array(userIds)), rs -> {
+                + " from quiz_result where " + learners.in("user_id") + " group by user_id", learners.parameters(), rs -> {
                     Number passed = (Number) rs.getObject("final_passed");
                     figures.put(rs.getLong("user_id"), new Results(doubleOrNull(rs.getObject("pre_test")),
                             doubleOrNull(rs.getObject("final_score")), passed == null ? null : passed.intValue() == 1,
@@ -69,15 +68,15 @@ public class ResultFigures {
 
     /** When each of those of {@code userIds} who passed the final first passed it, and their counted final score. */
     @Transactional(readOnly = true)
-    public Map<Long, FinalPass> finalPasses(Collection<Long> userIds) {
+    public Map<Long, FinalPass> finalPasses(LearnerSet learners) {
         Map<Long, FinalPass> passes = new HashMap<>();
-        if (userIds.isEmpty()) {
+        if (learners.isEmpty()) {
             return passes;
         }
         jdbc.query("select a.user_id, min(a.submitted_at) as first_pass, max(r.score_percent) as counted from quiz_attempt a"
                 + " left join quiz_result r on r.user_id = a.user_id and r.kind = 'FINAL_ASSESSMENT' and r.quiz_key = ''"
-                + " where a.user_id = any(:learners) and a.kind = 'FINAL_ASSESSMENT' and a.passed = true and a.submitted_at is not null"
-                + " group by a.user_id", new MapSqlParameterSource("learners", LearnerIds.array(userIds)), rs -> {
+                + " where " + learners.in("a.user_id") + " and a.kind = 'FINAL_ASSESSMENT' and a.passed = true and a.submitted_at is not null"
+                + " group by a.user_id", learners.parameters(), rs -> {
                     passes.put(rs.getLong("user_id"), new FinalPass(instant(rs.getObject("first_pass")), rs.getDouble("counted")));
                 });
         return passes;

@@ -1,6 +1,6 @@
 package org.compassioncourse.quiz;
 
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.content.QuizSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,15 +54,15 @@ public class SubmittedResponses {
      * the course, ordered by attempt (call inside a read-only transaction: PostgreSQL streams only there).
      */
     @Transactional(readOnly = true)
-    public void read(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds, Reader reader) {
-        if (userIds.isEmpty()) {
+    public void read(QuizSettings.Kind kind, int contentVersion, LearnerSet learners, Reader reader) {
+        if (learners.isEmpty()) {
             return;
         }
         streaming.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
                 + " join quiz_attempt a on a.id = r.attempt_id"
-                + " where a.user_id = any(:learners) and a.kind = :kind and a.submitted_at is not null"
+                + " where " + learners.in("a.user_id") + " and a.kind = :kind and a.submitted_at is not null"
                 + " and a.content_version = :version order by r.attempt_id",
-                parameters(kind, contentVersion, userIds), rs -> {
+                parameters(kind, contentVersion, learners), rs -> {
                     reader.read(new Response(rs.getLong("attempt_id"), rs.getString("question_id"), rs.getDouble("score"),
                             StoredAnswers.answer(rs.getString("answer"))));
                 });
@@ -70,13 +70,13 @@ public class SubmittedResponses {
 
     /** How many submitted attempts at {@code kind} by {@code userIds} were taken on another version of the course. */
     @Transactional(readOnly = true)
-    public long attemptsOnOtherVersions(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
+    public long attemptsOnOtherVersions(QuizSettings.Kind kind, int contentVersion, LearnerSet learners) {
+        if (learners.isEmpty()) {
             return 0;
         }
-        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a where a.user_id = any(:learners)"
+        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a where " + learners.in("a.user_id")
                 + " and a.kind = :kind and a.submitted_at is not null and a.content_version <> :version",
-                parameters(kind, contentVersion, userIds), Long.class);
+                parameters(kind, contentVersion, learners), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -92,13 +92,13 @@ public class SubmittedResponses {
 
     /** The submitted attempts of {@code userIds}, by learner and then in the order they were submitted. */
     @Transactional(readOnly = true)
-    public List<SubmittedAttempt> attempts(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
+    public List<SubmittedAttempt> attempts(LearnerSet learners) {
+        if (learners.isEmpty()) {
             return List.of();
         }
         return jdbc.query("select user_id, id, kind, lesson_id, started_at, submitted_at, score_percent, passed from quiz_attempt"
-                        + " where user_id = any(:learners) and submitted_at is not null order by user_id, submitted_at, id",
-                new MapSqlParameterSource("learners", LearnerIds.array(userIds)),
+                        + " where " + learners.in("user_id") + " and submitted_at is not null order by user_id, submitted_at, id",
+                learners.parameters(),
                 (rs, n) -> new SubmittedAttempt(rs.getLong("user_id"), rs.getLong("id"), QuizSettings.Kind.valueOf(rs.getString("kind")),
                         rs.getString("lesson_id"), instant(rs, "started_at"), instant(rs, "submitted_at"), rs.getDouble("score_percent"),
                         (Boolean) rs.getObject("passed")));
@@ -106,14 +106,14 @@ public class SubmittedResponses {
 
     /** Every answered question of the submitted attempts of {@code userIds}, by learner, attempt and answering time. */
     @Transactional(readOnly = true)
-    public List<AnsweredQuestion> answers(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
+    public List<AnsweredQuestion> answers(LearnerSet learners) {
+        if (learners.isEmpty()) {
             return List.of();
         }
         return streaming.query("select a.user_id, a.id as attempt_id, a.kind, a.lesson_id, r.question_id, r.answer, r.score,"
                         + " r.answered_at, r.time_taken_ms from quiz_attempt a join quiz_response r on r.attempt_id = a.id"
-                        + " where a.user_id = any(:learners) and a.submitted_at is not null order by a.user_id, a.id, r.answered_at",
-                new MapSqlParameterSource("learners", LearnerIds.array(userIds)),
+                        + " where " + learners.in("a.user_id") + " and a.submitted_at is not null order by a.user_id, a.id, r.answered_at",
+                learners.parameters(),
                 (rs, n) -> new AnsweredQuestion(rs.getLong("user_id"), rs.getLong("attempt_id"),
                         QuizSettings.Kind.valueOf(rs.getString("kind")), rs.getString("lesson_id"), rs.getString("question_id"),
                         StoredAnswers.answer(rs.getString("answer")), rs.getDouble("score"), instant(rs, "answered_at"),
@@ -124,8 +124,8 @@ public class SubmittedResponses {
         return Objects.requireNonNull(rs.getObject(column, OffsetDateTime.class), column).toInstant();
     }
 
-    private static MapSqlParameterSource parameters(QuizSettings.Kind kind, int contentVersion, Collection<Long> userIds) {
-        return new MapSqlParameterSource("learners", LearnerIds.array(userIds)).addValue("kind", kind.name())
+    private static MapSqlParameterSource parameters(QuizSettings.Kind kind, int contentVersion, LearnerSet learners) {
+        return learners.parameters().addValue("kind", kind.name())
                 .addValue("version", contentVersion);
     }
 }

@@ -1,7 +1,7 @@
 package org.compassioncourse.review;
 
 import org.compassioncourse.account.AccountNames;
-import org.compassioncourse.base.LearnerIds;
+import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.content.Course;
@@ -85,14 +85,15 @@ public class CohortRetention {
     @Transactional(readOnly = true)
     public List<OverdueLearner> overdueLearners(long cohortId) {
         cohortService.requireOwnCohort(cohortId);
+        LearnerSet cohortMembers = members.of(cohortId);
         String sql = """
                 select c.user_id, count(*) as overdue, min(c.due) as oldest
                 from review_card c
-                where c.user_id = any(:learners) and c.retired = false and c.due < :before
-                group by c.user_id""";
+                where %s and c.retired = false and c.due < :before
+                group by c.user_id""".formatted(cohortMembers.in("c.user_id"));
         List<long[]> overdue = new ArrayList<>();
         List<Instant> oldest = new ArrayList<>();
-        jdbc.query(sql, new MapSqlParameterSource("learners", LearnerIds.array(members.ids(cohortId)))
+        jdbc.query(sql, cohortMembers.parameters()
                 .addValue("before", Timestamp.from(clock.instant().minus(OVERDUE_AFTER))), rs -> {
             overdue.add(new long[]{rs.getLong(1), rs.getInt(2)});
             oldest.add(rs.getTimestamp(3).toInstant());
@@ -118,23 +119,24 @@ public class CohortRetention {
     @Transactional(readOnly = true)
     public List<ObjectiveRetention> retentionByObjective(long cohortId) {
         cohortService.requireOwnCohort(cohortId);
+        LearnerSet cohortMembers = members.of(cohortId);
         String predicted = """
                 select c.lesson_id, c.objective,
                        avg(power(1 + :factor * (floor((:nowSeconds - extract(epoch from c.last_review)) / 86400) + :ahead) / c.stability, :decay)) as r,
                        count(*) as cards, count(distinct c.user_id) as learners
                 from review_card c
-                where c.user_id = any(:learners) and c.retired = false and c.last_review is not null
-                group by c.lesson_id, c.objective""";
+                where %s and c.retired = false and c.last_review is not null
+                group by c.lesson_id, c.objective""".formatted(cohortMembers.in("c.user_id"));
         String recalled = """
                 select c.lesson_id, c.objective,
                        sum(case when l.rating <> 'AGAIN' then 1 else 0 end) as recalled, count(*) as reviews
                 from review_log l
                 join review_card c on c.id = l.card_id
-                where c.user_id = any(:learners) and c.retired = false and l.reviewed_at >= :since
+                where %s and c.retired = false and l.reviewed_at >= :since
                   and not (l.elapsed_days = 0 and exists (select 1 from review_log p where p.card_id = l.card_id
                            and p.review_number = l.review_number - 1 and p.scheduled_days = 0))
-                group by c.lesson_id, c.objective""";
-        MapSqlParameterSource parameters = new MapSqlParameterSource("learners", LearnerIds.array(members.ids(cohortId)))
+                group by c.lesson_id, c.objective""".formatted(cohortMembers.in("c.user_id"));
+        MapSqlParameterSource parameters = cohortMembers.parameters()
                 .addValue("factor", scheduler.factor())
                 .addValue("decay", scheduler.decay())
                 .addValue("ahead", AHEAD_DAYS)

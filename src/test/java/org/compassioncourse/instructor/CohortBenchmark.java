@@ -126,7 +126,7 @@ class CohortBenchmark {
             System.out.printf("generated %d more learners for the item analysis case in %.1f s%n", more, (System.nanoTime() - start) / 1e9);
         }
         long itemCaseResponses = preTestResponses(itemCohorts);
-        List<Long> itemLearners = itemCohorts.stream().flatMap(c -> members.ids(c).stream()).toList();
+        org.compassioncourse.base.LearnerSet itemLearners = members.ofAny(itemCohorts);
 
         for (int round = 1; round <= ROUNDS; round++) {
             int r = round;
