@@ -43,7 +43,7 @@ public class AccountNames {
         if (learners.isEmpty()) {
             return names;
         }
-        jdbc.query("select id, display_name, email from user_account where " + learners.in("id"), learners.parameters(),
+        jdbc.query("select u.id, u.display_name, u.email from user_account u" + learners.join("u.id") + "where " + learners.where("u.id"), learners.parameters(),
                 rs -> {
                     names.put(rs.getLong("id"), new Name(rs.getString("display_name"), rs.getString("email")));
                 });

@@ -42,10 +42,10 @@ public class CompletionFigures {
             return figures;
         }
         // both tables in one statement; a learner can have a completion, a certificate or (usually) both
-        jdbc.query("select user_id, completed_at, null as certificate from course_completion where " + learners.in("user_id")
-                + " union all select user_id, null as completed_at,"
-                + " case when revoked_at is null then 'issued' else 'revoked' end as certificate"
-                + " from certificate where " + learners.in("user_id"), learners.parameters(), rs -> {
+        jdbc.query("select c.user_id, c.completed_at, null as certificate from course_completion c" + learners.join("c.user_id")
+                + "where " + learners.where("c.user_id") + " union all select ce.user_id, null as completed_at,"
+                + " case when ce.revoked_at is null then 'issued' else 'revoked' end as certificate"
+                + " from certificate ce" + learners.join("ce.user_id") + "where " + learners.where("ce.user_id"), learners.parameters(), rs -> {
                     Instant completedAt = instant(rs.getObject("completed_at"));
                     String certificate = rs.getString("certificate");
                     figures.merge(rs.getLong("user_id"), new Completed(completedAt, certificate), (a, b) -> new Completed(

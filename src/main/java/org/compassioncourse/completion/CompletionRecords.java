@@ -84,7 +84,7 @@ class CompletionRecords {
         Map<String, long[]> counts = new LinkedHashMap<>();
         jdbc.query("select a.item_id, a.likert, count(*) as answers from evaluation_answer a"
                 + " join course_evaluation e on e.id = a.evaluation_id"
-                + " where " + members.of(cohortId).in("e.user_id") + " and a.likert is not null group by a.item_id, a.likert", membersOf(cohortId), rs -> {
+                + "" + members.of(cohortId).join("e.user_id") + "where " + members.of(cohortId).where("e.user_id") + " and a.likert is not null group by a.item_id, a.likert", membersOf(cohortId), rs -> {
                     int point = rs.getInt("likert");
                     if (point >= 1 && point <= points) {
                         counts.computeIfAbsent(rs.getString("item_id"), k -> new long[points])[point - 1] = rs.getLong("answers");
@@ -94,7 +94,7 @@ class CompletionRecords {
     }
 
     int evaluationsIn(long cohortId) {
-        Integer count = jdbc.queryForObject("select count(*) from course_evaluation e where " + members.of(cohortId).in("e.user_id"),
+        Integer count = jdbc.queryForObject("select count(*) from course_evaluation e" + members.of(cohortId).join("e.user_id") + "where " + members.of(cohortId).where("e.user_id"),
                 membersOf(cohortId), Integer.class);
         return count == null ? 0 : count;
     }
@@ -103,7 +103,7 @@ class CompletionRecords {
     List<EvaluationAnswer> comments(long cohortId) {
         return jdbc.query("select a.item_id, a.item_text, a.answer_text from evaluation_answer a"
                 + " join course_evaluation e on e.id = a.evaluation_id"
-                + " where " + members.of(cohortId).in("e.user_id") + " and a.answer_text is not null order by a.item_id, a.answer_text", membersOf(cohortId),
+                + "" + members.of(cohortId).join("e.user_id") + "where " + members.of(cohortId).where("e.user_id") + " and a.answer_text is not null order by a.item_id, a.answer_text", membersOf(cohortId),
                 (rs, n) -> new EvaluationAnswer(rs.getString("item_id"), rs.getString("item_text"), null, rs.getString("answer_text")));
     }
 

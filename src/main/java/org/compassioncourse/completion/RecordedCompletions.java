@@ -54,8 +54,8 @@ public class RecordedCompletions {
     @Transactional
     public int recordMissing(long cohortId) {
         LearnerSet learners = members.of(cohortId);
-        Set<Long> recorded = new HashSet<>(jdbc.queryForList("select user_id from course_completion where "
-                + learners.in("user_id"), learners.parameters(), Long.class));
+        Set<Long> recorded = new HashSet<>(jdbc.queryForList("select c.user_id from course_completion c"
+                + learners.join("c.user_id") + "where " + learners.where("c.user_id"), learners.parameters(), Long.class));
         Map<Long, ResultFigures.FinalPass> passes = new HashMap<>(results.finalPasses(learners));
         passes.keySet().removeAll(recorded);
         if (passes.isEmpty()) {

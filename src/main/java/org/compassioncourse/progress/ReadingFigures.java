@@ -54,7 +54,7 @@ public class ReadingFigures {
                 + " max(last_visited_at) as last_visit, max(case when latest = 1 then lesson_id end) as current_lesson"
                 + " from (select p.user_id, p.lesson_id, p.completed_at, p.last_visited_at,"
                 + " row_number() over (partition by p.user_id order by p.last_visited_at desc, p.lesson_id) as latest"
-                + " from lesson_progress p where " + learners.in("p.user_id") + ") x group by user_id", parameters(learners), rs -> {
+                + " from lesson_progress p" + learners.join("p.user_id") + "where " + learners.where("p.user_id") + ") x group by user_id", parameters(learners), rs -> {
                     figures.put(rs.getLong("user_id"), new Reading(rs.getInt("done"), instant(rs.getObject("last_visit")),
                             rs.getString("current_lesson")));
                 });
@@ -68,8 +68,8 @@ public class ReadingFigures {
         if (learners.isEmpty()) {
             return completed;
         }
-        jdbc.query("select lesson_id, count(*) as learners from lesson_progress where " + learners.in("user_id")
-                + " and completed_at is not null and lesson_id in (:lessonIds) group by lesson_id", parameters(learners),
+        jdbc.query("select p.lesson_id, count(*) as learners from lesson_progress p" + learners.join("p.user_id") + "where "
+                + learners.where("p.user_id") + " and p.completed_at is not null and p.lesson_id in (:lessonIds) group by p.lesson_id", parameters(learners),
                 rs -> {
                     completed.put(rs.getString("lesson_id"), rs.getLong("learners"));
                 });
@@ -83,8 +83,9 @@ public class ReadingFigures {
         if (learners.isEmpty()) {
             return done;
         }
-        jdbc.query("select user_id, lesson_id, completed_at from lesson_progress where " + learners.in("user_id")
-                + " and completed_at is not null and lesson_id in (:lessonIds)", parameters(learners), rs -> {
+        jdbc.query("select p.user_id, p.lesson_id, p.completed_at from lesson_progress p" + learners.join("p.user_id") + "where "
+                + learners.where("p.user_id")
+                + " and p.completed_at is not null and p.lesson_id in (:lessonIds)", parameters(learners), rs -> {
                     done.computeIfAbsent(rs.getLong("user_id"), k -> new HashMap<>())
                             .put(rs.getString("lesson_id"), Objects.requireNonNull(instant(rs.getObject("completed_at"))));
                 });
@@ -104,8 +105,9 @@ public class ReadingFigures {
         if (learners.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select user_id, lesson_id, first_visited_at, completed_at from lesson_progress"
-                + " where " + learners.in("user_id") + " order by user_id, first_visited_at, lesson_id", parameters(learners),
+        return jdbc.query("select p.user_id, p.lesson_id, p.first_visited_at, p.completed_at from lesson_progress p"
+                + learners.join("p.user_id") + "where " + learners.where("p.user_id") + " order by p.user_id, p.first_visited_at, p.lesson_id",
+                parameters(learners),
                 (rs, n) -> new LessonVisit(rs.getLong("user_id"), rs.getString("lesson_id"),
                         Objects.requireNonNull(instant(rs.getObject("first_visited_at"))), instant(rs.getObject("completed_at"))));
     }

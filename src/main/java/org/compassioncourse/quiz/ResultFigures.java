@@ -45,12 +45,12 @@ public class ResultFigures {
         if (learners.isEmpty()) {
             return figures;
         }
-        jdbc.query("select user_id,"
-                + " max(case when kind = 'PRE_TEST' and quiz_key = '' then score_percent end) as pre_test,"
-                + " max(case when kind = 'FINAL_ASSESSMENT' and quiz_key = '' then score_percent end) as final_score,"
-                + " max(case when kind = 'FINAL_ASSESSMENT' and quiz_key = '' then case when passed then 1 else 0 end end) as final_passed,"
-                + " max(last_submitted_at) as last_submitted"
-                + " from quiz_result where " + learners.in("user_id") + " group by user_id", learners.parameters(), rs -> {
+        jdbc.query("select q.user_id,"
+                + " max(case when q.kind = 'PRE_TEST' and q.quiz_key = '' then q.score_percent end) as pre_test,"
+                + " max(case when q.kind = 'FINAL_ASSESSMENT' and q.quiz_key = '' then q.score_percent end) as final_score,"
+                + " max(case when q.kind = 'FINAL_ASSESSMENT' and q.quiz_key = '' then case when q.passed then 1 else 0 end end) as final_passed,"
+                + " max(q.last_submitted_at) as last_submitted"
+                + " from quiz_result q" + learners.join("q.user_id") + "where " + learners.where("q.user_id") + " group by q.user_id", learners.parameters(), rs -> {
                     Number passed = (Number) rs.getObject("final_passed");
                     figures.put(rs.getLong("user_id"), new Results(doubleOrNull(rs.getObject("pre_test")),
                             doubleOrNull(rs.getObject("final_score")), passed == null ? null : passed.intValue() == 1,
@@ -75,7 +75,7 @@ public class ResultFigures {
         }
         jdbc.query("select a.user_id, min(a.submitted_at) as first_pass, max(r.score_percent) as counted from quiz_attempt a"
                 + " left join quiz_result r on r.user_id = a.user_id and r.kind = 'FINAL_ASSESSMENT' and r.quiz_key = ''"
-                + " where " + learners.in("a.user_id") + " and a.kind = 'FINAL_ASSESSMENT' and a.passed = true and a.submitted_at is not null"
+                + learners.join("a.user_id") + "where " + learners.where("a.user_id") + " and a.kind = 'FINAL_ASSESSMENT' and a.passed = true and a.submitted_at is not null"
                 + " group by a.user_id", learners.parameters(), rs -> {
                     passes.put(rs.getLong("user_id"), new FinalPass(instant(rs.getObject("first_pass")), rs.getDouble("counted")));
                 });

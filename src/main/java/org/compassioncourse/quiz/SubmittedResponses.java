@@ -60,7 +60,7 @@ public class SubmittedResponses {
         }
         streaming.query("select r.attempt_id, r.question_id, r.score, r.answer from quiz_response r"
                 + " join quiz_attempt a on a.id = r.attempt_id"
-                + " where " + learners.in("a.user_id") + " and a.kind = :kind and a.submitted_at is not null"
+                + learners.join("a.user_id") + "where " + learners.where("a.user_id") + " and a.kind = :kind and a.submitted_at is not null"
                 + " and a.content_version = :version order by r.attempt_id",
                 parameters(kind, contentVersion, learners), rs -> {
                     reader.read(new Response(rs.getLong("attempt_id"), rs.getString("question_id"), rs.getDouble("score"),
@@ -74,7 +74,7 @@ public class SubmittedResponses {
         if (learners.isEmpty()) {
             return 0;
         }
-        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a where " + learners.in("a.user_id")
+        Long count = jdbc.queryForObject("select count(*) from quiz_attempt a" + learners.join("a.user_id") + "where " + learners.where("a.user_id")
                 + " and a.kind = :kind and a.submitted_at is not null and a.content_version <> :version",
                 parameters(kind, contentVersion, learners), Long.class);
         return count == null ? 0 : count;
@@ -96,8 +96,9 @@ public class SubmittedResponses {
         if (learners.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select user_id, id, kind, lesson_id, started_at, submitted_at, score_percent, passed from quiz_attempt"
-                        + " where " + learners.in("user_id") + " and submitted_at is not null order by user_id, submitted_at, id",
+        return jdbc.query("select a.user_id, a.id, a.kind, a.lesson_id, a.started_at, a.submitted_at, a.score_percent, a.passed"
+                        + " from quiz_attempt a" + learners.join("a.user_id") + "where " + learners.where("a.user_id")
+                        + " and a.submitted_at is not null order by a.user_id, a.submitted_at, a.id",
                 learners.parameters(),
                 (rs, n) -> new SubmittedAttempt(rs.getLong("user_id"), rs.getLong("id"), QuizSettings.Kind.valueOf(rs.getString("kind")),
                         rs.getString("lesson_id"), instant(rs, "started_at"), instant(rs, "submitted_at"), rs.getDouble("score_percent"),
@@ -112,7 +113,7 @@ public class SubmittedResponses {
         }
         return streaming.query("select a.user_id, a.id as attempt_id, a.kind, a.lesson_id, r.question_id, r.answer, r.score,"
                         + " r.answered_at, r.time_taken_ms from quiz_attempt a join quiz_response r on r.attempt_id = a.id"
-                        + " where " + learners.in("a.user_id") + " and a.submitted_at is not null order by a.user_id, a.id, r.answered_at",
+                        + learners.join("a.user_id") + "where " + learners.where("a.user_id") + " and a.submitted_at is not null order by a.user_id, a.id, r.answered_at",
                 learners.parameters(),
                 (rs, n) -> new AnsweredQuestion(rs.getLong("user_id"), rs.getLong("attempt_id"),
                         QuizSettings.Kind.valueOf(rs.getString("kind")), rs.getString("lesson_id"), rs.getString("question_id"),

@@ -88,9 +88,9 @@ public class CohortRetention {
         LearnerSet cohortMembers = members.of(cohortId);
         String sql = """
                 select c.user_id, count(*) as overdue, min(c.due) as oldest
-                from review_card c
+                from review_card c %s
                 where %s and c.retired = false and c.due < :before
-                group by c.user_id""".formatted(cohortMembers.in("c.user_id"));
+                group by c.user_id""".formatted(cohortMembers.join("c.user_id"), cohortMembers.where("c.user_id"));
         List<long[]> overdue = new ArrayList<>();
         List<Instant> oldest = new ArrayList<>();
         jdbc.query(sql, cohortMembers.parameters()
@@ -124,18 +124,18 @@ public class CohortRetention {
                 select c.lesson_id, c.objective,
                        avg(power(1 + :factor * (floor((:nowSeconds - extract(epoch from c.last_review)) / 86400) + :ahead) / c.stability, :decay)) as r,
                        count(*) as cards, count(distinct c.user_id) as learners
-                from review_card c
+                from review_card c %s
                 where %s and c.retired = false and c.last_review is not null
-                group by c.lesson_id, c.objective""".formatted(cohortMembers.in("c.user_id"));
+                group by c.lesson_id, c.objective""".formatted(cohortMembers.join("c.user_id"), cohortMembers.where("c.user_id"));
         String recalled = """
                 select c.lesson_id, c.objective,
                        sum(case when l.rating <> 'AGAIN' then 1 else 0 end) as recalled, count(*) as reviews
                 from review_log l
-                join review_card c on c.id = l.card_id
+                join review_card c on c.id = l.card_id %s
                 where %s and c.retired = false and l.reviewed_at >= :since
                   and not (l.elapsed_days = 0 and exists (select 1 from review_log p where p.card_id = l.card_id
                            and p.review_number = l.review_number - 1 and p.scheduled_days = 0))
-                group by c.lesson_id, c.objective""".formatted(cohortMembers.in("c.user_id"));
+                group by c.lesson_id, c.objective""".formatted(cohortMembers.join("c.user_id"), cohortMembers.where("c.user_id"));
         MapSqlParameterSource parameters = cohortMembers.parameters()
                 .addValue("factor", scheduler.factor())
                 .addValue("decay", scheduler.decay())
