@@ -31,10 +31,13 @@ public class CohortMembers {
                 + " and members_of_cohort.user_id = %s", Map.of("membersOfCohort", cohortId));
     }
 
-    /** The members of any of these cohorts, as one set (each learner once). */
-    public LearnerSet ofAny(Collection<Long> cohortIds) {
-        return LearnerSet.joined("join (select distinct user_id as member_id from cohort_member where cohort_id in (:membersOfCohorts))"
-                + " members_of_cohorts on members_of_cohorts.member_id = %s", Map.of("membersOfCohorts", List.copyOf(cohortIds)));
+    /**
+     * The members of any of these cohorts, as one set, for cohorts that share no learner (a learner in two of them
+     * would be joined twice): a plain join, like {@link #of(long)}.
+     */
+    public LearnerSet ofDisjoint(Collection<Long> cohortIds) {
+        return LearnerSet.joined("join cohort_member members_of_cohorts on members_of_cohorts.cohort_id in (:membersOfCohorts)"
+                + " and members_of_cohorts.user_id = %s", Map.of("membersOfCohorts", List.copyOf(cohortIds)));
     }
 
     /** The user ids of the cohort's members, in joining order. */
