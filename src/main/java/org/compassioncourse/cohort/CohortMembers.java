@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +28,6 @@ public class CohortMembers {
         // every row: minutes at 10,000 learners); the receiving query qualifies its own user_id columns
         return LearnerSet.joined("join cohort_member members_of_cohort on members_of_cohort.cohort_id = :membersOfCohort"
                 + " and members_of_cohort.user_id = %s", Map.of("membersOfCohort", cohortId));
-    }
-
-    /**
-     * The members of any of these cohorts, as one set, for cohorts that share no learner (a learner in two of them
-     * would be joined twice): a plain join, like {@link #of(long)}.
-     */
-    public LearnerSet ofDisjoint(Collection<Long> cohortIds) {
-        return LearnerSet.joined("join cohort_member members_of_cohorts on members_of_cohorts.cohort_id in (:membersOfCohorts)"
-                + " and members_of_cohorts.user_id = %s", Map.of("membersOfCohorts", List.copyOf(cohortIds)));
     }
 
     /** The user ids of the cohort's members, in joining order. */

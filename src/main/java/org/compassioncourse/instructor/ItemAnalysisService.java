@@ -131,24 +131,31 @@ public class ItemAnalysisService {
 
     /** The same analysis over any set of learners (benchmarks; callers check who may see them). */
     ItemStatistics.Report analyse(LearnerSet learners, QuizSettings.Kind kind) {
+        return analyse(List.of(learners), kind);
+    }
+
+    /** The same analysis over several sets of learners that share no one (several cohorts), read one set at a time. */
+    ItemStatistics.Report analyse(List<LearnerSet> sets, QuizSettings.Kind kind) {
         ItemStatistics statistics = new ItemStatistics();
         List<ItemStatistics.Response> attempt = new ArrayList<>();
         long[] current = {-1};
         // each question looked up once per analysis (the course's list is searched linearly)
         Map<String, java.util.Optional<Question>> questions = new java.util.HashMap<>();
-        responses.read(kind, course.version(), learners, response -> {
-            if (response.attemptId() != current[0]) {
-                statistics.add(attempt);
-                attempt.clear();
-                current[0] = response.attemptId();
-            }
-            String questionId = response.questionId();
-            java.util.Optional<Question> question = questions.computeIfAbsent(questionId, course::question);
-            String slot = question.map(Question::blueprint).orElse(questionId);
-            org.compassioncourse.quiz.Answer answer = response.answer();
-            attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, response.score(),
-                    chosenOptions(answer), question.map(q -> partsPlaced(q, answer)).orElse(Map.of()), answer.noAnswer()));
-        });
+        for (LearnerSet learners : sets) {
+            responses.read(kind, course.version(), learners, response -> {
+                if (response.attemptId() != current[0]) {
+                    statistics.add(attempt);
+                    attempt.clear();
+                    current[0] = response.attemptId();
+                }
+                String questionId = response.questionId();
+                java.util.Optional<Question> question = questions.computeIfAbsent(questionId, course::question);
+                String slot = question.map(Question::blueprint).orElse(questionId);
+                org.compassioncourse.quiz.Answer answer = response.answer();
+                attempt.add(new ItemStatistics.Response(questionId, slot == null ? questionId : slot, response.score(),
+                        chosenOptions(answer), question.map(q -> partsPlaced(q, answer)).orElse(Map.of()), answer.noAnswer()));
+            });
+        }
         statistics.add(attempt);
         return statistics.report();
     }

@@ -126,7 +126,7 @@ class CohortBenchmark {
             System.out.printf("generated %d more learners for the item analysis case in %.1f s%n", more, (System.nanoTime() - start) / 1e9);
         }
         long itemCaseResponses = preTestResponses(itemCohorts);
-        org.compassioncourse.base.LearnerSet itemLearners = members.ofDisjoint(itemCohorts);
+        List<org.compassioncourse.base.LearnerSet> itemLearners = itemCohorts.stream().map(members::of).toList();
 
         for (int round = 1; round <= ROUNDS; round++) {
             int r = round;
