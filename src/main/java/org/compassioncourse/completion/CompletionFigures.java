@@ -1,15 +1,14 @@
 package org.compassioncourse.completion;
 
 import org.compassioncourse.base.LearnerSet;
+import org.compassioncourse.base.SqlTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class CompletionFigures {
                 + "where " + learners.where("c.user_id") + " union all select ce.user_id, null as completed_at,"
                 + " case when ce.revoked_at is null then 'issued' else 'revoked' end as certificate"
                 + " from certificate ce" + learners.join("ce.user_id") + "where " + learners.where("ce.user_id"), learners.parameters(), rs -> {
-                    Instant completedAt = instant(rs.getObject("completed_at"));
+                    Instant completedAt = SqlTimes.instant(rs.getObject("completed_at"));
                     String certificate = rs.getString("certificate");
                     figures.merge(rs.getLong("user_id"), new Completed(completedAt, certificate), (a, b) -> new Completed(
                             a.completedAt() != null ? a.completedAt() : b.completedAt(),
@@ -55,13 +54,4 @@ public class CompletionFigures {
         return figures;
     }
 
-    private static @Nullable Instant instant(@Nullable Object value) {
-        return switch (value) {
-            case null -> null;
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            case Instant i -> i;
-            default -> throw new IllegalStateException("Unexpected time value " + value.getClass());
-        };
-    }
 }

@@ -3,15 +3,14 @@ package org.compassioncourse.progress;
 import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
+import org.compassioncourse.base.SqlTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ public class ReadingFigures {
                 + " from (select p.user_id, p.lesson_id, p.completed_at, p.last_visited_at,"
                 + " row_number() over (partition by p.user_id order by p.last_visited_at desc, p.lesson_id) as latest"
                 + " from lesson_progress p" + learners.join("p.user_id") + "where " + learners.where("p.user_id") + ") x group by user_id", parameters(learners), rs -> {
-                    figures.put(rs.getLong("user_id"), new Reading(rs.getInt("done"), instant(rs.getObject("last_visit")),
+                    figures.put(rs.getLong("user_id"), new Reading(rs.getInt("done"), SqlTimes.instant(rs.getObject("last_visit")),
                             rs.getString("current_lesson")));
                 });
         return figures;
@@ -87,7 +86,7 @@ public class ReadingFigures {
                 + learners.where("p.user_id")
                 + " and p.completed_at is not null and p.lesson_id in (:lessonIds)", parameters(learners), rs -> {
                     done.computeIfAbsent(rs.getLong("user_id"), k -> new HashMap<>())
-                            .put(rs.getString("lesson_id"), Objects.requireNonNull(instant(rs.getObject("completed_at"))));
+                            .put(rs.getString("lesson_id"), Objects.requireNonNull(SqlTimes.instant(rs.getObject("completed_at"))));
                 });
         return done;
     }
@@ -109,7 +108,7 @@ public class ReadingFigures {
                 + learners.join("p.user_id") + "where " + learners.where("p.user_id") + " order by p.user_id, p.first_visited_at, p.lesson_id",
                 parameters(learners),
                 (rs, n) -> new LessonVisit(rs.getLong("user_id"), rs.getString("lesson_id"),
-                        Objects.requireNonNull(instant(rs.getObject("first_visited_at"))), instant(rs.getObject("completed_at"))));
+                        Objects.requireNonNull(SqlTimes.instant(rs.getObject("first_visited_at"))), SqlTimes.instant(rs.getObject("completed_at"))));
     }
 
     private MapSqlParameterSource parameters(LearnerSet learners) {
@@ -117,13 +116,4 @@ public class ReadingFigures {
                 .addValue("lessonIds", course.lessons().stream().map(Lesson::id).toList());
     }
 
-    static @Nullable Instant instant(@Nullable Object value) {
-        return switch (value) {
-            case null -> null;
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            case Instant i -> i;
-            default -> throw new IllegalStateException("Unexpected time value " + value.getClass());
-        };
-    }
 }

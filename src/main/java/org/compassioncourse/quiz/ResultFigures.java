@@ -1,18 +1,18 @@
 package org.compassioncourse.quiz;
 
 import org.compassioncourse.base.LearnerSet;
+import org.compassioncourse.base.SqlTimes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Quiz results of many learners at once, for reports on a cohort, in one statement over the stored counted results
@@ -54,7 +54,7 @@ public class ResultFigures {
                     Number passed = (Number) rs.getObject("final_passed");
                     figures.put(rs.getLong("user_id"), new Results(doubleOrNull(rs.getObject("pre_test")),
                             doubleOrNull(rs.getObject("final_score")), passed == null ? null : passed.intValue() == 1,
-                            instant(rs.getObject("last_submitted"))));
+                            Objects.requireNonNull(SqlTimes.instant(rs.getObject("last_submitted")))));
                 });
         return figures;
     }
@@ -77,7 +77,7 @@ public class ResultFigures {
                 + " left join quiz_result r on r.user_id = a.user_id and r.kind = 'FINAL_ASSESSMENT' and r.quiz_key = ''"
                 + learners.join("a.user_id") + "where " + learners.where("a.user_id") + " and a.kind = 'FINAL_ASSESSMENT' and a.passed = true and a.submitted_at is not null"
                 + " group by a.user_id", learners.parameters(), rs -> {
-                    passes.put(rs.getLong("user_id"), new FinalPass(instant(rs.getObject("first_pass")), rs.getDouble("counted")));
+                    passes.put(rs.getLong("user_id"), new FinalPass(Objects.requireNonNull(SqlTimes.instant(rs.getObject("first_pass"))), rs.getDouble("counted")));
                 });
         return passes;
     }
@@ -86,12 +86,4 @@ public class ResultFigures {
         return value == null ? null : ((Number) value).doubleValue();
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            case Instant i -> i;
-            default -> throw new IllegalStateException("Unexpected time value " + value.getClass());
-        };
-    }
 }
