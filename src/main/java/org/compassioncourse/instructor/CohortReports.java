@@ -110,6 +110,21 @@ public class CohortReports {
         return page.stream().map(f -> row(f, named.get(f.userId()), completed.get(f.userId()))).toList();
     }
 
+    /**
+     * Every learner of the cohort by name, as the grid shows them, for the gradebook: each module asked once for the
+     * whole cohort (paging through the grid would ask for everyone's names again on every page).
+     */
+    @Transactional(readOnly = true)
+    public List<LearnerRow> everyLearnerByName(long cohortId) {
+        cohortService.requireOwnCohort(cohortId);
+        LearnerSet cohort = members.of(cohortId);
+        Map<Long, AccountNames.Name> named = names.of(cohort);
+        Map<Long, CompletionFigures.Completed> completed = completions.of(cohort);
+        return figures(members.ids(cohortId), cohort).values().stream()
+                .sorted(Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES).thenComparingLong(Figures::userId))
+                .map(f -> row(f, named.get(f.userId()), completed.get(f.userId()))).toList();
+    }
+
     /** One learner's row, as the cohort grid shows it, for the learner's own page (the same figures). */
     @Transactional(readOnly = true)
     public LearnerRow learner(LearnerInMyCohort learner) {

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * A cohort's gradebook as CSV, one row per learner, written page by page so that large cohorts never sit in memory.
@@ -26,7 +25,6 @@ public class GradebookCsvExport {
             "last_active_utc", "pre_test_percent", "final_percent", "passed", "learning_gain_percent",
             "completed_on_utc", "certificate"};
     static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final int PAGE = 500;
 
     private final CohortReports reports;
     private final CohortService cohortService;
@@ -41,21 +39,15 @@ public class GradebookCsvExport {
         cohortService.requireOwnCohort(cohortId); // refused before anything is written
         out.write(BYTE_ORDER_MARK);
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
-            for (int offset = 0; ; offset += PAGE) {
-                List<LearnerRow> page = reports.learners(cohortId, LearnerStatus.ALL, CohortReports.SortColumn.NAME, true, offset, PAGE);
-                for (LearnerRow row : page) {
-                    csv.printRecord(text(row.displayName()), text(row.email()), row.percentComplete(), row.lessonsCompleted(),
-                            row.currentLessonTitle() == null ? "" : text(row.currentLessonTitle()),
-                            row.lastActive() == null ? "" : row.lastActive().toString(),
-                            row.preTest() == null ? "" : row.preTest(), row.finalScore() == null ? "" : row.finalScore(),
-                            row.passed() == null ? "" : row.passed() ? "yes" : "no",
-                            row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", row.learningGain() * 100),
-                            row.completedAt() == null ? "" : row.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-                            row.certificate() == null ? "" : row.certificate());
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
+            for (LearnerRow row : reports.everyLearnerByName(cohortId)) {
+                csv.printRecord(text(row.displayName()), text(row.email()), row.percentComplete(), row.lessonsCompleted(),
+                        row.currentLessonTitle() == null ? "" : text(row.currentLessonTitle()),
+                        row.lastActive() == null ? "" : row.lastActive().toString(),
+                        row.preTest() == null ? "" : row.preTest(), row.finalScore() == null ? "" : row.finalScore(),
+                        row.passed() == null ? "" : row.passed() ? "yes" : "no",
+                        row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", row.learningGain() * 100),
+                        row.completedAt() == null ? "" : row.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                        row.certificate() == null ? "" : row.certificate());
             }
         }
     }
