@@ -86,8 +86,8 @@ public class CohortReports {
     @Transactional(readOnly = true)
     public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
         cohortService.requireOwnCohort(cohortId);
-        List<Long> ids = members.ids(cohortId);
         Map<Long, AccountNames.Name> named = names.of(members.of(cohortId));
+        List<Long> ids = present(members.ids(cohortId), named);
         Comparator<Figures> byName = Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES)
                 .thenComparingLong(Figures::userId);
         List<Figures> page;
@@ -120,9 +120,14 @@ public class CohortReports {
         LearnerSet cohort = members.of(cohortId);
         Map<Long, AccountNames.Name> named = names.of(cohort);
         Map<Long, CompletionFigures.Completed> completed = completions.of(cohort);
-        return figures(members.ids(cohortId), cohort).values().stream()
+        return figures(present(members.ids(cohortId), named), cohort).values().stream()
                 .sorted(Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES).thenComparingLong(Figures::userId))
                 .map(f -> row(f, named.get(f.userId()), completed.get(f.userId()))).toList();
+    }
+
+    /** The members whose names were read (an account erased between the two statements is left out, not a failure). */
+    private static List<Long> present(List<Long> ids, Map<Long, AccountNames.Name> named) {
+        return ids.stream().filter(named::containsKey).toList();
     }
 
     /** One learner's row, as the cohort grid shows it, for the learner's own page (the same figures). */

@@ -102,7 +102,10 @@ public class CohortRetention {
         List<OverdueLearner> learners = new ArrayList<>();
         for (int i = 0; i < overdue.size(); i++) {
             long userId = overdue.get(i)[0];
-            learners.add(new OverdueLearner(userId, named.get(userId).displayName(), (int) overdue.get(i)[1], oldest.get(i)));
+            AccountNames.Name name = named.get(userId);
+            if (name != null) { // else erased since the first statement
+                learners.add(new OverdueLearner(userId, name.displayName(), (int) overdue.get(i)[1], oldest.get(i)));
+            }
         }
         // the longest overdue first, then by name
         learners.sort(java.util.Comparator.comparing(OverdueLearner::oldestDue).thenComparing(OverdueLearner::displayName));
