@@ -15,7 +15,9 @@ public enum AuditAction {
     ISSUE_RESET_LINK("Password reset link issued"),
     ERASE("Personal data erased"),
     CERTIFICATE_REVOKED("Certificate revoked"),
-    CERTIFICATE_REINSTATED("Certificate reinstated");
+    CERTIFICATE_REINSTATED("Certificate reinstated"),
+    DUE_RULE_SET("Cohort due date set"),
+    DUE_DATE_EXTENDED("Due date extended");
 
     private final String label;
 

@@ -1,0 +1,5 @@
+/** The training status on the learner's course page, a cohort's due rule and extensions, and the compliance overview. */
+@NullMarked
+package org.compassioncourse.training.ui;
+
+import org.jspecify.annotations.NullMarked;
