@@ -35,6 +35,11 @@ public class TrainingRule {
         this.clock = clock;
     }
 
+    /** Whether completions of this course expire (course.yaml has a validity block). */
+    public boolean completionsExpire() {
+        return validity.validFor() != null;
+    }
+
     /** Today, in the clock's time zone. */
     public LocalDate today() {
         return LocalDate.now(clock);

@@ -46,7 +46,12 @@ public class TrainingStatuses {
     /** Each of {@code ids}' standing today, asking every module once for the whole of {@code learners}. */
     @Transactional(readOnly = true)
     public Map<Long, TrainingStanding> of(List<Long> ids, LearnerSet learners) {
-        Map<Long, LocalDate> due = dueDates(learners);
+        return of(ids, learners, dueDates(learners));
+    }
+
+    /** As {@link #of(List, LearnerSet)}, with the due dates already read by {@link #dueDates(LearnerSet)}. */
+    @Transactional(readOnly = true)
+    public Map<Long, TrainingStanding> of(List<Long> ids, LearnerSet learners, Map<Long, LocalDate> due) {
         Map<Long, ReadingFigures.Reading> read = reading.of(learners);
         Map<Long, ResultFigures.Results> scored = results.of(learners);
         Map<Long, CompletionFigures.Completed> completed = completions.of(learners);
@@ -87,12 +92,17 @@ public class TrainingStatuses {
         if (learners.isEmpty()) {
             return due;
         }
+        // the memberships first: a learner in no cohort (most, where training is not assigned) costs one statement
+        Map<Long, List<CohortMembers.Membership>> memberships = members.memberships(learners);
+        if (memberships.isEmpty()) {
+            return due;
+        }
         Map<Long, DueRule> rules = new HashMap<>();
         jdbc.query("select cohort_id, complete_by, within_days from cohort_due_rule", rs -> {
             Integer days = (Integer) rs.getObject("within_days");
             rules.put(rs.getLong("cohort_id"), new DueRule(rs.getObject("complete_by", LocalDate.class), days));
         });
-        if (rules.isEmpty()) {
+        if (memberships.values().stream().flatMap(List::stream).noneMatch(m -> rules.containsKey(m.cohortId()))) {
             return due;
         }
         Map<Long, Map<Long, LocalDate>> extensions = new HashMap<>();
@@ -102,9 +112,9 @@ public class TrainingStatuses {
                             .put(rs.getLong("cohort_id"), rs.getObject("due_on", LocalDate.class));
                 });
         ZoneId zone = rule.zone();
-        members.memberships(learners).forEach((userId, memberships) -> {
+        memberships.forEach((userId, joined) -> {
             Map<Long, LocalDate> extended = extensions.getOrDefault(userId, Map.of());
-            for (CohortMembers.Membership membership : memberships) {
+            for (CohortMembers.Membership membership : joined) {
                 DueRule cohortRule = rules.get(membership.cohortId());
                 if (cohortRule == null) {
                     continue;

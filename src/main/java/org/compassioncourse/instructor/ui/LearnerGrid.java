@@ -42,7 +42,7 @@ final class LearnerGrid extends Grid<LearnerRow> {
                 .setKey(CohortReports.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("6.5rem");
         // the status word first (what the filter says), then its dates: never colour alone
         addColumn(row -> row.training().describe()).setHeader("Training status").setKey(TRAINING)
-                .setFlexGrow(2).setWidth("9rem");
+                .setFlexGrow(2).setWidth("6.5rem");
         addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
                 .setKey(CohortReports.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.75rem").setFlexGrow(0);
         addColumn(row -> percent(row.finalScore())).setHeader("Final")
@@ -50,8 +50,7 @@ final class LearnerGrid extends Grid<LearnerRow> {
         addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.25rem").setFlexGrow(0);
         addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
                 .setWidth("5.5rem").setFlexGrow(0);
-        addColumn(row -> row.completedAt() == null ? "—" : UserTime.date(row.completedAt())).setHeader("Completed on")
-                .setWidth("6.5rem").setFlexGrow(0);
+        // no "Completed on" column: the training status says "Completed 4 January 2027 — valid until …"
         addColumn(row -> row.certificate() == null ? "—" : row.certificate().equals("revoked") ? "✗ revoked" : "✓ issued")
                 .setHeader("Certificate").setWidth("6rem").setFlexGrow(0);
         // on a narrow screen the figures stack under each learner in one column instead of scrolling sideways

@@ -84,7 +84,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         facts.setId("course-facts");
         facts.addClassName("course-facts");
         add(facts);
-        add(new TrainingNotice(myTraining.mine()));
+        add(new TrainingNotice(myTraining.whenAssigned()));
         add(new ReviewDueLink(reviewService.dueCount(org.compassioncourse.base.ui.UserTime.zone())));
 
         CompletionBlock completion = new CompletionBlock(completionService, completionService.myStatus());

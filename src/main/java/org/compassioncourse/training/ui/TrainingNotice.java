@@ -11,13 +11,17 @@ import org.compassioncourse.training.TrainingStatus;
  */
 public class TrainingNotice extends Paragraph {
 
-    public TrainingNotice(TrainingStanding standing) {
+    public TrainingNotice(java.util.Optional<TrainingStanding> assigned) {
+        this(assigned.orElse(null));
+    }
+
+    private TrainingNotice(@org.jspecify.annotations.Nullable TrainingStanding standing) {
         setId("training-status");
         addClassName("training-status");
-        addClassName("training-" + standing.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        boolean relevant = standing.dueOn() != null || standing.validUntil() != null;
+        boolean relevant = standing != null && (standing.dueOn() != null || standing.validUntil() != null);
         setVisible(relevant);
-        if (relevant) {
+        if (standing != null && relevant) {
+            addClassName("training-" + standing.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             // the sentence begins with what it is ("Due …", "Overdue — …", "Completed …", "Expired — …")
             setText(standing.describe());
             if (standing.status() == TrainingStatus.OVERDUE || standing.status() == TrainingStatus.EXPIRED) {
