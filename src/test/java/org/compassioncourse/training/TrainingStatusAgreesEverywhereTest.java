@@ -8,7 +8,12 @@ import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
+import org.compassioncourse.completion.CertificateVerification;
+import org.compassioncourse.completion.CompletionService;
+import org.compassioncourse.completion.IssuedCertificate;
+import org.compassioncourse.completion.VerifiedCertificate;
 import org.compassioncourse.content.Course;
+import org.compassioncourse.content.Evaluation;
 import org.compassioncourse.content.QuizSettings;
 import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.GradebookCsvExport;
@@ -95,6 +100,10 @@ class TrainingStatusAgreesEverywhereTest extends SpringBrowserlessTest {
     CohortMembers members;
     @Autowired
     Course course;
+    @Autowired
+    CompletionService completion;
+    @Autowired
+    CertificateVerification verification;
 
     @AfterEach
     void signOut() {
@@ -103,6 +112,7 @@ class TrainingStatusAgreesEverywhereTest extends SpringBrowserlessTest {
 
     @Test
     void gridCsvAndLearnerPageShowTheRulesStatusAtEveryMoment() throws IOException {
+        clock.set(START);
         CurrentUser instructor = people.instructor("Tara Trainer");
         CurrentUser ada = people.learner("Ada Idle");
         CurrentUser ben = people.learner("Ben Reader");
@@ -151,6 +161,37 @@ class TrainingStatusAgreesEverywhereTest extends SpringBrowserlessTest {
         clock.advance(Duration.ofDays(45)); // 4 January 2028: valid until 3 January 2028, so expired
         expected.put(cal, TrainingStatus.EXPIRED);
         agreeEverywhere(ward, expected, "4 January 2028");
+    }
+
+    @Test
+    void aCertificateVerifiesAsValidUntilItsLastValidDayAndAsExpiredTheDayAfter() {
+        CurrentUser learner = people.learner("Vera Verified");
+        Learners.actAs(learner);
+        people.readEveryLesson();
+        people.take(QuizSettings.Kind.FINAL_ASSESSMENT, null, true, 1000);
+        Map<String, Integer> likert = new java.util.HashMap<>();
+        for (Evaluation.Item item : completion.evaluation().items()) {
+            if (item.kind() == Evaluation.Kind.LIKERT) {
+                likert.put(item.id(), 4);
+            }
+        }
+        completion.submitEvaluation(likert, Map.of());
+        IssuedCertificate certificate = completion.issueMyCertificate();
+        LocalDate lastValidDay = certificate.completedOn().plusYears(1).minusDays(1);
+
+        VerifiedCertificate today = verification.verify(certificate.code(), "198.51.100.40").orElseThrow();
+        assertThat(today.state()).isEqualTo(VerifiedCertificate.State.VALID);
+        assertThat(today.validUntil()).isEqualTo(lastValidDay);
+
+        clock.advance(Duration.between(clock.instant(), lastValidDay.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC)));
+        assertThat(verification.verify(certificate.code(), "198.51.100.41").orElseThrow().state()).as("on the last valid day")
+                .isEqualTo(VerifiedCertificate.State.VALID);
+        clock.advance(Duration.ofDays(1));
+        VerifiedCertificate after = verification.verify(certificate.code(), "198.51.100.42").orElseThrow();
+        assertThat(after.state()).as("the day after").isEqualTo(VerifiedCertificate.State.EXPIRED);
+        assertThat(after.valid()).isFalse();
+        assertThat(statuses.of(List.of(learner.accountId()), LearnerSet.of(List.of(learner.accountId()))).get(learner.accountId()).status())
+                .as("the training status agrees").isEqualTo(TrainingStatus.EXPIRED);
     }
 
     private static void expect(Map<CurrentUser, TrainingStatus> expected, TrainingStatus a, TrainingStatus b, TrainingStatus c,
