@@ -129,7 +129,9 @@ public class DueRules {
             jdbc.update("insert into due_extension (cohort_id, user_id, due_on, reason, extended_by, extended_at)"
                     + " values (:c, :u, :due, :why, :who, :at)", values);
         }
-        audit.record(AuditAction.DUE_DATE_EXTENDED, learner.userId(), "Due date in cohort " + learner.cohortId()
-                + " moved from " + TrainingStanding.format(current) + " to " + TrainingStanding.format(dueOn) + ": " + why);
+        String detail = "Due date in cohort \"" + cohorts.requireOwnCohort(learner.cohortId()).name() + "\" moved from "
+                + TrainingStanding.format(current) + " to " + TrainingStanding.format(dueOn) + ": " + why;
+        // the audit log keeps 500 characters; the whole reason stays with the extension
+        audit.record(AuditAction.DUE_DATE_EXTENDED, learner.userId(), detail.length() <= 500 ? detail : detail.substring(0, 499) + "…");
     }
 }

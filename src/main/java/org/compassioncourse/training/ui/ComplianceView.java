@@ -47,8 +47,11 @@ public class ComplianceView extends Main implements BeforeEnterObserver {
     private final ComplianceReport report;
     final Grid<ComplianceReport.Row> grid = new Grid<>();
 
-    public ComplianceView(ComplianceReport report) {
+    private final java.time.Clock clock;
+
+    public ComplianceView(ComplianceReport report, java.time.Clock clock) {
         this.report = report;
+        this.clock = clock;
         addClassNames("page", "compliance-page");
         setId("compliance");
         grid.addColumn(ComplianceReport.Row::cohort).setHeader("Cohort").setFlexGrow(3).setWidth("10rem");
@@ -73,7 +76,7 @@ public class ComplianceView extends Main implements BeforeEnterObserver {
         rows.add(overview.everyone());
         grid.setItems(rows);
         DownloadHandler csv = download -> {
-            download.setFileName("compliance-" + java.time.LocalDate.now() + ".csv");
+            download.setFileName("compliance-" + java.time.LocalDate.now(clock) + ".csv");
             download.setContentType("text/csv;charset=UTF-8");
             try (Writer out = new OutputStreamWriter(download.getOutputStream(), StandardCharsets.UTF_8)) {
                 report.writeCsv(out);

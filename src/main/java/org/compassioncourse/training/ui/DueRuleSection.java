@@ -88,7 +88,7 @@ public class DueRuleSection extends Section {
         add(heading, kind, completeBy, withinDays, save, current);
     }
 
-    private static LocalDate required(LocalDate date) {
+    private static LocalDate required(@org.jspecify.annotations.Nullable LocalDate date) {
         if (date == null) {
             throw new TrainingException("Choose the date by which learners must complete the course.");
         }
