@@ -39,6 +39,10 @@ import java.util.List;
 public class ComplianceView extends Main implements BeforeEnterObserver {
 
     static final String ROUTE = "administration/compliance";
+    static final String COHORT = "cohort";
+    static final String STACKED = "stacked";
+    /** Below this window width the figures stack in one column. */
+    static final int STACK_BELOW_PX = 800;
 
     /** The statuses the bars show, in order, with the word each segment carries. */
     private static final List<TrainingStatus> SHOWN = List.of(TrainingStatus.COMPLETED, TrainingStatus.EXPIRING_SOON,
@@ -54,13 +58,16 @@ public class ComplianceView extends Main implements BeforeEnterObserver {
         this.clock = clock;
         addClassNames("page", "compliance-page");
         setId("compliance");
-        grid.addColumn(ComplianceReport.Row::cohort).setHeader("Cohort").setFlexGrow(3).setWidth("10rem");
+        grid.addColumn(ComplianceReport.Row::cohort).setHeader("Cohort").setFlexGrow(3).setWidth("10rem").setKey(COHORT);
         grid.addColumn(ComplianceReport.Row::instructor).setHeader("Instructor").setFlexGrow(2).setWidth("8rem");
         grid.addColumn(ComplianceReport.Row::learners).setHeader("Learners").setFlexGrow(0).setWidth("6rem");
         grid.addColumn(row -> figure(row, row.compliant())).setHeader("Compliant").setFlexGrow(0).setWidth("8rem");
         grid.addColumn(row -> figure(row, row.count(TrainingStatus.DUE_SOON))).setHeader("Due soon").setFlexGrow(0).setWidth("7rem");
         grid.addColumn(row -> figure(row, row.count(TrainingStatus.OVERDUE))).setHeader("Overdue").setFlexGrow(0).setWidth("7rem");
         grid.addColumn(row -> figure(row, row.count(TrainingStatus.EXPIRED))).setHeader("Expired").setFlexGrow(0).setWidth("7rem");
+        // on a phone the figures stack under the cohort's name instead of scrolling sideways
+        grid.addColumn(ComplianceView::stacked).setHeader("Learners and statuses").setKey(STACKED).setFlexGrow(3)
+                .setWidth("12rem").setVisible(false);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Compliance by cohort");
@@ -118,6 +125,40 @@ public class ComplianceView extends Main implements BeforeEnterObserver {
             chart.add(label, bar);
         }
         return chart;
+    }
+
+    /** Columns side by side on a wide window; on a narrow one, the cohort and its figures in two columns. */
+    void layoutFor(int windowWidth) {
+        boolean stacked = windowWidth > 0 && windowWidth < STACK_BELOW_PX;
+        grid.getColumns().forEach(column -> column.setVisible(COHORT.equals(column.getKey()) || (STACKED.equals(column.getKey()) == stacked)));
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+        super.onAttach(attach);
+        com.vaadin.flow.component.page.Page page = attach.getUI().getPage();
+        com.vaadin.flow.component.page.ExtendedClientDetails details = page.getExtendedClientDetails();
+        if (details != null) {
+            layoutFor(details.getWindowInnerWidth());
+        }
+        resizeListener = page.addBrowserWindowResizeListener(resized -> layoutFor(resized.getWidth()));
+    }
+
+    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration resizeListener;
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        if (resizeListener != null) {
+            resizeListener.remove();
+            resizeListener = null;
+        }
+        super.onDetach(detach);
+    }
+
+    private static String stacked(ComplianceReport.Row row) {
+        return (row.instructor().isEmpty() ? "" : row.instructor() + " · ") + row.learners() + " learners · compliant "
+                + figure(row, row.compliant()) + " · due soon " + figure(row, row.count(TrainingStatus.DUE_SOON))
+                + " · overdue " + figure(row, row.count(TrainingStatus.OVERDUE)) + " · expired " + figure(row, row.count(TrainingStatus.EXPIRED));
     }
 
     private static String figure(ComplianceReport.Row row, long count) {

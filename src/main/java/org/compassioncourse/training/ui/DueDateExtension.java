@@ -30,6 +30,7 @@ public class DueDateExtension extends Section {
         current.setId("learner-due-date");
         current.getElement().setAttribute("role", "status");
         newDate.setId("extension-date");
+        newDate.setLocale(java.util.Locale.UK);
         reason.setId("extension-reason");
         reason.setMaxLength(DueRules.MAX_REASON);
         reason.setHelperText("Why this learner needs longer, e.g. \"On leave until 3 March\" (kept in the audit log)");

@@ -46,6 +46,7 @@ public class DueRuleSection extends Section {
         kind.setItemLabelGenerator(k -> k.label);
         kind.setId("due-rule-kind");
         completeBy.setId("due-rule-date");
+        completeBy.setLocale(java.util.Locale.UK); // 1/3/2027 is the first of March, as the rest of the app writes dates
         completeBy.setHelperText("The last day to complete the course");
         withinDays.setId("due-rule-days");
         withinDays.setMin(1);
