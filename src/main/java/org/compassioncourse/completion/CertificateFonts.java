@@ -1,5 +1,8 @@
 package org.compassioncourse.completion;
 
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
+import com.ibm.icu.text.Bidi;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -22,8 +25,14 @@ final class CertificateFonts {
     static final List<String> UNICODE_FONTS = List.of(
             // Latin, Greek, Cyrillic, Vietnamese (PDFBox ships it)
             "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf",
-            // Chinese, Japanese, Korean (Droid Sans Fallback, Apache License 2.0: see fonts/README.md)
-            "/fonts/DroidSansFallbackFull.ttf");
+            // Chinese, Japanese (Droid Sans Fallback, Apache License 2.0: see fonts/README.md)
+            "/fonts/DroidSansFallbackFull.ttf",
+            // Arabic, with the presentation forms that shaping writes (Noto Sans Arabic, SIL OFL 1.1)
+            "/fonts/NotoSansArabic-Regular.ttf",
+            // Hebrew (Noto Sans Hebrew, SIL OFL 1.1)
+            "/fonts/NotoSansHebrew-Regular.ttf",
+            // Korean Hangul, all 11,172 syllables (NanumSquare, SIL OFL 1.1)
+            "/fonts/NanumSquareR.ttf");
 
     /** Every code point the certificate's fonts can show, worked out once (the fonts themselves are not kept). */
     private static volatile java.util.@org.jspecify.annotations.Nullable BitSet covered;
@@ -120,14 +129,41 @@ final class CertificateFonts {
     }
 
     /**
-     * The text as runs of one font each. A character no font shows loses its accents if that makes it showable,
+     * The text as drawn: Arabic letters joined into their initial, medial, final or isolated forms (the font's
+     * presentation forms; PDFBox does not shape) and right-to-left stretches turned round, so that glyphs written left
+     * to right read correctly. A mixed name keeps the order its first strong letter's direction gives (Unicode
+     * bidirectional algorithm); brackets facing the other way are mirrored. Text that is all left-to-right is unchanged.
+     */
+    static String visual(String logical) {
+        if (!Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
+            return logical;
+        }
+        String shaped;
+        try {
+            shaped = new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL
+                    | ArabicShaping.LENGTH_GROW_SHRINK).shape(logical);
+        } catch (ArabicShapingException unshapeable) {
+            shaped = logical; // unjoined letters still read, in the right order
+        }
+        Bidi bidi = new Bidi();
+        bidi.setPara(shaped, Bidi.LEVEL_DEFAULT_LTR, null);
+        return bidi.writeReordered(Bidi.DO_MIRRORING);
+    }
+
+    /** Whether the text is drawn otherwise than written (so a tagged PDF carries the written text as /ActualText). */
+    static boolean drawnOtherwise(String logical) {
+        return !visual(logical).equals(logical);
+    }
+
+    /**
+     * The text (in logical order, as typed) as runs of one font each, in visual order (see {@link #visual}). A character no font shows loses its accents if that makes it showable,
      * else becomes '?' (the learner was told before the certificate was issued).
      */
     List<Run> runs(PDFont standard, String text) throws IOException {
         List<Run> runs = new ArrayList<>();
         PDFont current = standard;
         StringBuilder run = new StringBuilder();
-        for (int cp : text.codePoints().toArray()) {
+        for (int cp : visual(text).codePoints().toArray()) {
             String ch = Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp));
             PDFont font = ch.equals(" ") && encodable(current, " ") ? current : showing(standard, ch);
             if (font == null) {
