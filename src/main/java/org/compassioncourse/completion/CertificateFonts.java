@@ -6,8 +6,6 @@ import com.ibm.icu.text.Bidi;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,22 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Unicode fonts of one certificate document, loaded (and embedded as a subset) only when a line needs them. Each
- * character is written in the first font that has it: the standard font, then {@link #UNICODE_FONTS} in order. Also
+ * The fonts of one certificate document, all embedded as subsets (PDF/UA wants every font embedded): the regular and
+ * bold type, and Unicode fonts loaded only when a line needs them. Each character is written in the first font that has
+ * it: the line's own type, then {@link #UNICODE_FONTS} in order. Also
  * says, before a certificate is issued, which characters of a name no font can show.
  */
 final class CertificateFonts {
 
+    /** The type of the certificate: Liberation Sans, metric-compatible with Helvetica, embedded as PDF/UA asks. */
+    static final String REGULAR = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /** Its bold (SIL OFL 1.1: see fonts/README.md). */
+    static final String BOLD = "/fonts/LiberationSans-Bold.ttf";
+
     /** The fonts tried in turn for characters the standard fonts cannot show, and what they cover between them. */
     static final List<String> UNICODE_FONTS = List.of(
-            // Latin, Greek, Cyrillic, Vietnamese (PDFBox ships it)
-            "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf",
+            // Latin, Greek, Cyrillic, Vietnamese, Hebrew (PDFBox ships it)
+            REGULAR,
             // Chinese, Japanese (Droid Sans Fallback, Apache License 2.0: see fonts/README.md)
             "/fonts/DroidSansFallbackFull.ttf",
-            // Arabic, with the presentation forms that shaping writes (Noto Sans Arabic, SIL OFL 1.1)
+            // Arabic, with the presentation forms that shaping writes (Noto Sans Arabic, SIL OFL 1.1); Hebrew is in
+            // Liberation Sans already
             "/fonts/NotoSansArabic-Regular.ttf",
-            // Hebrew (Noto Sans Hebrew, SIL OFL 1.1)
-            "/fonts/NotoSansHebrew-Regular.ttf",
             // Korean Hangul, all 11,172 syllables (NanumSquare, SIL OFL 1.1)
             "/fonts/NanumSquareR.ttf");
 
@@ -57,12 +60,6 @@ final class CertificateFonts {
                     }
                 } catch (IOException unreadable) {
                     // a font that cannot be read covers nothing; the learner is told what will not print
-                }
-            }
-            PDFont helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (int cp = 0x20; cp < 0x250; cp++) {
-                if (encodable(helvetica, new String(Character.toChars(cp)))) {
-                    known.set(cp);
                 }
             }
             covered = known;
@@ -95,8 +92,32 @@ final class CertificateFonts {
     private final PDFont[] unicode = new PDFont[UNICODE_FONTS.size()];
     private final boolean[] tried = new boolean[UNICODE_FONTS.size()];
 
-    CertificateFonts(PDDocument document) {
+    private final PDFont regular;
+    private final PDFont bold;
+
+    CertificateFonts(PDDocument document) throws IOException {
         this.document = document;
+        this.regular = load(document, REGULAR);
+        this.bold = load(document, BOLD);
+    }
+
+    private static PDFont load(PDDocument document, String path) throws IOException {
+        try (InputStream ttf = CertificateFonts.class.getResourceAsStream(path)) {
+            if (ttf == null) {
+                throw new IOException("The certificate font " + path + " is missing from the application");
+            }
+            return PDType0Font.load(document, ttf); // embedded as a subset of the glyphs used
+        }
+    }
+
+    /** The regular type, embedded. */
+    PDFont regular() {
+        return regular;
+    }
+
+    /** The bold type, embedded. */
+    PDFont bold() {
+        return bold;
     }
 
     private @org.jspecify.annotations.Nullable PDFont unicode(int index) throws IOException {

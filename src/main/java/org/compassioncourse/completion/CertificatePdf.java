@@ -14,8 +14,6 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
@@ -58,10 +56,10 @@ final class CertificatePdf {
             document.addPage(page);
             describe(document, certificate);
             CertificateTags tags = new CertificateTags(document, page);
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            CertificateFonts fonts = new CertificateFonts(document);
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                CertificateFonts fonts = new CertificateFonts(document);
                 CertificateLines writer = new CertificateLines(fonts, out, size.getWidth(), size.getHeight() - MARGIN - 30);
                 tags.artifact("Layout", null, out, () -> border(out, size));
                 if (certificate.revoked()) {
