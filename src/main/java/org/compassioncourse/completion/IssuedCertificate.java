@@ -38,4 +38,10 @@ public record IssuedCertificate(String code, String learnerName, String courseTi
     public String displayCode() {
         return VerificationCode.display(code);
     }
+
+    /** The same certificate with its "valid until" day (worked out from course.yaml's validity when it is printed). */
+    public IssuedCertificate withValidUntil(@Nullable LocalDate lastValidDay) {
+        return new IssuedCertificate(code, learnerName, courseTitle, courseVersion, completedOn, ceHours, provider, accreditation,
+                contact, issuedAt, revokedAt, revokedReason, lastValidDay);
+    }
 }

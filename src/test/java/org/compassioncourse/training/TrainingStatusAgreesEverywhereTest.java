@@ -11,6 +11,7 @@ import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.completion.CertificateVerification;
 import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.IssuedCertificate;
+import org.compassioncourse.completion.PaperSize;
 import org.compassioncourse.completion.VerifiedCertificate;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Evaluation;
@@ -164,7 +165,7 @@ class TrainingStatusAgreesEverywhereTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aCertificateVerifiesAsValidUntilItsLastValidDayAndAsExpiredTheDayAfter() {
+    void aCertificateVerifiesAsValidUntilItsLastValidDayAndAsExpiredTheDayAfter() throws IOException {
         CurrentUser learner = people.learner("Vera Verified");
         Learners.actAs(learner);
         people.readEveryLesson();
@@ -179,6 +180,10 @@ class TrainingStatusAgreesEverywhereTest extends SpringBrowserlessTest {
         IssuedCertificate certificate = completion.issueMyCertificate();
         LocalDate lastValidDay = certificate.completedOn().plusYears(1).minusDays(1);
 
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(completion.myCertificatePdf(PaperSize.A4))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).as("the PDF prints the same last valid day")
+                    .contains("Valid until " + TrainingStanding.format(lastValidDay));
+        }
         VerifiedCertificate today = verification.verify(certificate.code(), "198.51.100.40").orElseThrow();
         assertThat(today.state()).isEqualTo(VerifiedCertificate.State.VALID);
         assertThat(today.validUntil()).isEqualTo(lastValidDay);

@@ -125,7 +125,12 @@ class TrainingViewsTest extends SpringBrowserlessTest {
         assertThat(row.count(TrainingStatus.DUE_SOON)).isEqualTo(2);
         assertThat(row.compliant()).isZero();
 
-        navigate(ComplianceView.class);
+        ComplianceView view = navigate(ComplianceView.class);
+        view.layoutFor(390);
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .as("on a phone: the cohort and its figures stacked").containsExactly(ComplianceView.COHORT, ComplianceView.STACKED);
+        view.layoutFor(1400);
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible)).hasSize(7);
         assertThat($(Grid.class).withId("compliance-grid").single().getGenericDataView().getItems()
                 .map(r -> ((ComplianceReport.Row) r).cohort())).contains(cohort.name(), "All cohorts");
         assertThat($(Div.class).withId("compliance-chart").single().getElement().getTextRecursively())
