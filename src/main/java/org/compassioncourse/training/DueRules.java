@@ -56,10 +56,7 @@ public class DueRules {
     @Transactional(readOnly = true)
     public DueRule rule(long cohortId) {
         cohorts.requireOwnCohort(cohortId);
-        List<DueRule> found = jdbc.query("select complete_by, within_days from cohort_due_rule where cohort_id = :c",
-                Map.of("c", cohortId), (rs, row) -> new DueRule(rs.getObject("complete_by", LocalDate.class),
-                        (Integer) rs.getObject("within_days")));
-        return found.isEmpty() ? DueRule.NONE : found.getFirst();
+        return statuses.ruleOf(cohortId);
     }
 
     /** Sets (or, with {@link DueRule#NONE}, removes) the cohort's due rule. Saving the same rule again changes nothing. */

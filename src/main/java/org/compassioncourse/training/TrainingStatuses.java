@@ -138,14 +138,20 @@ public class TrainingStatuses {
         if (!extended.isEmpty()) {
             return extended.getFirst();
         }
-        List<DueRule> found = jdbc.query("select complete_by, within_days from cohort_due_rule where cohort_id = :c",
-                Map.of("c", cohortId), (rs, row) -> new DueRule(rs.getObject("complete_by", LocalDate.class),
-                        (Integer) rs.getObject("within_days")));
-        if (found.isEmpty()) {
+        DueRule cohortRule = ruleOf(cohortId);
+        if (cohortRule.isNone()) {
             return null;
         }
         return members.memberships(one).getOrDefault(userId, List.of()).stream()
                 .filter(m -> m.cohortId() == cohortId).findFirst()
-                .map(m -> found.getFirst().dueFor(m.joinedAt(), rule.zone())).orElse(null);
+                .map(m -> cohortRule.dueFor(m.joinedAt(), rule.zone())).orElse(null);
+    }
+
+    /** A cohort's due rule ({@link DueRule#NONE} if it has none); callers check access. */
+    DueRule ruleOf(long cohortId) {
+        List<DueRule> found = jdbc.query("select complete_by, within_days from cohort_due_rule where cohort_id = :c",
+                Map.of("c", cohortId), (rs, row) -> new DueRule(rs.getObject("complete_by", LocalDate.class),
+                        (Integer) rs.getObject("within_days")));
+        return found.isEmpty() ? DueRule.NONE : found.getFirst();
     }
 }
