@@ -45,7 +45,7 @@ class NavigationByRoleViewTest extends SpringBrowserlessTest {
             administrator = true)
     void instructorWhoIsAlsoAnAdministratorSeesBothMenus() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Instructor", "Administration", "Account");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Instructor", "Administration", "Compliance", "Account");
     }
 
     @Test

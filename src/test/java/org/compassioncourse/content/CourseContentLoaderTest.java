@@ -88,7 +88,7 @@ class CourseContentLoaderTest {
         fixtureCopy();
         replace("course.yaml", "passMark: 75", "passMark: 75\npassmark: 80");
         assertThat(problems()).singleElement().asString()
-                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, certificate, id, passMark, quizzes, review, summary, title, version)");
+                .startsWith("course.yaml:7: unknown key 'passmark' (allowed: audience, ceHours, certificate, id, passMark, quizzes, review, summary, title, validity, version)");
     }
 
     @Test

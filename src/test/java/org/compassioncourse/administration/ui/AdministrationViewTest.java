@@ -57,7 +57,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
     @WithCourseUser(email = ADMIN, displayName = "Ada Admin", administrator = true)
     void administratorSeesTheAdministrationMenuAndFindsAnAccountBySearch() {
         navigate(CourseView.class);
-        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Administration", "Account");
+        assertThat(menuLabels()).containsExactly("Course", "Glossary", "Review", "My progress", "My record", "Administration", "Compliance", "Account");
         CurrentUser learner = people.learner("Gwen Gridrow");
 
         AccountsView view = navigate(AccountsView.class);
