@@ -4,7 +4,8 @@ import org.compassioncourse.security.Role;
 
 /**
  * What an administrator (or, for the bootstrap, the application) did to an account, as the audit log names it; also
- * an instructor revoking or reinstating a learner's certificate.
+ * an instructor revoking or reinstating a learner's certificate; an administrator sending the learning record store's
+ * outbox again.
  */
 public enum AuditAction {
     BOOTSTRAP_ADMINISTRATOR("First administrator set up"),
@@ -15,7 +16,8 @@ public enum AuditAction {
     ISSUE_RESET_LINK("Password reset link issued"),
     ERASE("Personal data erased"),
     CERTIFICATE_REVOKED("Certificate revoked"),
-    CERTIFICATE_REINSTATED("Certificate reinstated");
+    CERTIFICATE_REINSTATED("Certificate reinstated"),
+    LRS_RETRY_NOW("Learning record store: retry now");
 
     private final String label;
 

@@ -5,16 +5,15 @@ import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
-import org.compassioncourse.content.Course;
+import org.compassioncourse.lrs.LearningRecords;
+import org.compassioncourse.lrs.XapiStatements;
 import org.compassioncourse.progress.ReadingFigures;
 import org.compassioncourse.quiz.SubmittedResponses;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.OutputStream;
@@ -34,8 +33,8 @@ import java.util.Map;
  * Only finished things are exported (open attempts can still change), and every statement id is derived from the
  * record it describes, so sending a later export to the same store adds the new statements and repeats none.
  * The learners are read a chunk at a time (their names from the account module, lesson visits from progress, attempts
- * and answers from quiz, each one statement of that module's tables) and mapped by {@link XapiStatements}; a cohort of
- * any size never sits in memory.
+ * and answers from quiz, each one statement of that module's tables) and mapped by {@link XapiStatements}, the mapper
+ * the live stream to a learning record store uses too (lrs module); a cohort of any size never sits in memory.
  */
 @Service
 @PreAuthorize("hasRole('INSTRUCTOR')")
@@ -55,24 +54,19 @@ public class XapiStatementsExport {
     private final AccountNames names;
     private final ReadingFigures reading;
     private final SubmittedResponses quizzes;
-    private final Course course;
-    private final String activityBase;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final LearningRecords records;
     private final TransactionTemplate readOnly;
 
     XapiStatementsExport(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
-                         SubmittedResponses quizzes, Course course, @Value("${course.xapi.activity-base:}") String activityBase,
-                         PlatformTransactionManager transactions) {
+                         SubmittedResponses quizzes, LearningRecords records, PlatformTransactionManager transactions) {
         this.cohortService = cohortService;
         this.members = members;
         this.names = names;
         this.reading = reading;
         this.quizzes = quizzes;
-        this.course = course;
+        this.records = records;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        String base = activityBase.isBlank() ? "urn:compassion-course:" + course.id() : activityBase.strip();
-        this.activityBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /**
@@ -95,22 +89,18 @@ public class XapiStatementsExport {
      * (a pre-test question left blank), as {@code Answer.NoAnswer#code()} names them. Its response is then empty.
      */
     public String noAnswerExtension() {
-        return statements().noAnswerExtension();
+        return records.forDownload().noAnswerExtension();
     }
 
     /** The activity id (an IRI) of the course; lessons, questions and quizzes hang below it. */
     public String courseActivityId() {
-        return activityBase;
-    }
-
-    private XapiStatements statements() {
-        return new XapiStatements(course, activityBase, json);
+        return records.courseActivityId();
     }
 
     private long write(List<Long> learners, OutputStream out) {
-        XapiStatements statements = statements();
+        XapiStatements statements = records.forDownload();
         long count = 0;
-        try (JsonGenerator generator = json.createGenerator(out)) {
+        try (JsonGenerator generator = records.json().createGenerator(out)) {
             generator.writeStartArray();
             for (int from = 0; from < learners.size(); from += LEARNERS_PER_CHUNK) {
                 List<Long> chunk = learners.subList(from, Math.min(learners.size(), from + LEARNERS_PER_CHUNK));
