@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class LrsSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(LrsSender.class);
+    /** How long a stopping node waits for a request under way (within Boot's 20 s per shutdown phase). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final XapiOutbox outbox;
     private final LrsClient client;
@@ -147,8 +149,10 @@ public class LrsSender {
         stopping = true;
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            if (!worker.awaitTermination(Math.min(settings.timeout().toMillis() + 1000, STOP_WAIT.toMillis()), TimeUnit.MILLISECONDS)) {
+                // interrupts a request still waiting: its batch is recorded as "no answer" and tried again later
                 worker.shutdownNow();
+                worker.awaitTermination(2, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             worker.shutdownNow();

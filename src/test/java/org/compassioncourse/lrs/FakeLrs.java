@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A learning record store for tests (JDK HTTP server): checks the version header, Basic credentials and every
  * statement's shape (XapiRules), stores statements by id and answers as a store does: 200 with the ids, 409 for a
  * batch holding an id it already has (storing none of that batch), 401 for wrong credentials. On demand it answers a
- * given status for the next posts, or holds a post (after storing it) until released.
+ * given status for the next posts, or holds one post (after storing it) unanswered until released.
  */
 final class FakeLrs implements AutoCloseable {
 
@@ -45,6 +45,7 @@ final class FakeLrs implements AutoCloseable {
     private final Deque<Integer> nextAnswers = new ConcurrentLinkedDeque<>();
     private volatile List<String> aboutVersions = List.of("1.0.3");
     private volatile String expectedVersion = "1.0.3";
+    private final java.util.concurrent.atomic.AtomicBoolean holdOne = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private volatile CountDownLatch held = new CountDownLatch(0);
 
@@ -71,6 +72,7 @@ final class FakeLrs implements AutoCloseable {
         aboutVersions = List.of("1.0.3");
         expectedVersion = "1.0.3";
         hold = new CountDownLatch(0);
+        holdOne.set(false);
     }
 
     /** The next posts are answered with these statuses (without storing), one each. */
@@ -87,6 +89,7 @@ final class FakeLrs implements AutoCloseable {
     CountDownLatch holdNextPost() {
         held = new CountDownLatch(1);
         hold = new CountDownLatch(1);
+        holdOne.set(true);
         return held;
     }
 
@@ -153,11 +156,13 @@ final class FakeLrs implements AutoCloseable {
             }
             statements.forEach(s -> stored.put(s.path("id").asString(), s));
         }
-        held.countDown();
-        try {
-            hold.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (holdOne.compareAndSet(true, false)) {
+            held.countDown();
+            try {
+                hold.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         answer(exchange, 200, JSON.writeValueAsString(ids));
     }
