@@ -1,5 +1,6 @@
 package org.compassioncourse.lrs;
 
+import org.compassioncourse.administration.AccountAdministration;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.CohortSummary;
 import org.compassioncourse.content.Course;
@@ -332,6 +333,22 @@ class LrsStreamTest {
 
         assertThat(sender(50).sendDue()).isEqualTo(1);
         assertThat(LRS.stored).hasSize(1);
+    }
+
+    @Test
+    void erasingALearnerTakesTheirStatementsOutOfTheOutbox(@Autowired AccountAdministration accounts) {
+        CurrentUser learner = people.learner("Erin Erased");
+        Learners.actAs(learner);
+        people.readEveryLesson();
+        CurrentUser other = people.learner("Otto Other");
+        Learners.actAs(other);
+        people.open(course.lessons().getFirst());
+        assertThat(outboxSize()).isEqualTo(2 * course.lessons().size() + 1);
+
+        Learners.actAs(administrator("Ada Eraser"));
+        accounts.erase(learner.accountId());
+
+        assertThat(jdbc.queryForList("select user_id from xapi_outbox", Long.class)).containsExactly(other.accountId());
     }
 
     @Test
