@@ -5,6 +5,7 @@ import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
+import org.compassioncourse.completion.CompletionFigures;
 import org.compassioncourse.lrs.LearningRecords;
 import org.compassioncourse.lrs.XapiStatements;
 import org.compassioncourse.progress.ReadingFigures;
@@ -28,7 +29,8 @@ import java.util.Map;
  *     <li><b>answered</b> each question of a submitted quiz attempt, with the response in xAPI's interaction
  *     format, the score, success and time taken;</li>
  *     <li><b>completed</b> each submitted knowledge check, pre-test and final assessment with its score, and
- *     <b>passed</b> or <b>failed</b> the final assessment.</li>
+ *     <b>passed</b> or <b>failed</b> the final assessment;</li>
+ *     <li><b>completed</b> the course, when the completion was recorded.</li>
  * </ul>
  * Only finished things are exported (open attempts can still change), and every statement id is derived from the
  * record it describes, so sending a later export to the same store adds the new statements and repeats none.
@@ -54,16 +56,19 @@ public class XapiStatementsExport {
     private final AccountNames names;
     private final ReadingFigures reading;
     private final SubmittedResponses quizzes;
+    private final CompletionFigures completions;
     private final LearningRecords records;
     private final TransactionTemplate readOnly;
 
     XapiStatementsExport(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
-                         SubmittedResponses quizzes, LearningRecords records, PlatformTransactionManager transactions) {
+                         SubmittedResponses quizzes, CompletionFigures completions, LearningRecords records,
+                         PlatformTransactionManager transactions) {
         this.cohortService = cohortService;
         this.members = members;
         this.names = names;
         this.reading = reading;
         this.quizzes = quizzes;
+        this.completions = completions;
         this.records = records;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -106,7 +111,7 @@ public class XapiStatementsExport {
                 List<Long> chunk = learners.subList(from, Math.min(learners.size(), from + LEARNERS_PER_CHUNK));
                 LearnerSet these = LearnerSet.of(chunk);
                 Chunk read = readOnly.execute(status -> new Chunk(names.of(these), reading.visits(these),
-                        quizzes.attempts(these), quizzes.answers(these)));
+                        quizzes.attempts(these), quizzes.answers(these), completions.of(these)));
                 count += read == null ? 0 : read.write(statements, generator);
             }
             generator.writeEndArray();
@@ -116,7 +121,8 @@ public class XapiStatementsExport {
 
     /** What one chunk of learners did, as the modules that keep it answered (accounts erased meanwhile are skipped). */
     private record Chunk(Map<Long, AccountNames.Name> names, List<ReadingFigures.LessonVisit> visits,
-                         List<SubmittedResponses.SubmittedAttempt> attempts, List<SubmittedResponses.AnsweredQuestion> answers) {
+                         List<SubmittedResponses.SubmittedAttempt> attempts, List<SubmittedResponses.AnsweredQuestion> answers,
+                         Map<Long, CompletionFigures.Completed> completions) {
 
         long write(XapiStatements statements, JsonGenerator generator) {
             long count = 0;
@@ -131,6 +137,12 @@ public class XapiStatementsExport {
             for (SubmittedResponses.AnsweredQuestion answer : answers) {
                 count += write(generator, names.get(answer.userId()) == null ? List.of()
                         : List.of(statements.answered(names.get(answer.userId()), answer)));
+            }
+            for (Map.Entry<Long, CompletionFigures.Completed> completion : new java.util.TreeMap<>(completions).entrySet()) {
+                java.time.Instant completedAt = completion.getValue().completedAt();
+                AccountNames.Name name = names.get(completion.getKey());
+                count += write(generator, name == null || completedAt == null ? List.of()
+                        : List.of(statements.courseCompleted(name, completion.getKey(), completedAt)));
             }
             return count;
         }

@@ -3,6 +3,8 @@ package org.compassioncourse.lrs;
 import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.administration.AccountErased;
 import org.compassioncourse.base.LearnerSet;
+import org.compassioncourse.completion.CompletionFigures;
+import org.compassioncourse.completion.CourseCompleted;
 import org.compassioncourse.progress.LessonCompleted;
 import org.compassioncourse.progress.LessonOpened;
 import org.compassioncourse.progress.ReadingFigures;
@@ -35,17 +37,19 @@ class StatementRecorder {
     private final AccountNames names;
     private final ReadingFigures reading;
     private final SubmittedResponses quizzes;
+    private final CompletionFigures completions;
     private final XapiOutbox outbox;
     private final LrsSender sender;
     private final Clock clock;
 
     StatementRecorder(LrsProperties settings, LearningRecords records, AccountNames names, ReadingFigures reading,
-                      SubmittedResponses quizzes, XapiOutbox outbox, LrsSender sender, Clock clock) {
+                      SubmittedResponses quizzes, CompletionFigures completions, XapiOutbox outbox, LrsSender sender, Clock clock) {
         this.settings = settings;
         this.records = records;
         this.names = names;
         this.reading = reading;
         this.quizzes = quizzes;
+        this.completions = completions;
         this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
@@ -89,6 +93,21 @@ class StatementRecorder {
         quizzes.answers(LearnerSet.of(List.of(userId))).stream().filter(a -> a.attemptId() == attempt.attemptId())
                 .forEach(a -> written.add(statements.answered(learner, a)));
         write(userId, written);
+    }
+
+    /** Completed the course: "completed" the course, as the completion module recorded it in this transaction. */
+    @EventListener
+    void on(CourseCompleted completed) {
+        if (!settings.enabled()) {
+            return;
+        }
+        long userId = completed.userId();
+        AccountNames.Name learner = names.of(List.of(userId)).get(userId);
+        CompletionFigures.Completed completion = completions.of(LearnerSet.of(List.of(userId))).get(userId);
+        if (learner == null || completion == null || completion.completedAt() == null) {
+            return;
+        }
+        write(userId, List.of(records.forStream().courseCompleted(learner, userId, completion.completedAt())));
     }
 
     /** An erased learner's statements name them: they leave the outbox with the erasure. */

@@ -87,6 +87,17 @@ public final class XapiStatements {
         return List.of(experienced, completed);
     }
 
+    /** "completed" the course, when the completion was recorded (the rule: every lesson completed and the final passed). */
+    public ObjectNode courseCompleted(AccountNames.Name learner, long userId, Instant completedAt) {
+        ObjectNode completed = statement("course-completed|" + userId, learner, VERB_COMPLETED, "completed", courseActivity(), completedAt);
+        completed.putObject("result").put("completion", true);
+        ObjectNode context = json.createObjectNode();
+        context.put("platform", "Compassion Course");
+        context.put("language", LANGUAGE);
+        completed.set("context", context);
+        return completed;
+    }
+
     /** "completed" a submitted quiz attempt with its score, and "passed" or "failed" it where the quiz has a pass mark. */
     public List<ObjectNode> attemptStatements(AccountNames.Name learner, SubmittedResponses.SubmittedAttempt attempt) {
         long attemptId = attempt.attemptId();

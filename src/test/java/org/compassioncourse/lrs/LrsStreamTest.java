@@ -186,9 +186,11 @@ class LrsStreamTest {
         assertThat(LRS.violations).as("every statement keeps the xAPI rules").isEmpty();
         assertThat(sent).isEqualTo(written).isEqualTo(LRS.stored.size());
         assertThat(pending()).isZero();
-        // 3 lessons experienced + completed; 3 attempts completed, the final passed; 6 + 1 + 1 answers
+        // 3 lessons experienced + completed; 3 attempts completed, the final passed; 6 + 1 + 1 answers; the course completed
         assertThat(verbs(LRS.storedStatements())).containsOnly(Map.entry("experienced", (long) course.lessons().size()),
-                Map.entry("completed", course.lessons().size() + 3L), Map.entry("passed", 1L), Map.entry("answered", 8L));
+                Map.entry("completed", course.lessons().size() + 3L + 1), Map.entry("passed", 1L), Map.entry("answered", 8L));
+        assertThat(LRS.storedStatements()).filteredOn(s -> s.path("object").path("id").asString().equals(records.courseActivityId()))
+                .singleElement().satisfies(s -> assertThat(s.path("verb").path("id").asString()).isEqualTo(XapiStatements.VERB_COMPLETED));
         assertThat(LRS.posted.values()).as("each statement posted once").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(LRS.versionHeaders).containsOnly("1.0.3");
         assertThat(LRS.posts.get()).as("in batches of 7").isEqualTo((written + 6) / 7);
@@ -231,7 +233,7 @@ class LrsStreamTest {
         download.writeCohort(cohort.id(), out);
         List<JsonNode> downloaded = StreamSupport.stream(JSON.readTree(out.toByteArray()).spliterator(), false).toList();
 
-        assertThat(downloaded).hasSize(19);
+        assertThat(downloaded).as("Rita 1, Dan 6 + 4 + 8 and the course").hasSize(20);
         assertThat(LRS.storedStatements().stream().map(LrsStreamTest::essence).collect(Collectors.toSet()))
                 .as("same ids, verbs, objects, actors and results; only where definitions go differs")
                 .isEqualTo(downloaded.stream().map(LrsStreamTest::essence).collect(Collectors.toSet()));
@@ -357,7 +359,7 @@ class LrsStreamTest {
             diligentLearner("Racer " + (char) ('A' + i));
         }
         int written = outboxSize();
-        assertThat(written).isEqualTo(6 * 18);
+        assertThat(written).isEqualTo(6 * 19);
         LrsSender one = sender(5);
         LrsSender two = sender(5);
         CountDownLatch start = new CountDownLatch(1);
