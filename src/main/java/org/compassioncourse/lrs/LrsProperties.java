@@ -48,6 +48,14 @@ public record LrsProperties(
         }
     }
 
+    /** Without the password, should the settings ever be logged. */
+    @Override
+    public String toString() {
+        return "LrsProperties[endpoint=" + endpoint + ", username=" + username + ", password=" + (password == null || password.isEmpty() ? "" : "***")
+                + ", xapiVersion=" + xapiVersion + ", batchSize=" + batchSize + ", retryBackoff=" + retryBackoff + ", maxBackoff="
+                + maxBackoff + ", pollInterval=" + pollInterval + ", claimFor=" + claimFor + ", timeout=" + timeout + "]";
+    }
+
     /** Whether statements are sent at all. */
     public boolean enabled() {
         return endpoint != null;

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * per try up to course.lrs.max-backoff.
  */
 @Component
-public class LrsSender {
+class LrsSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(LrsSender.class);
     /** How long a stopping node waits for a request under way (within Boot's 20 s per shutdown phase). */
@@ -56,12 +56,12 @@ public class LrsSender {
     }
 
     /** Whether a store is configured (else the outbox stays empty and nothing is sent). */
-    public boolean enabled() {
+    boolean enabled() {
         return settings.enabled();
     }
 
     /** Asks this node's sender to send what is due, soon, on its own thread; at most one round waits at a time. */
-    public void nudge() {
+    void nudge() {
         if (!enabled() || stopping || !queued.compareAndSet(false, true)) {
             return;
         }
