@@ -32,6 +32,7 @@ class TableOwnershipTest {
             Map.entry("app_secret", "security"), Map.entry("throttle_event", "security"), Map.entry("throttle_lock", "security"),
             Map.entry("admin_audit", "administration"),
             Map.entry("cohort", "cohort"), Map.entry("cohort_member", "cohort"),
+            Map.entry("cohort_due_rule", "training"), Map.entry("due_extension", "training"),
             Map.entry("lesson_progress", "progress"), Map.entry("section_reached", "progress"),
             Map.entry("quiz_attempt", "quiz"), Map.entry("quiz_response", "quiz"), Map.entry("quiz_result", "quiz"),
             Map.entry("attempt_grant", "quiz"),

@@ -17,6 +17,8 @@ public enum AuditAction {
     ERASE("Personal data erased"),
     CERTIFICATE_REVOKED("Certificate revoked"),
     CERTIFICATE_REINSTATED("Certificate reinstated"),
+    DUE_RULE_SET("Cohort due date set"),
+    DUE_DATE_EXTENDED("Due date extended"),
     LRS_RETRY_NOW("Learning record store: retry now");
 
     private final String label;

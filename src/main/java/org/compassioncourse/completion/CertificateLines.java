@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Text written downwards from a starting line. Each character goes in the first font that has it (see
- * {@link CertificateFonts}), so a Polish, Greek, Cyrillic, Chinese, Japanese or Korean name prints as written.
+ * {@link CertificateFonts}), so a Polish, Greek, Cyrillic, Chinese, Japanese, Korean, Arabic or Hebrew name prints as
+ * written; right-to-left text is shaped and set in visual order per line.
  */
 final class CertificateLines {
 

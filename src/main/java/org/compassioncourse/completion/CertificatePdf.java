@@ -10,10 +10,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
@@ -42,6 +44,7 @@ final class CertificatePdf {
     static final float MARGIN = 64;
     /** The smallest type the learner's name is set in before it goes onto a second line. */
     static final float NAME_MIN_SIZE = 14;
+    private static final java.awt.Color REVOKED_RED = new java.awt.Color(176, 0, 32);
 
     private CertificatePdf() {
     }
@@ -52,55 +55,90 @@ final class CertificatePdf {
             PDPage page = new PDPage(size);
             document.addPage(page);
             describe(document, certificate);
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            CertificateTags tags = new CertificateTags(document, page);
+            CertificateFonts fonts = new CertificateFonts(document);
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                CertificateFonts fonts = new CertificateFonts(document);
                 CertificateLines writer = new CertificateLines(fonts, out, size.getWidth(), size.getHeight() - MARGIN - 30);
-                border(out, size);
-                writer.centred(bold, 26, "Certificate of Completion");
+                tags.artifact("Layout", null, out, () -> border(out, size));
+                if (certificate.revoked()) {
+                    revokedLine(fonts, tags, out, size, certificate, bold); // read first, though drawn at the top
+                }
+                tags.text(StandardStructureTypes.H1, null, out, () -> writer.centred(bold, 26, "Certificate of Completion"));
                 writer.space(22);
-                writer.centred(regular, 13, "This certifies that");
+                paragraph(tags, out, () -> writer.centred(regular, 13, "This certifies that"), "This certifies that");
                 writer.space(8);
-                writer.fitted(bold, 22, NAME_MIN_SIZE, certificate.learnerName());
+                String name = certificate.learnerName();
+                paragraph(tags, out, () -> writer.fitted(bold, 22, NAME_MIN_SIZE, name), name);
                 writer.space(8);
-                writer.centred(regular, 13, "completed the course");
+                paragraph(tags, out, () -> writer.centred(regular, 13, "completed the course"), "completed the course");
                 writer.space(6);
-                writer.wrapped(bold, 17, certificate.courseTitle(), true);
-                writer.centred(regular, 11, "Course version " + certificate.courseVersion());
+                paragraph(tags, out, () -> writer.wrapped(bold, 17, certificate.courseTitle(), true), certificate.courseTitle());
+                String version = "Course version " + certificate.courseVersion();
+                paragraph(tags, out, () -> writer.centred(regular, 11, version), version);
                 writer.space(8);
-                writer.centred(regular, 13, "on " + DATE.format(certificate.completedOn()));
+                String on = "on " + DATE.format(certificate.completedOn());
+                paragraph(tags, out, () -> writer.centred(regular, 13, on), on);
+                LocalDate validUntil = certificate.validUntil();
+                if (validUntil != null) {
+                    writer.space(4);
+                    String valid = "Valid until " + DATE.format(validUntil);
+                    paragraph(tags, out, () -> writer.centred(bold, 13, valid), valid);
+                }
                 writer.space(20);
                 if (certificate.continuingEducation()) {
-                    writer.centred(bold, 13, "Continuing education hours: " + hours(certificate.ceHours()));
+                    String hours = "Continuing education hours: " + hours(certificate.ceHours());
+                    paragraph(tags, out, () -> writer.centred(bold, 13, hours), hours);
                     writer.space(6);
-                    writer.centred(regular, 12, "Provider: " + certificate.provider());
+                    String provider = "Provider: " + certificate.provider();
+                    paragraph(tags, out, () -> writer.centred(regular, 12, provider), provider);
                     writer.space(6);
-                    writer.wrapped(regular, 11, certificate.accreditation(), true);
+                    String accreditation = String.valueOf(certificate.accreditation());
+                    paragraph(tags, out, () -> writer.wrapped(regular, 11, accreditation, true), accreditation);
                     writer.space(4);
-                    writer.centred(regular, 11, "Contact: " + certificate.contact());
+                    String contact = "Contact: " + certificate.contact();
+                    paragraph(tags, out, () -> writer.centred(regular, 11, contact), contact);
                 } else {
-                    writer.wrapped(regular, 11, "This certificate records completion of the course. It is not a "
-                            + "continuing-education certificate and states no accreditation.", true);
+                    String plain = "This certificate records completion of the course. It is not a "
+                            + "continuing-education certificate and states no accreditation.";
+                    paragraph(tags, out, () -> writer.wrapped(regular, 11, plain, true), plain);
                 }
                 float qrSize = 96;
                 float qrTop = MARGIN + 24 + qrSize;
-                qr(out, verificationLink, MARGIN + 8, MARGIN + 24, qrSize);
+                tags.figure("QR code of the verification link " + verificationLink,
+                        new PDRectangle(MARGIN + 8, MARGIN + 24, qrSize, qrSize), out,
+                        () -> qr(out, verificationLink, MARGIN + 8, MARGIN + 24, qrSize));
                 CertificateLines footer = new CertificateLines(fonts, out, size.getWidth(), qrTop - 14);
-                footer.left(regular, 10, MARGIN + qrSize + 24, "Verification code: " + certificate.displayCode());
-                footer.left(regular, 10, MARGIN + qrSize + 24, "Check this certificate at:");
-                footer.left(regular, 9, MARGIN + qrSize + 24, verificationLink);
-                footer.left(regular, 9, MARGIN + qrSize + 24, "Issued " + DATE.format(certificate.issuedAt().atZone(ZoneOffset.UTC)));
+                float footerX = MARGIN + qrSize + 24;
+                String code = "Verification code: " + certificate.displayCode();
+                paragraph(tags, out, () -> footer.left(regular, 10, footerX, code), code);
+                paragraph(tags, out, () -> {
+                    footer.left(regular, 10, footerX, "Check this certificate at:");
+                    footer.left(regular, 9, footerX, verificationLink);
+                }, "Check this certificate at: " + verificationLink);
+                String issued = "Issued " + DATE.format(certificate.issuedAt().atZone(ZoneOffset.UTC));
+                paragraph(tags, out, () -> footer.left(regular, 9, footerX, issued), issued);
                 if (certificate.revoked()) {
-                    revokedMark(fonts, out, size, certificate, bold);
+                    tags.artifact("Pagination", "Watermark", out, () -> revokedWatermark(out, size, bold));
                 }
             }
+            tags.finish();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A paragraph of the structure tree; when its text is drawn shaped or reordered (right-to-left script), the text
+     * as written goes with it as /ActualText, so copying and screen readers get the real words.
+     */
+    private static void paragraph(CertificateTags tags, PDPageContentStream out, CertificateTags.Drawing drawing, String text)
+            throws IOException {
+        tags.text(StandardStructureTypes.P, CertificateFonts.drawnOtherwise(text) ? text : null, out, drawing);
     }
 
     static String hours(Double hours) {
@@ -110,7 +148,8 @@ final class CertificatePdf {
     /** Title, language and dates, so screen readers and file listings name the document; fixed dates keep it reproducible. */
     private static void describe(PDDocument document, IssuedCertificate certificate) {
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle("Certificate of Completion: " + certificate.courseTitle() + " — " + certificate.learnerName());
+        String title = "Certificate of Completion: " + certificate.courseTitle() + " — " + certificate.learnerName();
+        info.setTitle(title);
         info.setSubject(certificate.courseTitle() + ", version " + certificate.courseVersion());
         info.setAuthor(certificate.provider() != null ? certificate.provider() : "Compassion Course");
         info.setCreator("Compassion Course");
@@ -122,6 +161,35 @@ final class CertificatePdf {
         PDViewerPreferences preferences = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
         preferences.setDisplayDocTitle(true);
         document.getDocumentCatalog().setViewerPreferences(preferences);
+        PDMetadata metadata = new PDMetadata(document);
+        try {
+            metadata.importXMPMetadata(xmp(title, DateTimeFormatter.ISO_INSTANT.format(certificate.issuedAt()))
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
+        }
+        document.getDocumentCatalog().setMetadata(metadata);
+    }
+
+    /** XMP metadata: the title as Dublin Core (what PDF/UA asks for) and the claim to follow PDF/UA-1. */
+    static String xmp(String title, String issued) {
+        String escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return """
+                <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+                <x:xmpmeta xmlns:x="adobe:ns:meta/">
+                 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                      xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+                   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
+                   <dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>
+                   <xmp:CreatorTool>Compassion Course</xmp:CreatorTool>
+                   <xmp:CreateDate>%s</xmp:CreateDate>
+                   <xmp:ModifyDate>%s</xmp:ModifyDate>
+                   <pdfuaid:part>1</pdfuaid:part>
+                  </rdf:Description>
+                 </rdf:RDF>
+                </x:xmpmeta>
+                <?xpacket end="w"?>""".formatted(escaped, issued, issued);
     }
 
     private static void border(PDPageContentStream out, PDRectangle size) throws IOException {
@@ -132,17 +200,24 @@ final class CertificatePdf {
 
     /**
      * A revoked certificate (only its instructor can still download it) is marked so no copy passes for a valid one:
-     * "REVOKED" across the page and the date and reason above the title.
+     * the date and reason above the title (read first) and "REVOKED" across the page (decoration: the line says it).
      */
-    private static void revokedMark(CertificateFonts fonts, PDPageContentStream out, PDRectangle size, IssuedCertificate certificate,
-                                    PDFont bold) throws IOException {
-        out.setNonStrokingColor(new java.awt.Color(176, 0, 32));
+    private static void revokedLine(CertificateFonts fonts, CertificateTags tags, PDPageContentStream out, PDRectangle size,
+                                    IssuedCertificate certificate, PDFont bold) throws IOException {
+        String line = "REVOKED on " + DATE.format(certificate.revokedAt().atZone(ZoneOffset.UTC)) + ": "
+                + shortened(certificate.revokedReason(), 80);
+        out.saveGraphicsState();
+        out.setNonStrokingColor(REVOKED_RED);
         CertificateLines top = new CertificateLines(fonts, out, size.getWidth(), size.getHeight() - MARGIN / 2 - 4);
-        top.centred(bold, 12, "REVOKED on " + DATE.format(certificate.revokedAt().atZone(ZoneOffset.UTC)) + ": "
-                + shortened(certificate.revokedReason(), 80));
+        paragraph(tags, out, () -> top.centred(bold, 12, line), line);
+        out.restoreGraphicsState();
+    }
+
+    private static void revokedWatermark(PDPageContentStream out, PDRectangle size, PDFont bold) throws IOException {
         PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
         faint.setNonStrokingAlphaConstant(0.3f);
         out.saveGraphicsState();
+        out.setNonStrokingColor(REVOKED_RED);
         out.setGraphicsStateParameters(faint);
         float fontSize = 110;
         float width = bold.getStringWidth("REVOKED") / 1000 * fontSize;

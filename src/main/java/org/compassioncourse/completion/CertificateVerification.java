@@ -1,5 +1,7 @@
 package org.compassioncourse.completion;
 
+import org.compassioncourse.content.CompletionContent;
+import org.compassioncourse.content.CompletionValidity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,8 +21,13 @@ public class CertificateVerification {
     private final VerificationRateLimit limit;
     private final CertificateProperties properties;
 
-    CertificateVerification(CompletionRecords records, CertificateProperties properties, Clock clock) {
+    private final CompletionValidity validity;
+    private final Clock clock;
+
+    CertificateVerification(CompletionRecords records, CertificateProperties properties, Clock clock, CompletionContent content) {
         this.records = records;
+        this.validity = content.validity();
+        this.clock = clock;
         this.properties = properties;
         this.limit = new VerificationRateLimit(properties.verificationsPerMinute(), clock);
     }
@@ -47,6 +54,7 @@ public class CertificateVerification {
                 c.learnerName(), c.courseTitle(), c.courseVersion(), c.completedOn(), c.ceHours(),
                 c.revokedAt() == null ? null : LocalDate.ofInstant(c.revokedAt(), ZoneOffset.UTC),
                 c.provider() != null ? c.provider() : properties.issuerOfPlainCertificates(),
-                LocalDate.ofInstant(c.issuedAt(), ZoneOffset.UTC), c.contact()));
+                LocalDate.ofInstant(c.issuedAt(), ZoneOffset.UTC), c.contact(),
+                validity.validUntil(c.completedOn()).orElse(null), LocalDate.now(clock)));
     }
 }

@@ -179,7 +179,7 @@ public class CompletionService {
         if (certificate.revoked()) {
             throw new CompletionException("This certificate was revoked by your instructor: " + certificate.revokedReason());
         }
-        return CertificatePdf.render(certificate, properties.verificationLink(certificate.code()), paper);
+        return CertificatePdf.render(printed(certificate), properties.verificationLink(certificate.code()), paper);
     }
 
     /**
@@ -193,6 +193,11 @@ public class CompletionService {
     }
 
     /** The verification link printed on a certificate. */
+    /** The certificate as printed: with "valid until" where completions expire (the day /verify and the training status use). */
+    private IssuedCertificate printed(IssuedCertificate certificate) {
+        return certificate.withValidUntil(content.validity().validUntil(certificate.completedOn()).orElse(null));
+    }
+
     public String verificationLink(IssuedCertificate certificate) {
         return properties.verificationLink(certificate.code());
     }
@@ -230,7 +235,7 @@ public class CompletionService {
     public byte[] certificatePdfOf(LearnerInMyCohort learner, PaperSize paper) {
         IssuedCertificate certificate = records.certificateOf(learner.userId())
                 .orElseThrow(() -> new CompletionException("This learner has no certificate."));
-        return CertificatePdf.render(certificate, properties.verificationLink(certificate.code()), paper);
+        return CertificatePdf.render(printed(certificate), properties.verificationLink(certificate.code()), paper);
     }
 
     /**

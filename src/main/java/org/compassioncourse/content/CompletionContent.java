@@ -5,7 +5,13 @@ import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /** What completing the course involves beyond the lessons and quizzes: the evaluation and the certificate's issuer. */
-public record CompletionContent(Evaluation evaluation, @Nullable CertificateSettings certificateSettings) {
+public record CompletionContent(Evaluation evaluation, @Nullable CertificateSettings certificateSettings,
+                                CompletionValidity validity) {
+
+    /** Completions that never expire (a course.yaml without a validity block). */
+    public CompletionContent(Evaluation evaluation, @Nullable CertificateSettings certificateSettings) {
+        this(evaluation, certificateSettings, CompletionValidity.FOREVER);
+    }
 
     /** The provider block, if the course has one (then its certificate carries CE hours and the accreditation). */
     public Optional<CertificateSettings> certificate() {

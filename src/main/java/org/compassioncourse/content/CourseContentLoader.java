@@ -96,7 +96,7 @@ public final class CourseContentLoader {
         }
         List<Lesson> lessons = parsed.stream().sorted(Comparator.comparingInt(ParsedLesson::order))
                 .map(lesson -> lesson.render(glossary)).toList();
-        completion = new CompletionContent(evaluation, header.certificate());
+        completion = new CompletionContent(evaluation, header.certificate(), header.validity());
         return new Course(header.id(), header.title(), header.summary(), header.audience(), header.ceHours(),
                 header.passMark(), header.version(), lessons, glossary, references, regions, figures, questions,
                 header.quizzes(), header.review());

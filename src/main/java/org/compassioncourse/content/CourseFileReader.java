@@ -2,6 +2,9 @@ package org.compassioncourse.content;
 
 import org.jspecify.annotations.Nullable;
 
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,14 +15,16 @@ import java.util.Set;
 final class CourseFileReader {
 
     static final String FILE = "course.yaml";
-    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes", "certificate", "review");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "summary", "audience", "ceHours", "passMark", "version", "quizzes", "certificate", "review", "validity");
+    private static final Set<String> VALIDITY_KEYS = Set.of("validFor", "renewalWindow", "renewal");
     private static final Set<String> REVIEW_KEYS = Set.of("desiredRetention", "sessionSize");
     private static final Set<String> CERTIFICATE_KEYS = Set.of("provider", "accreditation", "contact");
 
     /** What course.yaml says, once every required field is there. */
     record CourseHeader(String id, String title, String summary, String audience, double ceHours,
                         int passMark, int version, Map<QuizSettings.Kind, QuizSettings> quizzes,
-                        @Nullable CertificateSettings certificate, ReviewSettings review) {
+                        @Nullable CertificateSettings certificate, ReviewSettings review,
+                        CompletionValidity validity) {
     }
 
     private CourseFileReader() {
@@ -60,7 +65,65 @@ final class CourseFileReader {
         if (id == null || title == null || summary == null || audience == null || ceHours == null || passMark == null || version == null) {
             return null;
         }
-        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes, certificate, readReviewSettings(course));
+        CompletionValidity validity = readValidity(course);
+        if (validity == null) {
+            return null;
+        }
+        return new CourseHeader(id, title, summary, audience, ceHours, passMark, version, quizzes, certificate,
+                readReviewSettings(course), validity);
+    }
+
+    /**
+     * 'validity: { validFor: P2Y, renewalWindow: P60D, renewal: final }': how long a completion stays valid, when renewal
+     * opens and what it asks; absent, completions never expire. Null (with the problem reported) when it is wrong.
+     */
+    private static @Nullable CompletionValidity readValidity(YamlDocument.Mapping course) {
+        if (!course.has("validity")) {
+            return CompletionValidity.FOREVER;
+        }
+        YamlDocument.Mapping block = course.mapping("validity", true);
+        if (block == null) {
+            return null;
+        }
+        block.allowOnly(VALIDITY_KEYS);
+        if (!block.has("validFor")) {
+            block.problemAt("validity", "validity needs validFor, an ISO-8601 period such as P2Y (leave the block out if completions never expire)");
+            return null;
+        }
+        Period validFor = period(block, "validFor");
+        Period window = block.has("renewalWindow") ? period(block, "renewalWindow") : CompletionValidity.DEFAULT_RENEWAL_WINDOW;
+        CompletionValidity.Renewal renewal = block.has("renewal")
+                ? block.oneOf("renewal", CompletionValidity.Renewal.values(), CompletionValidity.Renewal::yamlName)
+                : CompletionValidity.Renewal.FINAL;
+        if (validFor == null || window == null || renewal == null) {
+            return null;
+        }
+        // compared on a fixed day: a window as long as the validity would open renewal on the day of completion
+        LocalDate day = LocalDate.of(2000, 1, 1);
+        if (!day.plus(window).isBefore(day.plus(validFor))) {
+            block.problemAt("renewalWindow", "renewalWindow (" + window + ") must be shorter than validFor (" + validFor + ")");
+            return null;
+        }
+        return new CompletionValidity(validFor, window, renewal);
+    }
+
+    /** A positive ISO-8601 period (P2Y, P18M, P60D, P1Y6M), or null with the problem reported at its line. */
+    private static @Nullable Period period(YamlDocument.Mapping block, String key) {
+        String text = block.string(key, true);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Period period = Period.parse(text.strip());
+            if (period.isNegative() || period.isZero()) {
+                block.problemAt(key, key + " must be longer than zero, e.g. P2Y or P60D; was " + text);
+                return null;
+            }
+            return period;
+        } catch (DateTimeParseException notAPeriod) {
+            block.problemAt(key, key + " must be an ISO-8601 period such as P2Y (two years), P18M or P60D; was '" + text + "'");
+            return null;
+        }
     }
 
     /** 'review: { desiredRetention: 0.9, sessionSize: 10 }', each optional; problems name file and line. */

@@ -137,6 +137,11 @@ final class YamlDocument {
             return values.containsKey(key);
         }
 
+        /** Reports a problem at the line of {@code key} (or of the mapping when the key is missing). */
+        void problemAt(String key, String message) {
+            YamlDocument.this.problem(lineOf(key), message);
+        }
+
         int lineOf(String key) {
             Node keyNode = keys.get(key);
             return keyNode == null ? line() : YamlDocument.this.lineOf(keyNode);

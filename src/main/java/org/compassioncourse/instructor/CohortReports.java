@@ -13,6 +13,9 @@ import org.compassioncourse.content.Lesson;
 import org.compassioncourse.progress.ReadingFigures;
 import org.compassioncourse.quiz.LearningGain;
 import org.compassioncourse.quiz.ResultFigures;
+import org.compassioncourse.training.TrainingStanding;
+import org.compassioncourse.training.TrainingStatus;
+import org.compassioncourse.training.TrainingStatuses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,6 +25,7 @@ import java.text.Collator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
@@ -59,17 +63,19 @@ public class CohortReports {
     private final ReadingFigures reading;
     private final ResultFigures results;
     private final CompletionFigures completions;
+    private final TrainingStatuses training;
     private final Course course;
     private final Clock clock;
 
     CohortReports(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
-                        ResultFigures results, CompletionFigures completions, Course course, Clock clock) {
+                  ResultFigures results, CompletionFigures completions, TrainingStatuses training, Course course, Clock clock) {
         this.cohortService = cohortService;
         this.members = members;
         this.names = names;
         this.reading = reading;
         this.results = results;
         this.completions = completions;
+        this.training = training;
         this.course = course;
         this.clock = clock;
     }
@@ -85,13 +91,22 @@ public class CohortReports {
     /** One page of the cohort's learners. */
     @Transactional(readOnly = true)
     public List<LearnerRow> learners(long cohortId, LearnerStatus status, SortColumn sort, boolean ascending, int offset, int limit) {
+        return learners(cohortId, status, null, sort, ascending, offset, limit);
+    }
+
+    /** One page of the cohort's learners whose activity matches {@code status} and, if given, whose training status is {@code trainingStatus}. */
+    @Transactional(readOnly = true)
+    public List<LearnerRow> learners(long cohortId, LearnerStatus status, @Nullable TrainingStatus trainingStatus, SortColumn sort,
+                                     boolean ascending, int offset, int limit) {
         cohortService.requireOwnCohort(cohortId);
         Map<Long, AccountNames.Name> named = names.of(members.of(cohortId));
         List<Long> ids = present(members.ids(cohortId), named);
         Comparator<Figures> byName = Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES)
                 .thenComparingLong(Figures::userId);
         List<Figures> page;
-        if (status == LearnerStatus.ALL && sort == SortColumn.NAME) {
+        Map<Long, CompletionFigures.Completed> completed;
+        Map<Long, LocalDate> due;
+        if (status == LearnerStatus.ALL && trainingStatus == null && sort == SortColumn.NAME) {
             // the page's default: sorted by name alone, so figures are needed only for the learners on the page
             List<Long> byNames = ids.stream().sorted(Comparator.comparing((Long id) -> named.get(id).displayName(), NAMES)
                     .thenComparing(Comparator.naturalOrder())).toList();
@@ -99,15 +114,42 @@ public class CohortReports {
                 byNames = byNames.reversed();
             }
             List<Long> pageIds = slice(byNames, offset, limit);
-            page = figures(pageIds, LearnerSet.of(pageIds)).values().stream()
-                    .sorted(ascending ? byName : byName.reversed()).toList();
+            LearnerSet onPage = LearnerSet.of(pageIds);
+            page = figures(pageIds, onPage).values().stream().sorted(ascending ? byName : byName.reversed()).toList();
+            completed = completions.of(onPage);
+            due = training.dueDates(onPage);
         } else {
-            Instant stuckBefore = stuckBefore();
-            page = slice(figures(ids, members.of(cohortId)).values().stream().filter(f -> matches(f, status, stuckBefore))
-                    .sorted(order(sort, ascending, byName)).toList(), offset, limit);
+            LearnerSet cohort = members.of(cohortId);
+            if (trainingStatus == null) {
+                page = slice(matching(ids, cohort, status, null, Map.of(), Map.of()).sorted(order(sort, ascending, byName)).toList(), offset, limit);
+                LearnerSet onPage = LearnerSet.of(page.stream().map(Figures::userId).toList());
+                completed = completions.of(onPage);
+                due = training.dueDates(onPage);
+            } else {
+                completed = completions.of(cohort);
+                due = training.dueDates(cohort);
+                page = slice(matching(ids, cohort, status, trainingStatus, completed, due).sorted(order(sort, ascending, byName)).toList(),
+                        offset, limit);
+            }
         }
-        Map<Long, CompletionFigures.Completed> completed = completions.of(LearnerSet.of(page.stream().map(Figures::userId).toList()));
-        return page.stream().map(f -> row(f, named.get(f.userId()), completed.get(f.userId()))).toList();
+        LocalDate today = training.today();
+        return page.stream().map(f -> row(f, named.get(f.userId()), completed.get(f.userId()),
+                standing(f, today, due, completed))).toList();
+    }
+
+    /** The cohort's learners matching both filters (the training status decided by its rule from the figures already read). */
+    private java.util.stream.Stream<Figures> matching(List<Long> ids, LearnerSet cohort, LearnerStatus status,
+                                                      @Nullable TrainingStatus trainingStatus,
+                                                      Map<Long, CompletionFigures.Completed> completed, Map<Long, LocalDate> due) {
+        Instant stuckBefore = stuckBefore();
+        LocalDate today = training.today();
+        return figures(ids, cohort).values().stream().filter(f -> matches(f, status, stuckBefore))
+                .filter(f -> trainingStatus == null || standing(f, today, due, completed).status() == trainingStatus);
+    }
+
+    private TrainingStanding standing(Figures f, LocalDate today, Map<Long, LocalDate> due,
+                                      Map<Long, CompletionFigures.Completed> completed) {
+        return training.standing(today, due.get(f.userId()), f.lastActive() != null, completed.get(f.userId()));
     }
 
     /**
@@ -120,9 +162,11 @@ public class CohortReports {
         LearnerSet cohort = members.of(cohortId);
         Map<Long, AccountNames.Name> named = names.of(cohort);
         Map<Long, CompletionFigures.Completed> completed = completions.of(cohort);
+        Map<Long, LocalDate> due = training.dueDates(cohort);
+        LocalDate today = training.today();
         return figures(present(members.ids(cohortId), named), cohort).values().stream()
                 .sorted(Comparator.comparing((Figures f) -> named.get(f.userId()).displayName(), NAMES).thenComparingLong(Figures::userId))
-                .map(f -> row(f, named.get(f.userId()), completed.get(f.userId()))).toList();
+                .map(f -> row(f, named.get(f.userId()), completed.get(f.userId()), standing(f, today, due, completed))).toList();
     }
 
     /** The members whose names were read (an account erased between the two statements is left out, not a failure). */
@@ -135,10 +179,12 @@ public class CohortReports {
     public LearnerRow learner(LearnerInMyCohort learner) {
         List<Long> one = List.of(learner.userId());
         Figures figures = figures(one, LearnerSet.of(one)).get(learner.userId());
-        return row(figures, names.of(one).get(learner.userId()), completions.of(LearnerSet.of(one)).get(learner.userId()));
+        Map<Long, CompletionFigures.Completed> completed = completions.of(LearnerSet.of(one));
+        return row(figures, names.of(one).get(learner.userId()), completed.get(learner.userId()),
+                standing(figures, training.today(), training.dueDates(LearnerSet.of(one)), completed));
     }
 
-    private LearnerRow row(Figures f, AccountNames.Name name, CompletionFigures.@Nullable Completed completed) {
+    private LearnerRow row(Figures f, AccountNames.Name name, CompletionFigures.@Nullable Completed completed, TrainingStanding standing) {
         String lessonId = f.currentLessonId();
         Double pre = f.preTest();
         Double fin = f.finalScore();
@@ -147,19 +193,27 @@ public class CohortReports {
                 lessonId, lessonId == null ? null : course.lesson(lessonId).map(Lesson::title).orElse(null),
                 f.lastActive(), pre, fin, f.finalPassed(),
                 pre == null || fin == null ? null : LearningGain.normalised(pre, fin).orElse(null),
-                completed == null ? null : completed.completedAt(), completed == null ? null : completed.certificate());
+                completed == null ? null : completed.completedAt(), completed == null ? null : completed.certificate(), standing);
     }
 
     /** How many of the cohort's learners match the filter. */
     @Transactional(readOnly = true)
     public int count(long cohortId, LearnerStatus status) {
+        return count(cohortId, status, null);
+    }
+
+    /** How many of the cohort's learners match both filters. */
+    @Transactional(readOnly = true)
+    public int count(long cohortId, LearnerStatus status, @Nullable TrainingStatus trainingStatus) {
         cohortService.requireOwnCohort(cohortId);
         List<Long> ids = members.ids(cohortId);
-        if (status == LearnerStatus.ALL) {
+        if (status == LearnerStatus.ALL && trainingStatus == null) {
             return ids.size();
         }
-        Instant stuckBefore = stuckBefore();
-        return (int) figures(ids, members.of(cohortId)).values().stream().filter(f -> matches(f, status, stuckBefore)).count();
+        LearnerSet cohort = members.of(cohortId);
+        Map<Long, CompletionFigures.Completed> completed = trainingStatus == null ? Map.of() : completions.of(cohort);
+        Map<Long, LocalDate> due = trainingStatus == null ? Map.of() : training.dueDates(cohort);
+        return (int) matching(ids, cohort, status, trainingStatus, completed, due).count();
     }
 
     /** Summary figures for the top of the overview. */

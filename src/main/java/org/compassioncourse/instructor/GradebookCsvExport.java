@@ -23,7 +23,7 @@ public class GradebookCsvExport {
 
     static final String[] HEADER = {"learner", "email", "percent_complete", "lessons_completed", "current_lesson",
             "last_active_utc", "pre_test_percent", "final_percent", "passed", "learning_gain_percent",
-            "completed_on_utc", "certificate"};
+            "completed_on_utc", "certificate", "training_status", "due_on", "valid_until", "training_summary"};
     static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final CohortReports reports;
@@ -47,9 +47,15 @@ public class GradebookCsvExport {
                         row.passed() == null ? "" : row.passed() ? "yes" : "no",
                         row.learningGain() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", row.learningGain() * 100),
                         row.completedAt() == null ? "" : row.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-                        row.certificate() == null ? "" : row.certificate());
+                        row.certificate() == null ? "" : row.certificate(),
+                        row.training().status().label(), date(row.training().dueOn()), date(row.training().validUntil()),
+                        row.training().describe());
             }
         }
+    }
+
+    private static String date(java.time.@org.jspecify.annotations.Nullable LocalDate day) {
+        return day == null ? "" : day.toString();
     }
 
     /** A text cell a spreadsheet shows as text, never evaluates (the rule lives in {@link SpreadsheetText}). */

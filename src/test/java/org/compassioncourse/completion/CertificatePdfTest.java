@@ -99,14 +99,24 @@ class CertificatePdfTest {
 
     @Test
     void aScriptNoFontHasIsNamedBeforehandAndBecomesAQuestionMarkInsteadOfBreakingThePdf() throws IOException {
-        // Korean Hangul: no font of the certificate has it yet (Droid Sans Fallback covers Chinese and Japanese)
-        String name = "Łukasz 김민준";
+        // Devanagari: no font of the certificate has it
+        String name = "Łukasz राम";
         assertThat(CertificatePdf.unprintable(name)).as("the learner is told which characters will not print")
-                .containsExactly("김", "민", "준");
+                .containsExactly("र", "ा", "म");
         IssuedCertificate named = new IssuedCertificate(CE.code(), name, CE.courseTitle(), 3, CE.completedOn(), null,
                 null, null, null, CE.issuedAt(), null, null);
         assertThat(text(CertificatePdf.render(named, "http://x/verify/" + CE.code(), PaperSize.A4))).contains("Łukasz ???");
         assertThat(CertificatePdf.unprintable("Zoë O'Brien-Núñez")).isEmpty();
+    }
+
+    @Test
+    void aCertificateOfACompletionThatExpiresSaysUntilWhenAndOneThatDoesNotSaysNothingOfIt() throws IOException {
+        String link = "http://localhost:8080/verify/" + CE.code();
+        IssuedCertificate expiring = new IssuedCertificate(CE.code(), CE.learnerName(), CE.courseTitle(), 3, CE.completedOn(),
+                null, null, null, null, CE.issuedAt(), null, null, LocalDate.of(2028, 12, 8));
+        assertThat(text(CertificatePdf.render(expiring, link, PaperSize.A4)))
+                .contains("on 4 March 2026 Valid until 8 December 2028 This certificate records completion");
+        assertThat(text(CertificatePdf.render(CE, link, PaperSize.A4))).doesNotContain("Valid until", "valid until");
     }
 
     @Test

@@ -88,4 +88,55 @@ class CompletionContentTest {
                 "evaluation.yaml:5: 'type' must be one of [likert, text], not 'stars'",
                 "evaluation.yaml:7: duplicate id 'relevant'");
     }
+
+    @Test
+    void aValidityBlockSaysHowLongACompletionStaysValidAndWhenRenewalOpens() {
+        FixtureCourse.copyTo(dir);
+        assertThat(CourseContentLoader.loadAll(dir).completion().validity()).as("no block: never expires")
+                .isEqualTo(CompletionValidity.FOREVER);
+        FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\nvalidity:\n  validFor: P2Y\n"
+                + "  renewalWindow: P30D\n  renewal: lessons-and-final");
+        CompletionValidity validity = CourseContentLoader.loadAll(dir).completion().validity();
+        assertThat(validity).isEqualTo(new CompletionValidity(java.time.Period.ofYears(2), java.time.Period.ofDays(30),
+                CompletionValidity.Renewal.LESSONS_AND_FINAL));
+        assertThat(validity.validUntil(java.time.LocalDate.of(2027, 3, 10))).contains(java.time.LocalDate.of(2029, 3, 9));
+        assertThat(validity.renewalOpensOn(java.time.LocalDate.of(2027, 3, 10))).contains(java.time.LocalDate.of(2029, 2, 8));
+    }
+
+    @Test
+    void aValidityBlockWithoutARenewalWindowOpensRenewalSixtyDaysBeforeExpiry() {
+        FixtureCourse.copyTo(dir);
+        FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\nvalidity:\n  validFor: P1Y");
+        CompletionValidity validity = CourseContentLoader.loadAll(dir).completion().validity();
+        assertThat(validity.renewalWindow()).isEqualTo(java.time.Period.ofDays(60));
+        assertThat(validity.renewal()).isEqualTo(CompletionValidity.Renewal.FINAL);
+    }
+
+    @Test
+    void aWrongValidityBlockIsRefusedWithFileAndLine() {
+        FixtureCourse.copyTo(dir);
+        FixtureCourse.replace(dir, "course.yaml", "passMark: 75", "passMark: 75\nvalidity:\n  validFor: two years\n  renewal: sometimes");
+        assertThat(problems()).anySatisfy(p -> assertThat(p).contains("course.yaml:").contains("validFor must be an ISO-8601 period"))
+                .anySatisfy(p -> assertThat(p).contains("course.yaml:").contains("renewal"));
+
+        FixtureCourse.copyTo(dir2());
+        FixtureCourse.replace(dir2, "course.yaml", "passMark: 75", "passMark: 75\nvalidity:\n  validFor: P30D\n  renewalWindow: P2M");
+        assertThat(problemsIn(dir2)).anySatisfy(p -> assertThat(p).contains("renewalWindow (P2M) must be shorter than validFor (P30D)"));
+    }
+
+    @TempDir
+    Path dir2;
+
+    private Path dir2() {
+        return dir2;
+    }
+
+    private static List<String> problemsIn(Path folder) {
+        try {
+            CourseContentLoader.loadAll(folder);
+        } catch (InvalidCourseContentException invalid) {
+            return invalid.problems().stream().map(ContentProblem::toString).toList();
+        }
+        throw new AssertionError("expected the content to be refused");
+    }
 }

@@ -15,6 +15,11 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** Puts the clock at this moment (a test that needs a known date whatever other tests did with a shared clock). */
+    public void set(Instant moment) {
+        now = moment;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

@@ -73,21 +73,35 @@ public class VerifyView extends Main implements BeforeEnterObserver, HasDynamicT
             return;
         }
         VerifiedCertificate certificate = found.get();
-        title = (certificate.valid() ? "Valid certificate" : "Revoked certificate") + " · Compassion Course";
-        H1 heading = new H1(certificate.valid() ? "✓ Valid certificate" : "✗ Revoked certificate");
+        String state = switch (certificate.state()) {
+            case VALID -> "Valid certificate";
+            case EXPIRED -> "Expired certificate";
+            case REVOKED -> "Revoked certificate";
+        };
+        title = state + " · Compassion Course";
+        // the mark and the word together: never colour alone
+        H1 heading = new H1((certificate.valid() ? "✓ " : "✗ ") + state);
         heading.setId("verify-result");
         add(heading);
-        if (!certificate.valid()) {
+        if (certificate.state() == VerifiedCertificate.State.REVOKED) {
             Paragraph revoked = new Paragraph("This certificate was revoked on " + DATE.format(certificate.revokedOn())
                     + ". It no longer certifies completion.");
             revoked.setId("verify-revoked");
             add(revoked);
+        } else if (certificate.state() == VerifiedCertificate.State.EXPIRED) {
+            Paragraph expired = new Paragraph("This certificate was valid until " + DATE.format(certificate.validUntil())
+                    + ". It certifies that the course was completed, but the completion has expired and must be renewed.");
+            expired.setId("verify-expired");
+            add(expired);
         }
         DescriptionList facts = new DescriptionList();
         facts.setId("verify-facts");
         facts.add(new DescriptionList.Term("Learner"), new DescriptionList.Description(certificate.learnerName()));
         facts.add(new DescriptionList.Term("Course"), new DescriptionList.Description(certificate.courseTitle() + " (version " + certificate.courseVersion() + ")"));
         facts.add(new DescriptionList.Term("Completed on"), new DescriptionList.Description(DATE.format(certificate.completedOn())));
+        if (certificate.validUntil() != null) {
+            facts.add(new DescriptionList.Term("Valid until"), new DescriptionList.Description(DATE.format(certificate.validUntil())));
+        }
         if (certificate.ceHours() != null) {
             facts.add(new DescriptionList.Term("Continuing education hours"), new DescriptionList.Description(hours(certificate.ceHours())));
         }

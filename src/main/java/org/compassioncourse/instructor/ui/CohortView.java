@@ -31,11 +31,15 @@ import org.compassioncourse.instructor.CohortReports;
 import org.compassioncourse.instructor.GradebookCsvExport;
 import org.compassioncourse.instructor.ItemAnalysisService;
 import org.compassioncourse.instructor.LearnerStatus;
+import org.compassioncourse.training.DueRules;
+import org.compassioncourse.training.TrainingStatus;
+import org.compassioncourse.training.ui.DueRuleSection;
 import org.compassioncourse.instructor.SyntheticCohortGenerator;
 import org.compassioncourse.instructor.XapiStatementsExport;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * One cohort's learners for its instructor: summary figures, a status filter and a grid that fetches one page at
@@ -53,14 +57,19 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private final ItemAnalysisService itemAnalysis;
     private final Course course;
     final Select<LearnerStatus> filter = new Select<>();
+    final Select<TrainingStatus> trainingFilter = new Select<>();
     private static final int SHORT_LIST = 15;
     private long cohortId;
     final LearnerGrid grid = new LearnerGrid(() -> cohortId);
     private final Clock clock;
     private String title = "Cohort · Compassion Course";
 
+    private final DueRules dueRules;
+
     public CohortView(CohortReports reports, CohortService cohorts, ItemAnalysisService itemAnalysis, Course course,
-                      GradebookCsvExport gradebook, XapiStatementsExport xapi, Clock clock, CohortRetention retention) {
+                      GradebookCsvExport gradebook, XapiStatementsExport xapi, Clock clock, CohortRetention retention,
+                      DueRules dueRules) {
+        this.dueRules = dueRules;
         this.retention = retention;
         this.clock = clock;
         this.reports = reports;
@@ -78,11 +87,22 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
         filter.setValue(LearnerStatus.ALL);
         filter.setId("status-filter");
         SelectLists.named(filter, "Learners to show");
-        filter.addValueChangeListener(e -> {
-            grid.setEmptyStateText(emptyGridText());
-            fitGridHeight();
-            grid.getDataProvider().refreshAll();
-        });
+        trainingFilter.setLabel("Training status");
+        trainingFilter.setWidth("14em");
+        trainingFilter.setMaxWidth("100%");
+        trainingFilter.setItems(TrainingStatus.values());
+        trainingFilter.setEmptySelectionAllowed(true);
+        trainingFilter.setEmptySelectionCaption("Any training status");
+        trainingFilter.setItemLabelGenerator(status -> status == null ? "Any training status" : status.label());
+        trainingFilter.setId("training-filter");
+        SelectLists.named(trainingFilter, "Training status to show");
+        for (Select<?> select : List.of(filter, trainingFilter)) {
+            select.addValueChangeListener(e -> {
+                grid.setEmptyStateText(emptyGridText());
+                fitGridHeight();
+                grid.getDataProvider().refreshAll();
+            });
+        }
     }
 
     /** Columns side by side on a wide window; on a narrow one, the learner and their figures stacked in one column. */
@@ -114,13 +134,17 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
 
     /** A short list takes only the room it needs; a long one scrolls inside the grid, fetched page by page. */
     private void fitGridHeight() {
-        grid.setAllRowsVisible(reports.count(cohortId, filter.getValue()) <= SHORT_LIST);
+        grid.setAllRowsVisible(reports.count(cohortId, filter.getValue(), trainingFilter.getValue()) <= SHORT_LIST);
     }
 
     private String emptyGridText() {
-        return filter.getValue() == LearnerStatus.ALL
-                ? "No learners yet. They join with the cohort's code or join link, shown above."
-                : "No learners are \"" + filter.getValue().label() + "\" at the moment.";
+        TrainingStatus training = trainingFilter.getValue();
+        if (filter.getValue() == LearnerStatus.ALL && training == null) {
+            return "No learners yet. They join with the cohort's code or join link, shown above.";
+        }
+        return "No learners are " + (filter.getValue() == LearnerStatus.ALL ? "" : "\"" + filter.getValue().label() + "\"")
+                + (filter.getValue() != LearnerStatus.ALL && training != null ? " and " : "")
+                + (training == null ? "" : "\"" + training.label() + "\"") + " at the moment.";
     }
 
     @Override
@@ -152,8 +176,9 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
                 sort = CohortReports.SortColumn.valueOf(order.getSorted());
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
-            return reports.learners(cohortId, filter.getValue(), sort, ascending, query.getOffset(), query.getLimit()).stream();
-        }, query -> reports.count(cohortId, filter.getValue()));
+            return reports.learners(cohortId, filter.getValue(), trainingFilter.getValue(), sort, ascending,
+                    query.getOffset(), query.getLimit()).stream();
+        }, query -> reports.count(cohortId, filter.getValue(), trainingFilter.getValue()));
         grid.setEmptyStateText(emptyGridText());
         fitGridHeight();
         long exportedCohort = cohortId;
@@ -192,7 +217,9 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
             rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             heading.add(rename);
         }
-        add(heading, joining, summary, downloads, filter, grid,
+        Div filters = new Div(filter, trainingFilter);
+        filters.addClassName("grid-filters");
+        add(heading, joining, summary, new DueRuleSection(dueRules, cohortId, () -> grid.getDataProvider().refreshAll()), downloads, filters, grid,
                 new Paragraph("\"Stuck\" means no activity for " + CohortReports.STUCK_AFTER_DAYS + " days without having read every lesson."));
         add(new CohortChartsSection(reports.charts(cohortId)));
         add(new CohortRetentionSection(retention, cohortId));

@@ -23,6 +23,7 @@ final class LearnerGrid extends Grid<LearnerRow> {
     static final String STACKED = "stacked";
     /** Below this window width the grid's figures stack in one column (a phone, a narrow window). */
     static final int STACK_BELOW_PX = 1000;
+    static final String TRAINING = "training";
 
     /** @param cohortId the cohort on the page, for the links to each learner */
     LearnerGrid(LongSupplier cohortId) {
@@ -39,6 +40,9 @@ final class LearnerGrid extends Grid<LearnerRow> {
                 .setFlexGrow(2).setWidth("7rem");
         addColumn(row -> row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive())).setHeader("Last active")
                 .setKey(CohortReports.SortColumn.LAST_ACTIVE.name()).setSortable(true).setFlexGrow(1).setWidth("6.5rem");
+        // the status word first (what the filter says), then its dates: never colour alone
+        addColumn(row -> row.training().describe()).setHeader("Training status").setKey(TRAINING)
+                .setFlexGrow(2).setWidth("6.5rem");
         addColumn(row -> percent(row.preTest())).setHeader("Pre-test")
                 .setKey(CohortReports.SortColumn.PRE_TEST.name()).setSortable(true).setWidth("5.75rem").setFlexGrow(0);
         addColumn(row -> percent(row.finalScore())).setHeader("Final")
@@ -46,8 +50,7 @@ final class LearnerGrid extends Grid<LearnerRow> {
         addColumn(row -> row.passed() == null ? "—" : row.passed() ? "✓ passed" : "✗ not passed").setHeader("Result").setWidth("6.25rem").setFlexGrow(0);
         addColumn(row -> row.learningGain() == null ? "—" : Percent.format(row.learningGain())).setHeader("Learning gain")
                 .setWidth("5.5rem").setFlexGrow(0);
-        addColumn(row -> row.completedAt() == null ? "—" : UserTime.date(row.completedAt())).setHeader("Completed on")
-                .setWidth("6.5rem").setFlexGrow(0);
+        // no "Completed on" column: the training status says "Completed 4 January 2027 — valid until …"
         addColumn(row -> row.certificate() == null ? "—" : row.certificate().equals("revoked") ? "✗ revoked" : "✓ issued")
                 .setHeader("Certificate").setWidth("6rem").setFlexGrow(0);
         // on a narrow screen the figures stack under each learner in one column instead of scrolling sideways
@@ -73,7 +76,8 @@ final class LearnerGrid extends Grid<LearnerRow> {
     private static Component stackedFigures(LearnerRow row) {
         Div figures = new Div();
         figures.addClassName("stacked-figures");
-        figures.add(new Div("Done: " + row.percentComplete() + "%" + (row.currentLessonTitle() == null ? "" : " · now: " + row.currentLessonTitle())),
+        figures.add(new Div("Training: " + row.training().describe()),
+                new Div("Done: " + row.percentComplete() + "%" + (row.currentLessonTitle() == null ? "" : " · now: " + row.currentLessonTitle())),
                 new Div("Last active: " + (row.lastActive() == null ? "never" : UserTime.dateTime(row.lastActive()))),
                 new Div("Pre-test " + percent(row.preTest()) + " · final " + percent(row.finalScore())
                         + (row.passed() == null ? "" : row.passed() ? " ✓ passed" : " ✗ not passed")

@@ -24,6 +24,8 @@ import org.compassioncourse.security.Role;
 import org.compassioncourse.cohort.CohortException;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
+import org.compassioncourse.training.DueRules;
+import org.compassioncourse.training.ui.DueDateExtension;
 import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.IssuedCertificate;
 import org.compassioncourse.instructor.CohortReports;
@@ -62,8 +64,11 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
     private final CohortReports reports;
     private String title = "Learner · Compassion Course";
 
+    private final DueRules dueRules;
+
     public LearnerView(CohortService cohorts, ProgressService progress, AttemptRecords attempts, Course course, XapiStatementsExport xapi,
-                       FinalAttemptGrants grants, Clock clock, CompletionService completion, CohortReports reports) {
+                       FinalAttemptGrants grants, Clock clock, CompletionService completion, CohortReports reports, DueRules dueRules) {
+        this.dueRules = dueRules;
         this.reports = reports;
         this.clock = clock;
         this.completion = completion;
@@ -96,6 +101,7 @@ public class LearnerView extends Main implements BeforeEnterObserver, HasDynamic
         CourseProgress lessons = progress.progressOf(learner);
         add(summary(learner, lessons));
         add(new LearnerCompletionPanel(completion, learner));
+        add(new DueDateExtension(dueRules, learner));
         title = learner.displayName() + " · Learner · Compassion Course";
         LearnerInMyCohort exported = learner;
         DownloadHandler statements = download -> {

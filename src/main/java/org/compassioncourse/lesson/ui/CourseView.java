@@ -23,6 +23,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import org.compassioncourse.completion.CompletionService;
 import org.compassioncourse.completion.ui.CompletionBlock;
+import org.compassioncourse.training.MyTraining;
+import org.compassioncourse.training.ui.TrainingNotice;
 import org.compassioncourse.content.CompletionContent;
 import org.compassioncourse.content.Course;
 import org.compassioncourse.content.Lesson;
@@ -54,15 +56,17 @@ public class CourseView extends Main implements BeforeEnterObserver {
     private final CompletionService completionService;
     private final ReviewService reviewService;
     private final CompletionContent completionContent;
+    private final MyTraining myTraining;
 
     public CourseView(Course course, ProgressService progressService, QuizAvailability quizAvailability, CompletionService completionService,
-                      ReviewService reviewService, CompletionContent completionContent) {
+                      ReviewService reviewService, CompletionContent completionContent, MyTraining myTraining) {
         this.reviewService = reviewService;
         this.completionContent = completionContent;
         this.course = course;
         this.progressService = progressService;
         this.quizAvailability = quizAvailability;
         this.completionService = completionService;
+        this.myTraining = myTraining;
         addClassNames("page", "course-outline");
     }
 
@@ -80,6 +84,7 @@ public class CourseView extends Main implements BeforeEnterObserver {
         facts.setId("course-facts");
         facts.addClassName("course-facts");
         add(facts);
+        add(new TrainingNotice(myTraining.whenAssigned()));
         add(new ReviewDueLink(reviewService.dueCount(org.compassioncourse.base.ui.UserTime.zone())));
 
         CompletionBlock completion = new CompletionBlock(completionService, completionService.myStatus());
