@@ -24,5 +24,7 @@ create table xapi_outbox (
 -- the sender's question: pending rows due now, oldest first
 create index ix_xapi_outbox_due on xapi_outbox (state, next_try_at, created_at);
 create index ix_xapi_outbox_claim on xapi_outbox (claimed_by);
+-- the nightly clean-up deletes rows sent long ago
+create index ix_xapi_outbox_sent on xapi_outbox (sent_at);
 -- erasing a learner deletes their rows
 create index ix_xapi_outbox_user on xapi_outbox (user_id);

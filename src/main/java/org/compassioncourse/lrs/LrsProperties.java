@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param pollInterval  how often each node looks for statements due (besides right after each learner's commit)
  * @param claimFor      how long a node holds the rows it is sending; a node that dies frees them after this
  * @param timeout       connecting to and hearing back from the store
+ * @param keepSent      how long a sent statement stays on the administration page before the nightly clean-up deletes it
  */
 @ConfigurationProperties("course.lrs")
 public record LrsProperties(
@@ -33,7 +34,8 @@ public record LrsProperties(
         @DefaultValue("PT1H") Duration maxBackoff,
         @DefaultValue("PT15S") Duration pollInterval,
         @DefaultValue("PT5M") Duration claimFor,
-        @DefaultValue("PT10S") Duration timeout) {
+        @DefaultValue("PT10S") Duration timeout,
+        @DefaultValue("P30D") Duration keepSent) {
 
     public LrsProperties {
         if (batchSize < 1) {
@@ -53,7 +55,7 @@ public record LrsProperties(
     public String toString() {
         return "LrsProperties[endpoint=" + endpoint + ", username=" + username + ", password=" + (password == null || password.isEmpty() ? "" : "***")
                 + ", xapiVersion=" + xapiVersion + ", batchSize=" + batchSize + ", retryBackoff=" + retryBackoff + ", maxBackoff="
-                + maxBackoff + ", pollInterval=" + pollInterval + ", claimFor=" + claimFor + ", timeout=" + timeout + "]";
+                + maxBackoff + ", pollInterval=" + pollInterval + ", claimFor=" + claimFor + ", timeout=" + timeout + ", keepSent=" + keepSent + "]";
     }
 
     /** Whether statements are sent at all. */

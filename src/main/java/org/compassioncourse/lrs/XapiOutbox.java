@@ -122,6 +122,12 @@ class XapiOutbox {
                 + " or (state = 'PENDING' and tries > 0)", new MapSqlParameterSource("now", time(now)));
     }
 
+    /** Deletes statements sent before {@code cutoff}; returns how many went. Unsent ones stay, however old. */
+    int deleteSentBefore(Instant cutoff) {
+        return jdbc.update("delete from xapi_outbox where state = 'SENT' and sent_at < :cutoff",
+                new MapSqlParameterSource("cutoff", time(cutoff)));
+    }
+
     /** An erased learner's statements name them: they go, sent or not. */
     int forget(long userId) {
         return jdbc.update("delete from xapi_outbox where user_id = :user", new MapSqlParameterSource("user", userId));

@@ -140,7 +140,7 @@ class LrsStreamTest {
 
     private LrsProperties settings(int batchSize) {
         return new LrsProperties(settings.endpoint(), settings.username(), settings.password(), settings.xapiVersion(), batchSize,
-                Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofDays(30));
     }
 
     /** A learner who reads every lesson, takes the first knowledge check right, the pre-test wrong and the final right. */
@@ -354,6 +354,25 @@ class LrsStreamTest {
     }
 
     @Test
+    void sentStatementsGoAfterTheirKeepingTimeAndUnsentOnesStay() {
+        CurrentUser learner = people.learner("Kim Kept");
+        Learners.actAs(learner);
+        people.open(course.lessons().getFirst());
+        sender(50).sendDue();
+        people.open(course.lessons().get(1));
+        LRS.answerNext(503);
+        sender(50).sendDue();
+        SentStatementCleanUp cleanUp = new SentStatementCleanUp(outbox, settings(50), clock);
+
+        assertThat(cleanUp.deleteOldSentStatements()).as("sent just now: kept").isZero();
+        clock.advance(Duration.ofDays(31));
+        assertThat(cleanUp.deleteOldSentStatements()).isEqualTo(1);
+
+        assertThat(jdbc.queryForList("select state from xapi_outbox", String.class)).as("the unsent one stays, however old")
+                .containsExactly("PENDING");
+    }
+
+    @Test
     void twoSendersRacingOnOneDatabaseSendEachStatementOnce() throws Exception {
         for (int i = 0; i < 6; i++) {
             diligentLearner("Racer " + (char) ('A' + i));
@@ -438,7 +457,7 @@ class LrsStreamTest {
         Learners.actAs(learner);
         people.open(course.lessons().getFirst());
         LrsProperties wrong = new LrsProperties(URI.create(LRS.endpoint()), FakeLrs.USER, "not-the-secret", null, 50,
-                Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofDays(30));
 
         assertThat(sender(50, new LrsClient(wrong, records)).sendDue()).isZero();
 
