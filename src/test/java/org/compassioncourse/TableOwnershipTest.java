@@ -39,7 +39,8 @@ class TableOwnershipTest {
             Map.entry("course_completion", "completion"), Map.entry("certificate", "completion"),
             Map.entry("course_evaluation", "completion"), Map.entry("evaluation_answer", "completion"),
             Map.entry("review_card", "review"), Map.entry("review_log", "review"),
-            Map.entry("shedlock", "operations"), Map.entry("event_publication", "operations"));
+            Map.entry("shedlock", "operations"), Map.entry("event_publication", "operations"),
+            Map.entry("xapi_outbox", "lrs"));
 
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern TABLE_USE = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_]+)\\b");

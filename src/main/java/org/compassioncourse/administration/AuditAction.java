@@ -4,7 +4,8 @@ import org.compassioncourse.security.Role;
 
 /**
  * What an administrator (or, for the bootstrap, the application) did to an account, as the audit log names it; also
- * an instructor revoking or reinstating a learner's certificate.
+ * an instructor revoking or reinstating a learner's certificate; an administrator sending the learning record store's
+ * outbox again.
  */
 public enum AuditAction {
     BOOTSTRAP_ADMINISTRATOR("First administrator set up"),
@@ -17,7 +18,8 @@ public enum AuditAction {
     CERTIFICATE_REVOKED("Certificate revoked"),
     CERTIFICATE_REINSTATED("Certificate reinstated"),
     DUE_RULE_SET("Cohort due date set"),
-    DUE_DATE_EXTENDED("Due date extended");
+    DUE_DATE_EXTENDED("Due date extended"),
+    LRS_RETRY_NOW("Learning record store: retry now");
 
     private final String label;
 

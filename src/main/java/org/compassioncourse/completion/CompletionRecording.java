@@ -7,6 +7,7 @@ import org.compassioncourse.progress.LearnerProgress;
 import org.compassioncourse.quiz.AttemptScore;
 import org.compassioncourse.quiz.LearnerScores;
 import org.compassioncourse.quiz.QuizScores;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,15 +34,17 @@ class CompletionRecording {
     private final LearnerScores scores;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CompletionRecording(Course course, CompletionRecords records, LearnerProgress progress, LearnerScores scores,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+                        PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
         this.course = course;
         this.records = records;
         this.progress = progress;
         this.scores = scores;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.events = events;
     }
 
     /** Records this learner's completion if the rule holds now and none is recorded yet; their recorded completion. */
@@ -63,9 +66,12 @@ class CompletionRecording {
         }
         double score = scores.counted(QuizSettings.Kind.FINAL_ASSESSMENT).map(AttemptScore::scorePercent).orElse(0.0);
         try {
-            transaction.executeWithoutResult(status -> records.recordCompletion(userId,
-                    completedAt.get().truncatedTo(ChronoUnit.MICROS), score, course.version(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            transaction.executeWithoutResult(status -> {
+                records.recordCompletion(userId, completedAt.get().truncatedTo(ChronoUnit.MICROS), score, course.version(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                // inside the transaction that records it, for features that keep a record of it with it (the xAPI outbox)
+                events.publishEvent(new CourseCompleted(userId));
+            });
         } catch (DataIntegrityViolationException recordedInAnotherTab) {
             // the first record stands
         }

@@ -5,16 +5,16 @@ import org.compassioncourse.base.LearnerSet;
 import org.compassioncourse.cohort.CohortMembers;
 import org.compassioncourse.cohort.CohortService;
 import org.compassioncourse.cohort.LearnerInMyCohort;
-import org.compassioncourse.content.Course;
+import org.compassioncourse.completion.CompletionFigures;
+import org.compassioncourse.lrs.LearningRecords;
+import org.compassioncourse.lrs.XapiStatements;
 import org.compassioncourse.progress.ReadingFigures;
 import org.compassioncourse.quiz.SubmittedResponses;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.OutputStream;
@@ -29,13 +29,14 @@ import java.util.Map;
  *     <li><b>answered</b> each question of a submitted quiz attempt, with the response in xAPI's interaction
  *     format, the score, success and time taken;</li>
  *     <li><b>completed</b> each submitted knowledge check, pre-test and final assessment with its score, and
- *     <b>passed</b> or <b>failed</b> the final assessment.</li>
+ *     <b>passed</b> or <b>failed</b> the final assessment;</li>
+ *     <li><b>completed</b> the course, when the completion was recorded.</li>
  * </ul>
  * Only finished things are exported (open attempts can still change), and every statement id is derived from the
  * record it describes, so sending a later export to the same store adds the new statements and repeats none.
  * The learners are read a chunk at a time (their names from the account module, lesson visits from progress, attempts
- * and answers from quiz, each one statement of that module's tables) and mapped by {@link XapiStatements}; a cohort of
- * any size never sits in memory.
+ * and answers from quiz, each one statement of that module's tables) and mapped by {@link XapiStatements}, the mapper
+ * the live stream to a learning record store uses too (lrs module); a cohort of any size never sits in memory.
  */
 @Service
 @PreAuthorize("hasRole('INSTRUCTOR')")
@@ -55,24 +56,22 @@ public class XapiStatementsExport {
     private final AccountNames names;
     private final ReadingFigures reading;
     private final SubmittedResponses quizzes;
-    private final Course course;
-    private final String activityBase;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final CompletionFigures completions;
+    private final LearningRecords records;
     private final TransactionTemplate readOnly;
 
     XapiStatementsExport(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
-                         SubmittedResponses quizzes, Course course, @Value("${course.xapi.activity-base:}") String activityBase,
+                         SubmittedResponses quizzes, CompletionFigures completions, LearningRecords records,
                          PlatformTransactionManager transactions) {
         this.cohortService = cohortService;
         this.members = members;
         this.names = names;
         this.reading = reading;
         this.quizzes = quizzes;
-        this.course = course;
+        this.completions = completions;
+        this.records = records;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        String base = activityBase.isBlank() ? "urn:compassion-course:" + course.id() : activityBase.strip();
-        this.activityBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /**
@@ -95,28 +94,24 @@ public class XapiStatementsExport {
      * (a pre-test question left blank), as {@code Answer.NoAnswer#code()} names them. Its response is then empty.
      */
     public String noAnswerExtension() {
-        return statements().noAnswerExtension();
+        return records.forDownload().noAnswerExtension();
     }
 
     /** The activity id (an IRI) of the course; lessons, questions and quizzes hang below it. */
     public String courseActivityId() {
-        return activityBase;
-    }
-
-    private XapiStatements statements() {
-        return new XapiStatements(course, activityBase, json);
+        return records.courseActivityId();
     }
 
     private long write(List<Long> learners, OutputStream out) {
-        XapiStatements statements = statements();
+        XapiStatements statements = records.forDownload();
         long count = 0;
-        try (JsonGenerator generator = json.createGenerator(out)) {
+        try (JsonGenerator generator = records.json().createGenerator(out)) {
             generator.writeStartArray();
             for (int from = 0; from < learners.size(); from += LEARNERS_PER_CHUNK) {
                 List<Long> chunk = learners.subList(from, Math.min(learners.size(), from + LEARNERS_PER_CHUNK));
                 LearnerSet these = LearnerSet.of(chunk);
                 Chunk read = readOnly.execute(status -> new Chunk(names.of(these), reading.visits(these),
-                        quizzes.attempts(these), quizzes.answers(these)));
+                        quizzes.attempts(these), quizzes.answers(these), completions.of(these)));
                 count += read == null ? 0 : read.write(statements, generator);
             }
             generator.writeEndArray();
@@ -126,7 +121,8 @@ public class XapiStatementsExport {
 
     /** What one chunk of learners did, as the modules that keep it answered (accounts erased meanwhile are skipped). */
     private record Chunk(Map<Long, AccountNames.Name> names, List<ReadingFigures.LessonVisit> visits,
-                         List<SubmittedResponses.SubmittedAttempt> attempts, List<SubmittedResponses.AnsweredQuestion> answers) {
+                         List<SubmittedResponses.SubmittedAttempt> attempts, List<SubmittedResponses.AnsweredQuestion> answers,
+                         Map<Long, CompletionFigures.Completed> completions) {
 
         long write(XapiStatements statements, JsonGenerator generator) {
             long count = 0;
@@ -141,6 +137,12 @@ public class XapiStatementsExport {
             for (SubmittedResponses.AnsweredQuestion answer : answers) {
                 count += write(generator, names.get(answer.userId()) == null ? List.of()
                         : List.of(statements.answered(names.get(answer.userId()), answer)));
+            }
+            for (Map.Entry<Long, CompletionFigures.Completed> completion : new java.util.TreeMap<>(completions).entrySet()) {
+                java.time.Instant completedAt = completion.getValue().completedAt();
+                AccountNames.Name name = names.get(completion.getKey());
+                count += write(generator, name == null || completedAt == null ? List.of()
+                        : List.of(statements.courseCompleted(name, completion.getKey(), completedAt)));
             }
             return count;
         }

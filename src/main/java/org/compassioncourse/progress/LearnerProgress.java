@@ -61,10 +61,13 @@ public class LearnerProgress {
         }
         Instant now = clock.instant();
         retryOnceOnConflict(() -> {
-            LessonProgress progress = lessons.findByUserIdAndLessonId(userId, lessonId)
-                    .orElseGet(() -> new LessonProgress(userId, lessonId, sectionId, now));
+            var existing = lessons.findByUserIdAndLessonId(userId, lessonId);
+            LessonProgress progress = existing.orElseGet(() -> new LessonProgress(userId, lessonId, sectionId, now));
             progress.visit(sectionId, now);
             lessons.saveAndFlush(progress);
+            if (existing.isEmpty()) {
+                events.publishEvent(new LessonOpened(userId, lessonId));
+            }
             SectionReached.Key key = new SectionReached.Key(userId, lessonId, sectionId);
             if (!sections.existsById(key)) {
                 sections.saveAndFlush(new SectionReached(userId, lessonId, sectionId, now));

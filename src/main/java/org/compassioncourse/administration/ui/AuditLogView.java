@@ -43,8 +43,9 @@ public class AuditLogView extends Main {
         grid.setItems(query -> administration.auditLog(query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(administration.countAuditEntries()));
         add(new H1("Audit log"), AdministrationLinks.between(false),
-                new Paragraph("Every role change, invitation, deactivation, reactivation and erasure, and every certificate "
-                        + "an instructor revoked or reinstated, with who did it and when (in your time zone). People are shown "
+                new Paragraph("Every role change, invitation, deactivation, reactivation and erasure, every certificate "
+                        + "an instructor revoked or reinstated, and every \"retry now\" on the learning record store's outbox, "
+                        + "with who did it and when (in your time zone). People are shown "
                         + "by their current name; an erased learner appears as \"Former learner\"."),
                 grid);
     }

@@ -1,4 +1,4 @@
-package org.compassioncourse.instructor;
+package org.compassioncourse.lrs;
 
 import org.compassioncourse.account.AccountNames;
 import org.compassioncourse.content.Course;
@@ -28,39 +28,49 @@ import java.util.stream.Collectors;
 
 /**
  * Learning records as xAPI 1.0.3 statements, mapped from the records the progress and quiz modules hand out: no
- * database, no I/O. One instance per export: an activity's definition (name, type, a question's choices and key) goes
- * with the first statement that names it; later statements name it by id, as the store keeps the definition. Every
- * statement id is a name-based UUID of the record it describes, so a later export repeats none.
+ * database, no I/O; the one mapper of both the instructors' download and the live stream to a learning record store.
+ * Every statement id is a name-based UUID of the record it describes, so a later export or a second send repeats none.
+ * Definitions: in a download ({@link LearningRecords#forDownload()}) an activity's definition (name, type, a question's
+ * choices and key) goes with the first statement that names it, later ones name it by id, as the store keeps the
+ * definition; in the live stream ({@link LearningRecords#forStream()}) every statement carries the full definition of
+ * every activity it names, since statements are sent, retried and refused one batch at a time and each must stand alone.
  */
-final class XapiStatements {
+public final class XapiStatements {
 
-    static final String VERSION = "1.0.3";
-    static final String VERB_EXPERIENCED = "http://adlnet.gov/expapi/verbs/experienced";
-    static final String VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
-    static final String VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered";
-    static final String VERB_PASSED = "http://adlnet.gov/expapi/verbs/passed";
-    static final String VERB_FAILED = "http://adlnet.gov/expapi/verbs/failed";
+    public static final String VERSION = "1.0.3";
+    public static final String VERB_EXPERIENCED = "http://adlnet.gov/expapi/verbs/experienced";
+    public static final String VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
+    public static final String VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered";
+    public static final String VERB_PASSED = "http://adlnet.gov/expapi/verbs/passed";
+    public static final String VERB_FAILED = "http://adlnet.gov/expapi/verbs/failed";
     private static final String ACTIVITY_TYPES = "http://adlnet.gov/expapi/activities/";
     private static final String LANGUAGE = "en-GB";
 
     private final Course course;
     private final String activityBase;
     private final JsonMapper json;
+    private final boolean defineOnce;
     private final Set<String> defined = new HashSet<>();
 
-    XapiStatements(Course course, String activityBase, JsonMapper json) {
+    XapiStatements(Course course, String activityBase, JsonMapper json, boolean defineOnce) {
         this.course = course;
         this.activityBase = activityBase;
         this.json = json;
+        this.defineOnce = defineOnce;
+    }
+
+    /** Whether this activity goes by its id alone, its definition having gone with an earlier statement. */
+    private boolean definedBefore(String activityId) {
+        return defineOnce && !defined.add(activityId);
     }
 
     /** The result extension that says a question holds no answer ("dont-know" or "not-answered"; the response is then empty). */
-    String noAnswerExtension() {
+    public String noAnswerExtension() {
         return activityBase + "/extensions/no-answer";
     }
 
     /** "experienced" a lesson when first opened, and "completed" it if the learner finished it. */
-    List<ObjectNode> lessonStatements(AccountNames.Name learner, ReadingFigures.LessonVisit visit) {
+    public List<ObjectNode> lessonStatements(AccountNames.Name learner, ReadingFigures.LessonVisit visit) {
         String lessonId = visit.lessonId();
         ObjectNode lesson = lessonActivity(lessonId);
         ObjectNode experienced = statement("lesson-experienced|" + visit.userId() + "|" + lessonId, learner, VERB_EXPERIENCED,
@@ -77,8 +87,19 @@ final class XapiStatements {
         return List.of(experienced, completed);
     }
 
+    /** "completed" the course, when the completion was recorded (the rule: every lesson completed and the final passed). */
+    public ObjectNode courseCompleted(AccountNames.Name learner, long userId, Instant completedAt) {
+        ObjectNode completed = statement("course-completed|" + userId, learner, VERB_COMPLETED, "completed", courseActivity(), completedAt);
+        completed.putObject("result").put("completion", true);
+        ObjectNode context = json.createObjectNode();
+        context.put("platform", "Compassion Course");
+        context.put("language", LANGUAGE);
+        completed.set("context", context);
+        return completed;
+    }
+
     /** "completed" a submitted quiz attempt with its score, and "passed" or "failed" it where the quiz has a pass mark. */
-    List<ObjectNode> attemptStatements(AccountNames.Name learner, SubmittedResponses.SubmittedAttempt attempt) {
+    public List<ObjectNode> attemptStatements(AccountNames.Name learner, SubmittedResponses.SubmittedAttempt attempt) {
         long attemptId = attempt.attemptId();
         QuizSettings.Kind kind = attempt.kind();
         String lessonId = attempt.lessonId();
@@ -106,7 +127,7 @@ final class XapiStatements {
     }
 
     /** "answered" one question of a submitted attempt, with the response in xAPI's format for its interaction type. */
-    ObjectNode answered(AccountNames.Name learner, SubmittedResponses.AnsweredQuestion answered) {
+    public ObjectNode answered(AccountNames.Name learner, SubmittedResponses.AnsweredQuestion answered) {
         long attemptId = answered.attemptId();
         QuizSettings.Kind kind = answered.kind();
         String lessonId = answered.lessonId();
@@ -186,7 +207,7 @@ final class XapiStatements {
 
     private ObjectNode activity(String id, String type, String name, @Nullable String description) {
         ObjectNode activity = reference(id);
-        if (!defined.add(id)) {
+        if (definedBefore(id)) {
             return activity;
         }
         ObjectNode definition = activity.putObject("definition");
@@ -231,7 +252,7 @@ final class XapiStatements {
     /** A question as an xAPI interaction activity: its type, the choices it offered and the correct response. */
     private ObjectNode questionActivity(String questionId) {
         Question question = course.question(questionId).orElse(null);
-        if (defined.contains(activityBase + "/question/" + questionId)) {
+        if (defineOnce && defined.contains(activityBase + "/question/" + questionId)) {
             return reference(activityBase + "/question/" + questionId);
         }
         if (question == null) {
