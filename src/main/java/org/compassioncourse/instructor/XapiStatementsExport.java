@@ -10,6 +10,8 @@ import org.compassioncourse.lrs.LearningRecords;
 import org.compassioncourse.lrs.XapiStatements;
 import org.compassioncourse.progress.ReadingFigures;
 import org.compassioncourse.quiz.SubmittedResponses;
+import org.compassioncourse.training.TrainingStanding;
+import org.compassioncourse.training.TrainingStatuses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,11 +60,13 @@ public class XapiStatementsExport {
     private final SubmittedResponses quizzes;
     private final CompletionFigures completions;
     private final LearningRecords records;
+    private final TrainingStatuses training;
     private final TransactionTemplate readOnly;
 
     XapiStatementsExport(CohortService cohortService, CohortMembers members, AccountNames names, ReadingFigures reading,
                          SubmittedResponses quizzes, CompletionFigures completions, LearningRecords records,
-                         PlatformTransactionManager transactions) {
+                         TrainingStatuses training, PlatformTransactionManager transactions) {
+        this.training = training;
         this.cohortService = cohortService;
         this.members = members;
         this.names = names;
@@ -111,7 +115,7 @@ public class XapiStatementsExport {
                 List<Long> chunk = learners.subList(from, Math.min(learners.size(), from + LEARNERS_PER_CHUNK));
                 LearnerSet these = LearnerSet.of(chunk);
                 Chunk read = readOnly.execute(status -> new Chunk(names.of(these), reading.visits(these),
-                        quizzes.attempts(these), quizzes.answers(these), completions.of(these)));
+                        quizzes.attempts(these), quizzes.answers(these), completions.of(these), training.of(chunk, these)));
                 count += read == null ? 0 : read.write(statements, generator);
             }
             generator.writeEndArray();
@@ -122,33 +126,49 @@ public class XapiStatementsExport {
     /** What one chunk of learners did, as the modules that keep it answered (accounts erased meanwhile are skipped). */
     private record Chunk(Map<Long, AccountNames.Name> names, List<ReadingFigures.LessonVisit> visits,
                          List<SubmittedResponses.SubmittedAttempt> attempts, List<SubmittedResponses.AnsweredQuestion> answers,
-                         Map<Long, CompletionFigures.Completed> completions) {
+                         Map<Long, CompletionFigures.Completed> completions, Map<Long, TrainingStanding> standings) {
 
         long write(XapiStatements statements, JsonGenerator generator) {
             long count = 0;
             for (ReadingFigures.LessonVisit visit : visits) {
-                count += write(generator, names.get(visit.userId()) == null ? List.of()
+                count += write(generator, statements, visit.userId(), names.get(visit.userId()) == null ? List.of()
                         : statements.lessonStatements(names.get(visit.userId()), visit));
             }
             for (SubmittedResponses.SubmittedAttempt attempt : attempts) {
-                count += write(generator, names.get(attempt.userId()) == null ? List.of()
+                count += write(generator, statements, attempt.userId(), names.get(attempt.userId()) == null ? List.of()
                         : statements.attemptStatements(names.get(attempt.userId()), attempt));
             }
             for (SubmittedResponses.AnsweredQuestion answer : answers) {
-                count += write(generator, names.get(answer.userId()) == null ? List.of()
+                count += write(generator, statements, answer.userId(), names.get(answer.userId()) == null ? List.of()
                         : List.of(statements.answered(names.get(answer.userId()), answer)));
             }
             for (Map.Entry<Long, CompletionFigures.Completed> completion : new java.util.TreeMap<>(completions).entrySet()) {
                 java.time.Instant completedAt = completion.getValue().completedAt();
                 AccountNames.Name name = names.get(completion.getKey());
-                count += write(generator, name == null || completedAt == null ? List.of()
+                count += write(generator, statements, completion.getKey(), name == null || completedAt == null ? List.of()
                         : List.of(statements.courseCompleted(name, completion.getKey(), completedAt)));
             }
             return count;
         }
 
-        private static int write(JsonGenerator generator, List<ObjectNode> statements) {
-            statements.forEach(generator::writeTree);
+        /** Writes the statements, each with the learner's training status on the day of the export in its context. */
+        private int write(JsonGenerator generator, XapiStatements mapper, long userId, List<ObjectNode> statements) {
+            TrainingStanding standing = standings.get(userId);
+            for (ObjectNode statement : statements) {
+                if (standing != null) {
+                    ObjectNode context = statement.get("context") instanceof ObjectNode existing ? existing : statement.putObject("context");
+                    ObjectNode extensions = context.get("extensions") instanceof ObjectNode existing ? existing : context.putObject("extensions");
+                    ObjectNode status = extensions.putObject(mapper.trainingStatusExtension());
+                    status.put("status", standing.status().name()).put("asOf", standing.today().toString());
+                    if (standing.dueOn() != null) {
+                        status.put("dueOn", standing.dueOn().toString());
+                    }
+                    if (standing.validUntil() != null) {
+                        status.put("validUntil", standing.validUntil().toString());
+                    }
+                }
+                generator.writeTree(statement);
+            }
             return statements.size();
         }
     }

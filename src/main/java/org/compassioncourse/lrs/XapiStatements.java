@@ -64,6 +64,14 @@ public final class XapiStatements {
         return defineOnce && !defined.add(activityId);
     }
 
+    /**
+     * The context extension the instructor's download adds to each statement: the learner's training status on the day
+     * of the export (status, due date, last valid day), as the training module's one rule decides it.
+     */
+    public String trainingStatusExtension() {
+        return activityBase + "/extensions/training-status";
+    }
+
     /** The result extension that says a question holds no answer ("dont-know" or "not-answered"; the response is then empty). */
     public String noAnswerExtension() {
         return activityBase + "/extensions/no-answer";

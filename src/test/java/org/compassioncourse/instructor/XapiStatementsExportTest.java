@@ -12,6 +12,9 @@ import org.compassioncourse.quiz.AttemptPaper;
 import org.compassioncourse.quiz.QuizAvailability;
 import org.compassioncourse.quiz.QuizAttempts;
 import org.compassioncourse.support.ApplicationTest;
+import org.compassioncourse.training.DueRule;
+import org.compassioncourse.training.DueRules;
+import org.compassioncourse.training.TrainingStatuses;
 import org.compassioncourse.support.KeyedAnswers;
 import org.compassioncourse.support.Learners;
 import org.junit.jupiter.api.AfterEach;
@@ -266,6 +269,30 @@ class XapiStatementsExportTest {
         List<JsonNode> preAnswers = withVerb(statements, XapiStatementsExport.VERB_ANSWERED).stream()
                 .filter(s -> s.path("context").path("extensions").path(xapi.courseActivityId() + "/extensions/attempt").asLong() == preAttempt).toList();
         assertThat(preAnswers).hasSize(1).allSatisfy(s -> assertThat(s.path("result").path("success").asBoolean()).isFalse());
+    }
+
+    @Test
+    void everyStatementCarriesItsLearnersTrainingStatusOnTheDayOfTheExportAsTheRuleDecidesIt(@Autowired DueRules dueRules,
+                                                                                            @Autowired TrainingStatuses statuses,
+                                                                                            @Autowired java.time.Clock clock) {
+        java.time.LocalDate due = java.time.LocalDate.now(clock).plusDays(5);
+        dueRules.setRule(cohort.id(), DueRule.completeBy(due));
+        String extension = xapi.courseActivityId() + "/extensions/training-status";
+        List<JsonNode> statements = cohortStatements();
+        Map<Long, org.compassioncourse.training.TrainingStanding> rule = statuses.of(List.of(reading.accountId(), finished.accountId()),
+                org.compassioncourse.base.LearnerSet.of(List.of(reading.accountId(), finished.accountId())));
+
+        assertThat(statements).allSatisfy(st -> assertThat(st.path("context").path("extensions").path(extension).path("asOf").asString())
+                .isEqualTo(java.time.LocalDate.now(clock).toString()));
+        assertThat(statements).filteredOn(st -> st.path("actor").path("name").asString().equals("Ben Reading")).isNotEmpty()
+                .allSatisfy(st -> {
+                    JsonNode status = st.path("context").path("extensions").path(extension);
+                    assertThat(status.path("status").asString()).isEqualTo(rule.get(reading.accountId()).status().name()).isEqualTo("DUE_SOON");
+                    assertThat(status.path("dueOn").asString()).isEqualTo(due.toString());
+                });
+        assertThat(statements).filteredOn(st -> st.path("actor").path("name").asString().equals("Cal Finished")).isNotEmpty()
+                .allSatisfy(st -> assertThat(st.path("context").path("extensions").path(extension).path("status").asString())
+                        .isEqualTo(rule.get(finished.accountId()).status().name()).isEqualTo("COMPLETED"));
     }
 
     @Test
