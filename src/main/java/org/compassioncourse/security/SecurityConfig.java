@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -31,7 +32,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Web security: deny by default, Vaadin's view access control, CSRF-checked form login, security headers, hashed passwords. */
+/**
+ * Web security: deny by default, Vaadin's view access control, CSRF-checked form login (and, where configured, sign-in
+ * with the hospital's identity provider: {@link ProviderSignIn}), security headers, hashed passwords.
+ */
 @Configuration
 @EnableWebSecurity
 // Services use @PreAuthorize. JSR-250 (@RolesAllowed/@PermitAll) stays off for methods: on views those
@@ -42,7 +46,8 @@ class SecurityConfig {
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, VaadinDefaultRequestCache savedRequests) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, VaadinDefaultRequestCache savedRequests,
+                                           ObjectProvider<ProviderSignIn> providerSignIn) throws Exception {
         // Our own stylesheets and course figures are public; Vaadin's configurer permits its own resources, the login
         // page and every @AnonymousAllowed view, and everything else needs a logged-in user (deny by default: an
         // endpoint added later is never public by accident).
@@ -60,6 +65,12 @@ class SecurityConfig {
                 vaadinRequests.applyUrlMapping("administration"));
         landing.setRequestCache(savedRequests);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, landing);
+        // sign-in with the hospital's identity provider, only where course.sign-in.oidc.issuer-uri is set: the same
+        // login page and landing, and a logout that also ends the provider's session
+        ProviderSignIn provider = providerSignIn.getIfAvailable();
+        if (provider != null) {
+            provider.apply(http, vaadinRequests.applyUrlMapping("login"), landing);
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
