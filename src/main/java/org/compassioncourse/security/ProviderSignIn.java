@@ -1,6 +1,5 @@
 package org.compassioncourse.security;
 
-import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 
 /**
@@ -57,8 +55,13 @@ public class ProviderSignIn {
         return new DiscoveredRegistration(settings);
     }
 
-    /** Adds the provider's sign-in to the filter chain beside the password form of the same login page. */
-    void apply(HttpSecurity http, String loginPage, AuthenticationSuccessHandler landing) throws Exception {
+    /**
+     * Adds the provider's sign-in to the filter chain beside the password form of the same login page, and returns the
+     * logout success handler that also ends the provider's session (where its discovery document names an
+     * end_session_endpoint; otherwise it goes to the login page).
+     */
+    OidcClientInitiatedLogoutSuccessHandler apply(HttpSecurity http, String loginPage, AuthenticationSuccessHandler landing)
+            throws Exception {
         http.oauth2Login(oauth -> oauth
                 .loginPage(loginPage)
                 .clientRegistrationRepository(clientRegistrationRepository())
@@ -67,12 +70,10 @@ public class ProviderSignIn {
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accountService()))
                 .successHandler(landing)
                 .failureHandler(refusalPage()));
-        // Vaadin's configurer takes a logout success handler shared here instead of its own
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(clientRegistrationRepository());
-        logout.setRedirectStrategy(new UidlRedirectStrategy());
         logout.setPostLogoutRedirectUri(settings.postLogoutRedirectUri());
         logout.setDefaultTargetUrl(loginPage);
-        http.setSharedObject(LogoutSuccessHandler.class, logout);
+        return logout;
     }
 
     /** The provider's user, verified by Spring Security (signature, issuer, audience, expiry, nonce), as our account. */

@@ -1,6 +1,7 @@
 package org.compassioncourse.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -24,7 +25,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -69,7 +72,11 @@ class SecurityConfig {
         // login page and landing, and a logout that also ends the provider's session
         ProviderSignIn provider = providerSignIn.getIfAvailable();
         if (provider != null) {
-            provider.apply(http, vaadinRequests.applyUrlMapping("login"), landing);
+            OidcClientInitiatedLogoutSuccessHandler logout = provider.apply(http, vaadinRequests.applyUrlMapping("login"), landing);
+            // Vaadin's logout runs in one of its own requests: the browser is sent on by Vaadin's client. Its configurer
+            // takes a logout success handler shared here instead of its own.
+            logout.setRedirectStrategy(new UidlRedirectStrategy());
+            http.setSharedObject(LogoutSuccessHandler.class, logout);
         }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .enableCsrfConfiguration(false)
