@@ -1,5 +1,7 @@
 package org.compassioncourse.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,11 +20,15 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
 
 
 /**
@@ -69,7 +75,9 @@ public class ProviderSignIn {
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accountService()))
                 .successHandler(landing)
-                .failureHandler(refusalPage()));
+                .failureHandler(refusalPage()))
+                .addFilterBefore(new ProviderReachable(clientRegistrationRepository(), settings.displayName()),
+                        OAuth2AuthorizationRequestRedirectFilter.class);
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(clientRegistrationRepository());
         logout.setPostLogoutRedirectUri(settings.postLogoutRedirectUri());
         logout.setDefaultTargetUrl(loginPage);
@@ -147,6 +155,43 @@ public class ProviderSignIn {
             default -> "Signing in with " + provider + " did not work. Start again from the login page; if this keeps"
                     + " happening, tell your IT service desk." + detail;
         };
+    }
+
+    /**
+     * Before sending a person to the provider: when its discovery document cannot be read (the provider is down or
+     * unreachable from the server), the refusal page says so instead of an error page.
+     */
+    static final class ProviderReachable extends OncePerRequestFilter {
+
+        private final ClientRegistrationRepository registrations;
+        private final String provider;
+
+        ProviderReachable(ClientRegistrationRepository registrations, String provider) {
+            this.registrations = registrations;
+            this.provider = provider;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !request.getRequestURI().equals(request.getContextPath() + "/oauth2/authorization/"
+                    + OidcSignInProperties.REGISTRATION_ID);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                registrations.findByRegistrationId(OidcSignInProperties.REGISTRATION_ID);
+            } catch (RuntimeException unreachable) {
+                LOG.warn("Sign-in with the identity provider is not available: {}", unreachable.getMessage());
+                request.getSession().setAttribute(REFUSAL, "Signing in with " + provider + " is not available right now:"
+                        + " this site could not reach it. Try again in a few minutes; if this keeps happening, tell your"
+                        + " IT service desk.");
+                response.sendRedirect(request.getContextPath() + "/" + REFUSAL_PAGE);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /**

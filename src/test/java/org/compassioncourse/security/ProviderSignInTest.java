@@ -1,6 +1,9 @@
 package org.compassioncourse.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -52,5 +55,22 @@ class ProviderSignInTest {
         assertThat(ProviderSignIn.reasonFor(new OAuth2AuthenticationException(new OAuth2Error("access_denied")), "X"))
                 .contains("cancelled or refused at X");
         assertThat(ProviderSignIn.reasonFor(new BadCredentialsException("?"), "X")).contains("did not work");
+    }
+
+    @Test
+    void anUnreachableProviderIsToldOnTheRefusalPageNotAsAnErrorPage() throws Exception {
+        OidcSignInProperties unreachable = new OidcSignInProperties("http://127.0.0.1:9/nobody", "client", "secret",
+                "Northfield account", List.of(), "groups", List.of(), List.of(), false, "{baseUrl}/login");
+        var filter = new ProviderSignIn.ProviderReachable(new ProviderSignIn.DiscoveredRegistration(unreachable), "Northfield account");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorization/hospital");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/" + ProviderSignIn.REFUSAL_PAGE);
+        assertThat((String) request.getSession().getAttribute(ProviderSignIn.REFUSAL))
+                .startsWith("Signing in with Northfield account is not available right now");
+        assertThat(chain.getRequest()).as("not sent on to the provider").isNull();
     }
 }
