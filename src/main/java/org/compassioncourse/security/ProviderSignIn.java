@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -94,7 +95,14 @@ public class ProviderSignIn {
                     Boolean.TRUE.equals(verified.getEmailVerified()), nameOf(verified),
                     ProviderRoleClaim.grant(settings, verified.getClaims().get(settings.roleClaim())));
             try {
-                CurrentUser user = accounts.signIn(identity);
+                CurrentUser user;
+                try {
+                    user = accounts.signIn(identity);
+                } catch (DataIntegrityViolationException sameFirstSignInElsewhere) {
+                    // the same person's first sign-in in two tabs or on two nodes at once: the other one linked or
+                    // made the account a moment ago, so this one finds it
+                    user = accounts.signIn(identity);
+                }
                 return new SignedInWithProvider(user, verified.getIdToken(), verified.getUserInfo());
             } catch (ProviderSignInRefused refused) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(REFUSED, refused.getMessage(), null), refused);
