@@ -28,6 +28,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("user_account", "account"), Map.entry("account_session", "account"),
             Map.entry("single_use_link", "account"), Map.entry("account_setup_token", "account"),
+            Map.entry("external_identity", "account"),
             Map.entry("password_reset_token", "account"),
             Map.entry("app_secret", "security"), Map.entry("throttle_event", "security"), Map.entry("throttle_lock", "security"),
             Map.entry("admin_audit", "administration"),

@@ -3,8 +3,10 @@ package org.compassioncourse.account;
 import org.compassioncourse.security.CurrentUser;
 import org.compassioncourse.security.LoginThrottle;
 import org.compassioncourse.security.Role;
+import org.compassioncourse.security.SignInOptions;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -26,12 +28,20 @@ class AccountUserDetailsService implements UserDetailsService {
     private final UserAccountRepository accounts;
     private final LoginThrottle throttle;
     private final PasswordEncoder passwordEncoder;
+    private final SignInOptions signInOptions;
     private volatile @Nullable String unmatchableHash;
 
-    AccountUserDetailsService(UserAccountRepository accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+    @Autowired
+    AccountUserDetailsService(UserAccountRepository accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder,
+                              SignInOptions signInOptions) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwordEncoder = passwordEncoder;
+        this.signInOptions = signInOptions;
+    }
+
+    AccountUserDetailsService(UserAccountRepository accounts, LoginThrottle throttle, PasswordEncoder passwordEncoder) {
+        this(accounts, throttle, passwordEncoder, SignInOptions.passwordsOnly());
     }
 
     /**
@@ -52,7 +62,9 @@ class AccountUserDetailsService implements UserDetailsService {
         // hash, as for a wrong password or an unknown email) and answers "bad credentials" like any failure. A
         // "locked" answer would skip the hash and so answer faster, telling a guesser that the account exists.
         // a deactivated account is refused the same way: same answer, same single password check as a wrong password
-        return paused || !account.isActive() ? user.withPasswordHash(unmatchableHash()) : user;
+        // so is every password but the bootstrap administrator's where sign-in is through the identity provider only
+        boolean refused = paused || !account.isActive() || !signInOptions.passwordAllowedFor(normalized);
+        return refused ? user.withPasswordHash(unmatchableHash()) : user;
     }
 
     /** The login request's client address (behind a proxy, the forwarded one once forward headers are trusted). */

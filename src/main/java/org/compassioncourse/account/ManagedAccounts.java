@@ -25,8 +25,11 @@ public class ManagedAccounts {
     private final AccountDirectory directory;
     private final AccountSessions sessions;
     private final SetupLinks setupLinks;
+    private final ExternalIdentityRepository identities;
 
-    ManagedAccounts(UserAccountRepository accounts, AccountDirectory directory, AccountSessions sessions, SetupLinks setupLinks) {
+    ManagedAccounts(UserAccountRepository accounts, AccountDirectory directory, AccountSessions sessions, SetupLinks setupLinks,
+                    ExternalIdentityRepository identities) {
+        this.identities = identities;
         this.accounts = accounts;
         this.directory = directory;
         this.sessions = sessions;
@@ -96,6 +99,8 @@ public class ManagedAccounts {
         account.erase(setupLinks.now(), setupLinks.unusablePasswordHash());
         accounts.saveAndFlush(account);
         setupLinks.voidAll(accountId);
+        // the provider's subject identifies the person too; a later sign-in with it makes a new account
+        identities.deleteAllOf(accountId);
         sessions.endAllSessions(accountId);
         return new Erased(row(account), formerEmail);
     }

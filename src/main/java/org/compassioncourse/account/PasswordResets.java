@@ -1,9 +1,11 @@
 package org.compassioncourse.account;
 
 import org.compassioncourse.security.ThrottleEvents;
+import org.compassioncourse.security.SignInOptions;
 import org.compassioncourse.security.ThrottleProperties;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,11 +46,22 @@ public class PasswordResets {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SignInOptions signInOptions;
     private final PasswordPolicy passwordPolicy = new PasswordPolicy();
 
     PasswordResets(UserAccountRepository accounts, SingleUseLinkRepository tokens, AccountSessions sessions,
                    ThrottleEvents throttleEvents, ThrottleProperties limits, PasswordResetProperties settings,
                    PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+        this(accounts, tokens, sessions, throttleEvents, limits, settings, passwordEncoder, events, clock,
+                SignInOptions.passwordsOnly());
+    }
+
+    @Autowired
+    PasswordResets(UserAccountRepository accounts, SingleUseLinkRepository tokens, AccountSessions sessions,
+                   ThrottleEvents throttleEvents, ThrottleProperties limits, PasswordResetProperties settings,
+                   PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock,
+                   SignInOptions signInOptions) {
+        this.signInOptions = signInOptions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -61,6 +74,15 @@ public class PasswordResets {
     }
 
     /** What a page shows after any accepted request, whether or not the email has an account. */
+    /** Where sign-in is through the identity provider only: what the "forgot password" page says instead. */
+    public Optional<String> ssoOnlyNotice() {
+        return signInOptions.ssoOnly()
+                ? Optional.of("Passwords are not used here: sign in with " + signInOptions.providerName().orElse("your hospital account")
+                        + " on the login page, and reset that password with your IT service desk. Only the course's"
+                        + " bootstrap administrator can reset a password here.")
+                : Optional.empty();
+    }
+
     public String linkSentMessage() {
         return "If an account exists for that address, we have sent a link to it for choosing a new password. The link "
                 + "works once, within " + minutes(settings.linkLifetime()) + ". If no mail arrives within a few minutes, "
@@ -101,7 +123,9 @@ public class PasswordResets {
         }
         // counted for unknown emails too, so the limit behaves alike for every address typed
         throttleEvents.record(RESET_EMAIL, normalized);
-        accounts.findByEmail(normalized).filter(UserAccount::isActive).ifPresent(account -> {
+        // where sign-in is through the identity provider only, no password but the bootstrap administrator's is reset
+        accounts.findByEmail(normalized).filter(UserAccount::isActive)
+                .filter(account -> signInOptions.passwordAllowedFor(account.getEmail())).ifPresent(account -> {
             String link = issue(account.getId(), settings.linkLifetime());
             events.publishEvent(new PasswordResetMail.LinkIssued(account.getEmail(), account.getDisplayName(), link,
                     settings.linkLifetime().toMinutes()));
@@ -142,6 +166,7 @@ public class PasswordResets {
     public void setNewPassword(@Nullable String token, String newPassword) {
         SingleUseLink found = usableToken(token).orElseThrow(this::linkDoesNotWork);
         UserAccount account = accounts.findById(found.accountId()).filter(UserAccount::isActive)
+                .filter(active -> signInOptions.passwordAllowedFor(active.getEmail()))
                 .orElseThrow(this::linkDoesNotWork);
         passwordPolicy.problemWith(newPassword, account.getEmail(), account.getDisplayName()).ifPresent(problem -> {
             throw new PasswordResetException(PasswordResetException.Problem.PASSWORD, problem);

@@ -1,7 +1,9 @@
 package org.compassioncourse.account;
 
 import org.compassioncourse.security.RegistrationOffer;
+import org.compassioncourse.security.SignInOptions;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -20,9 +22,27 @@ public class RegistrationPolicy implements RegistrationOffer {
             + "sent you and create your account from there; if you have no link, ask your instructor or education office.";
 
     private final RegistrationProperties settings;
+    private final SignInOptions signInOptions;
+
+    @Autowired
+    RegistrationPolicy(RegistrationProperties settings, SignInOptions signInOptions) {
+        this.settings = settings;
+        this.signInOptions = signInOptions;
+    }
 
     RegistrationPolicy(RegistrationProperties settings) {
-        this.settings = settings;
+        this(settings, SignInOptions.passwordsOnly());
+    }
+
+    /** Accounts come only from the identity provider (course.sign-in.oidc.sso-only): nobody registers here. */
+    public boolean ssoOnly() {
+        return signInOptions.ssoOnly();
+    }
+
+    /** For the register page where accounts come from the identity provider. */
+    public String ssoOnlyRule() {
+        return "Accounts come from " + signInOptions.providerName().orElse("your hospital account") + ": there is "
+                + "nothing to register. Go to the login page and sign in with it; your account here is made the first time.";
     }
 
     static RegistrationPolicy open() {
@@ -50,6 +70,9 @@ public class RegistrationPolicy implements RegistrationOffer {
      * @param invited whether they came with a live invitation
      */
     Optional<String> refusal(String email, boolean invited) {
+        if (signInOptions.ssoOnly()) {
+            return Optional.of(ssoOnlyRule());
+        }
         return switch (settings.mode()) {
             case OPEN -> Optional.empty();
             case INVITATION_ONLY -> invited ? Optional.empty() : Optional.of(BY_INVITATION);

@@ -10,6 +10,8 @@ import org.compassioncourse.security.Role;
 public enum AuditAction {
     BOOTSTRAP_ADMINISTRATOR("First administrator set up"),
     ROLE_CHANGE("Role changed"),
+    /** The identity provider's role claim changed the role at sign-in (written by the application, no actor). */
+    ROLE_FROM_PROVIDER("Role changed by the identity provider"),
     INVITE_INSTRUCTOR("Instructor invited"),
     DEACTIVATE("Account deactivated"),
     REACTIVATE("Account reactivated"),

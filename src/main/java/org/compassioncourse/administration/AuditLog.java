@@ -2,6 +2,7 @@ package org.compassioncourse.administration;
 
 import org.compassioncourse.account.BootstrapAdministratorStep;
 import org.compassioncourse.account.ManagedAccounts;
+import org.compassioncourse.account.ProviderRoleChanged;
 import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -38,6 +39,12 @@ class AuditLog {
     @EventListener
     void onBootstrapStep(BootstrapAdministratorStep step) {
         record(null, AuditAction.BOOTSTRAP_ADMINISTRATOR, step.accountId(), step.detail());
+    }
+
+    /** A role the identity provider's claim changed at sign-in, in the sign-in's transaction. */
+    @EventListener
+    void onProviderRoleChange(ProviderRoleChanged change) {
+        record(null, AuditAction.ROLE_FROM_PROVIDER, change.accountId(), change.detail());
     }
 
     /**

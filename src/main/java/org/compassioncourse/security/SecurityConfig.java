@@ -1,6 +1,7 @@
 package org.compassioncourse.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -11,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -23,7 +25,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -31,7 +35,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Web security: deny by default, Vaadin's view access control, CSRF-checked form login, security headers, hashed passwords. */
+/**
+ * Web security: deny by default, Vaadin's view access control, CSRF-checked form login (and, where configured, sign-in
+ * with the hospital's identity provider: {@link ProviderSignIn}), security headers, hashed passwords.
+ */
 @Configuration
 @EnableWebSecurity
 // Services use @PreAuthorize. JSR-250 (@RolesAllowed/@PermitAll) stays off for methods: on views those
@@ -42,7 +49,8 @@ class SecurityConfig {
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, VaadinDefaultRequestCache savedRequests) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, VaadinDefaultRequestCache savedRequests,
+                                           ObjectProvider<ProviderSignIn> providerSignIn) throws Exception {
         // Our own stylesheets and course figures are public; Vaadin's configurer permits its own resources, the login
         // page and every @AnonymousAllowed view, and everything else needs a logged-in user (deny by default: an
         // endpoint added later is never public by accident).
@@ -60,6 +68,16 @@ class SecurityConfig {
                 vaadinRequests.applyUrlMapping("administration"));
         landing.setRequestCache(savedRequests);
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, landing);
+        // sign-in with the hospital's identity provider, only where course.sign-in.oidc.issuer-uri is set: the same
+        // login page and landing, and a logout that also ends the provider's session
+        ProviderSignIn provider = providerSignIn.getIfAvailable();
+        if (provider != null) {
+            OidcClientInitiatedLogoutSuccessHandler logout = provider.apply(http, vaadinRequests.applyUrlMapping("login"), landing);
+            // Vaadin's logout runs in one of its own requests: the browser is sent on by Vaadin's client. Its configurer
+            // takes a logout success handler shared here instead of its own.
+            logout.setRedirectStrategy(new UidlRedirectStrategy());
+            http.setSharedObject(LogoutSuccessHandler.class, logout);
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))

@@ -59,6 +59,11 @@ public final class Browser implements AutoCloseable {
      * except on CI, where .ci/run installs it and its absence is a failure.
      */
     static Browser start(int port) {
+        return start("http://localhost:" + port);
+    }
+
+    /** Starts Chromium against the app at this address (e.g. http://127.0.0.1:port, another host than localhost). */
+    static Browser start(String baseUrl) {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("Chromium and chromedriver are missing on CI: .ci/run must install them");
@@ -78,7 +83,7 @@ public final class Browser implements AutoCloseable {
             options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, profile);
+            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

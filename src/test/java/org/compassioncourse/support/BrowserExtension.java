@@ -50,6 +50,16 @@ public final class BrowserExtension implements BeforeEachCallback, AfterTestExec
         return started;
     }
 
+    /**
+     * A browser against the test's app at another address of this host, e.g. {@code http://127.0.0.1:<port>} (a
+     * second site beside {@code localhost}, with cookies of its own).
+     */
+    public Browser startAt(String host) {
+        Browser started = Browser.start("http://" + host + ":" + serverPort());
+        this.started.add(started);
+        return started;
+    }
+
     private int serverPort() {
         if (test == null) {
             throw new IllegalStateException("Browsers start inside a test (register the extension on an instance field)");

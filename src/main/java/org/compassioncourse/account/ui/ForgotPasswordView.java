@@ -35,7 +35,8 @@ public class ForgotPasswordView extends Main {
         this.resets = resets;
         addClassName("auth-page");
 
-        Paragraph intro = new Paragraph("Enter the email you log in with. We will send you a link for choosing a new password.");
+        Paragraph intro = new Paragraph(resets.ssoOnlyNotice()
+                .orElse("Enter the email you log in with. We will send you a link for choosing a new password."));
         intro.addClassName("auth-intro");
 
         email.setId("email");

@@ -108,7 +108,9 @@ public class RegisterView extends Main implements BeforeEnterObserver {
             return;
         }
         invitationCode = sessionLogin.pendingDestination().map(RegisterView::joinCodeIn).orElse(null);
-        boolean closed = registrationPolicy.mode() == RegistrationProperties.Mode.INVITATION_ONLY && invitationCode == null;
+        boolean ssoOnly = registrationPolicy.ssoOnly();
+        boolean closed = ssoOnly || registrationPolicy.mode() == RegistrationProperties.Mode.INVITATION_ONLY && invitationCode == null;
+        byInvitation.setText(ssoOnly ? registrationPolicy.ssoOnlyRule() : RegistrationPolicy.BY_INVITATION);
         byInvitation.setVisible(closed);
         form.setVisible(!closed);
     }

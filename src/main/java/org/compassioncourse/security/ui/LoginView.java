@@ -13,9 +13,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.compassioncourse.security.OidcSignInProperties;
 import org.compassioncourse.security.RegistrationOffer;
+import org.compassioncourse.security.SignInOptions;
 
-/** The login page: email and password, "Forgot password?", a link to register. Logged-in users are sent to the course. */
+/**
+ * The login page: email and password, "Forgot password?", a link to register; where the hospital's identity provider is
+ * configured also "Sign in with ..." (alone where sign-in is through it only: the bootstrap administrator's password
+ * form is then at {@code login?password}). Logged-in users are sent to the course.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Log in · Compassion Course")
 @AnonymousAllowed
@@ -32,11 +38,16 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private final RegistrationOffer registrationOffer;
     /** "New here? Create an account", or, where registration is by invitation and none was opened, how to get one. */
     final Paragraph register = new Paragraph();
+    /** "Sign in with your hospital account", where the identity provider is configured. */
+    final Anchor providerSignIn = new Anchor();
+    private final SignInOptions signInOptions;
 
-    public LoginView(AuthenticationContext authenticationContext, SessionLogin sessionLogin, RegistrationOffer registrationOffer) {
+    public LoginView(AuthenticationContext authenticationContext, SessionLogin sessionLogin, RegistrationOffer registrationOffer,
+                     SignInOptions signInOptions) {
         this.authenticationContext = authenticationContext;
         this.sessionLogin = sessionLogin;
         this.registrationOffer = registrationOffer;
+        this.signInOptions = signInOptions;
         joining.setId("login-to-join");
         joining.addClassName("auth-intro");
         joining.setVisible(false);
@@ -54,7 +65,17 @@ public class LoginView extends Main implements BeforeEnterObserver {
         login.setI18n(i18n());
 
         register.setId("login-register");
-        add(title, intro, joining, login, register);
+        add(title, intro, joining);
+        signInOptions.providerName().ifPresent(provider -> {
+            // a plain link, not a Vaadin navigation: Spring Security starts the provider's sign-in at this address
+            providerSignIn.setHref("oauth2/authorization/" + OidcSignInProperties.REGISTRATION_ID);
+            providerSignIn.setRouterIgnore(true);
+            providerSignIn.setText("Sign in with " + provider);
+            providerSignIn.setId("provider-sign-in");
+            providerSignIn.addClassName("provider-sign-in");
+            add(providerSignIn);
+        });
+        add(login, register);
     }
 
     private static LoginI18n i18n() {
@@ -78,6 +99,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
+        // sign-in through the identity provider only: no password form, but for the bootstrap administrator's at ?password
+        boolean passwordForm = !signInOptions.ssoOnly()
+                || event.getLocation().getQueryParameters().getParameters().containsKey("password")
+                || event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        login.setVisible(passwordForm);
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         login.setError(failed);
         Object typed = VaadinSession.getCurrent().getSession().getAttribute(TYPED_EMAIL);
@@ -94,6 +120,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
         boolean cameByJoinLink = sessionLogin.pendingDestination().filter(path -> path.startsWith("./join/")).isPresent();
         joining.setVisible(cameByJoinLink);
         register.removeAll();
+        register.setVisible(!signInOptions.ssoOnly());
         if (registrationOffer.byInvitationOnly() && !cameByJoinLink) {
             // a "Create an account" link here would only lead to a page that refuses: say how to get in instead
             register.setText("New here? Accounts are by invitation: open the join link your instructor sent you, "

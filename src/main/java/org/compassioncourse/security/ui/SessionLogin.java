@@ -1,12 +1,14 @@
 package org.compassioncourse.security.ui;
 
 import org.compassioncourse.security.CurrentUser;
+import org.compassioncourse.security.SignedInWithProvider;
 
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -83,7 +85,15 @@ public class SessionLogin {
         user.eraseCredentials();
         SecurityContextHolderStrategy holder = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        if (holder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken provider
+                && provider.getPrincipal() instanceof SignedInWithProvider before) {
+            // signed in with the identity provider: stays so, keeping the ID token the logout hands back to it
+            SignedInWithProvider updated = new SignedInWithProvider(user, before.getIdToken(), before.getUserInfo());
+            context.setAuthentication(new OAuth2AuthenticationToken(updated, updated.getAuthorities(),
+                    provider.getAuthorizedClientRegistrationId()));
+        } else {
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        }
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
         if (request != null && response != null) {
