@@ -99,13 +99,18 @@ final class GiftReader {
                 continue;
             }
             GiftQuestion.Meta meta = fields.isEmpty() && categories.isEmpty() && feedback.isEmpty() ? GiftQuestion.Meta.NONE
-                    : new GiftQuestion.Meta(Map.copyOf(fields), Map.copyOf(categories), Map.copyOf(feedback));
+                    : new GiftQuestion.Meta(ordered(fields), ordered(categories), ordered(feedback));
             questions.add(new BlockReader(joined, blockStart).read(category, meta));
             fields.clear();
             categories.clear();
             feedback.clear();
         }
         return questions;
+    }
+
+    /** A copy that keeps the order the comment lines gave (categories are listed in the author's order). */
+    private static Map<String, String> ordered(Map<String, String> map) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** One question's lines, with positions turned back into file lines for messages. */

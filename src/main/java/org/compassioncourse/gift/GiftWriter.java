@@ -69,6 +69,14 @@ public final class GiftWriter {
         if (q.distinction()) {
             meta.add("distinction=true");
         }
+        if (q.scenario() != null) {
+            // the question text is "scenario, blank line, stem"; this says where to split it back
+            meta.add("scenario=true");
+        }
+        if (q.body() instanceof Question.Choice c && c.type() == QuestionType.MULTIPLE_RESPONSE) {
+            // the weights say which options are right; this keeps the order the author listed them in
+            meta.add("key=" + String.join(",", c.correct()));
+        }
         String ids = ids(q.body());
         if (!ids.isEmpty()) {
             meta.add("ids=" + ids);
