@@ -158,7 +158,8 @@ final class GiftReader {
                 return question(category, title, body, GiftQuestion.Kind.DESCRIPTION, meta);
             }
             if (opens != 1 || closes != 1 || close < open) {
-                int at = opens == 0 ? close : closes == 0 ? open : secondOf(start, opens > 1 ? '{' : '}');
+                // the first of several opening braces is usually the stray one in the text, the last of several closing ones
+                int at = opens == 0 || closes > 1 ? close : open;
                 throw error(Math.max(at, 0), "unbalanced braces: a question has one answer block in { }; write \\{ or \\} "
                         + "for a brace in the text");
             }
@@ -219,12 +220,6 @@ final class GiftReader {
                         List.of(), matches(trimmed, offset), List.of(), null, "", "", general, meta);
             }
             return question(category, title, body, GiftQuestion.Kind.SHORT_ANSWER, meta);
-        }
-
-        private int secondOf(int from, char brace) {
-            int first = GiftText.indexOfUnescaped(text, String.valueOf(brace), from);
-            int second = GiftText.indexOfUnescaped(text, String.valueOf(brace), first + 1);
-            return second < 0 ? first : second;
         }
 
         private GiftQuestion question(@Nullable String category, @Nullable String title, Text body, GiftQuestion.Kind kind,
