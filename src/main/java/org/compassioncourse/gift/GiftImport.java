@@ -193,9 +193,8 @@ public final class GiftImport {
                     if ("scenario".equals(declared) || "single-choice".equals(declared) || "multiple-response".equals(declared)) {
                         yield declared;
                     }
-                    boolean anyEquals = q.answers().stream().anyMatch(GiftQuestion.Answer::equalsSign);
-                    long positive = q.answers().stream().filter(a -> a.percent() > 0).count();
-                    yield !anyEquals || positive > 1 ? "multiple-response" : "single-choice";
+                    // as in Moodle: an answer marked = makes it single choice; weights alone make it multiple response
+                    yield q.answers().stream().anyMatch(GiftQuestion.Answer::equalsSign) ? "single-choice" : "multiple-response";
                 }
                 case TRUE_FALSE -> "true-false";
                 case MATCHING -> {
