@@ -239,7 +239,7 @@ public final class GiftImport {
                     correct = List.of(listed.split(","));
                 }
                 yaml.append("  answer: [").append(String.join(", ", correct)).append("]\n");
-                if (q.answers().stream().anyMatch(a -> a.percent() < 0)) {
+                if (q.meta().get("type") == null && q.answers().stream().anyMatch(a -> a.percent() < 0)) {
                     notes.add(where + ": Moodle's penalties were not kept; multiple response is graded by the course's own rule");
                 }
             } else {
