@@ -92,12 +92,16 @@ final class GiftReader {
             if (block.isEmpty()) {
                 continue;
             }
+            if (block.getFirst().strip().startsWith("$CATEGORY:")) {
+                // a question may follow its category line without a blank line between them
+                category = block.removeFirst().strip().substring("$CATEGORY:".length()).strip();
+                blockStart++;
+                if (block.isEmpty()) {
+                    continue;
+                }
+            }
             String joined = String.join("\n", block).strip();
             block.clear();
-            if (joined.startsWith("$CATEGORY:")) {
-                category = joined.substring("$CATEGORY:".length()).strip();
-                continue;
-            }
             GiftQuestion.Meta meta = fields.isEmpty() && categories.isEmpty() && feedback.isEmpty() ? GiftQuestion.Meta.NONE
                     : new GiftQuestion.Meta(ordered(fields), ordered(categories), ordered(feedback));
             questions.add(new BlockReader(joined, blockStart).read(category, meta));

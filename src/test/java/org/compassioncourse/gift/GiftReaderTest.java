@@ -119,4 +119,13 @@ class GiftReaderTest {
         assertThat(GiftReader.read(bom)).extracting(GiftQuestion::title, GiftQuestion::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("q", 1), org.assertj.core.groups.Tuple.tuple("r", 3));
     }
+
+    @Test
+    void aQuestionRightUnderItsCategoryLineBelongsToThatCategory() throws Exception {
+        byte[] gift = "$CATEGORY: top/lesson-a\n::q::Text.{T}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(GiftReader.read(gift)).singleElement().satisfies(q -> {
+            assertThat(q.category()).isEqualTo("top/lesson-a");
+            assertThat(q.line()).isEqualTo(2);
+        });
+    }
 }
