@@ -315,7 +315,7 @@ final class GiftReader {
             char c = text.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (chars.indexOf(c) >= 0 && !(c == '=' && text.startsWith("->", i - 1))) {
+            } else if (chars.indexOf(c) >= 0) {
                 found.add(i);
             }
         }
