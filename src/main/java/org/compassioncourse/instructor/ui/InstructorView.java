@@ -73,6 +73,9 @@ public class InstructorView extends Main {
         add(new H1("Instructor"), new H2("Your cohorts"), form, created, list,
                 new Paragraph("Open a cohort to see each learner's progress and answers, charts, item analysis of the "
                         + "pre-test and final assessment, and the gradebook and learning-record exports."));
+        Anchor questionBank = new Anchor("question-bank", "Download the question bank for Moodle (GIFT)");
+        questionBank.setId("question-bank-link");
+        add(new Paragraph(questionBank));
         // the generator exists only outside the prod profile: demo and test servers
         synthetic.ifAvailable(generator -> add(syntheticCohortSection(generator)));
         refresh();

@@ -44,6 +44,16 @@ class InstructorViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithCourseUser(email = "view.teacher.gift@ward7.example", role = Role.INSTRUCTOR)
+    void instructorFindsTheQuestionBankDownloadFromTheirPage() {
+        navigate(InstructorView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("question-bank-link").single().getHref()).isEqualTo("question-bank");
+        navigate(org.compassioncourse.gift.ui.QuestionBankDownloadView.class);
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).all()).extracting(a -> a.getText())
+                .contains("Download question bank (GIFT)");
+    }
+
+    @Test
     @WithCourseUser(email = "view.teacher2@ward7.example", role = Role.INSTRUCTOR)
     void emptyCohortNameIsExplainedOnTheField() {
         InstructorView view = navigate(InstructorView.class);
