@@ -296,6 +296,29 @@ class LrsStreamTest {
     }
 
     @Test
+    void aStoreThatAnswersTooSlowlyIsTriedAgainAndHoldsEachStatementOnce() throws Exception {
+        diligentLearner("Sid Slow-Store");
+        int written = outboxSize();
+        LrsProperties impatient = new LrsProperties(settings.endpoint(), settings.username(), settings.password(), settings.xapiVersion(),
+                written, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1),
+                Duration.ofDays(30));
+        LrsSender sender = sender(written, new LrsClient(impatient, records));
+        // the store takes the whole batch but answers only after the client has stopped waiting (1 s)
+        CountDownLatch held = LRS.holdNextPost();
+
+        assertThat(sender.sendDue()).as("no answer in time: nothing counts as sent").isZero();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(outbox.count(OutboxStatus.RETRYING)).isEqualTo(written);
+        LRS.release();
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(sender.sendDue()).as("tried again: the store already holds them, its 409s count as sent").isEqualTo(written);
+        assertThat(pending()).isZero();
+        assertThat(LRS.stored).as("every statement, once").hasSize(written);
+        assertThat(LRS.violations).isEmpty();
+    }
+
+    @Test
     void aBatchTheStoreAlreadyPartlyHoldsIsSentOneByOneAndWhatItHoldsCountsAsSent() {
         diligentLearner("Cora Conflict");
         int written = outboxSize();
